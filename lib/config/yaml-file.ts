@@ -1,0 +1,54 @@
+// Read a YAML file into a plain value, with errors that name the file and line.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseAllDocuments, parseDocument, type Document } from 'yaml';
+import { ConfigError } from './errors.ts';
+
+export interface LoadedYaml {
+  file: string;
+  value: unknown;
+  /** Line (1-based) of the node at a dotted path such as `hosts.2.address`, when known. */
+  lineOf(path: (string | number)[]): number | undefined;
+}
+
+function read(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ConfigError(code === 'ENOENT' ? 'file not found' : `cannot read: ${code ?? (e as Error).message}`, { file });
+  }
+}
+
+function firstError(doc: Document, lc: LineCounter, file: string): void {
+  const err = doc.errors[0];
+  if (err) {
+    const line = err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line;
+    throw new ConfigError(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line });
+  }
+}
+
+function locate(doc: Document, lc: LineCounter) {
+  return (path: (string | number)[]) => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lc.linePos(node.range[0]).line : undefined;
+  };
+}
+
+export function loadYaml(file: string): LoadedYaml {
+  const text = read(file);
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
+  firstError(doc, lc, file);
+  return { file, value: doc.toJS({ maxAliasCount: 100 }), lineOf: locate(doc, lc) };
+}
+
+export function loadYamlDocuments(file: string): LoadedYaml[] {
+  const text = read(file);
+  const lc = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: true });
+  if (!Array.isArray(docs)) throw new ConfigError('invalid YAML stream', { file });
+  return docs.map((doc) => {
+    firstError(doc, lc, file);
+    return { file, value: doc.toJS({ maxAliasCount: 100 }), lineOf: locate(doc, lc) };
+  });
+}
