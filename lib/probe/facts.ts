@@ -9,6 +9,7 @@ import { parsePackages, type PackageFacts } from '../parse/packages.ts';
 import { parseMemTotalKiB, parseProcNetTcp, parseSwaps, type ListenSocket, type SwapEntry } from '../parse/proc.ts';
 import { parseServices, type ServiceFacts } from '../parse/services.ts';
 import { persistedSysctls, type SysctlSetting } from '../parse/sysctl.ts';
+import { scrub } from '../redact.ts';
 import { blocks, keyValues, splitSections, type ProbeFile, type Section } from './sections.ts';
 
 export type Fact<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -22,7 +23,7 @@ export interface ContainerdFacts {
   path: string;
   present: boolean;
   unreadable?: boolean;
-  /** raw text: kept in memory for parsing and line numbers, never written to any output */
+  /** the file's text with secret values replaced by <redacted>, for evidence lines */
   text?: string;
   config?: ContainerdConfig;
   parseError?: string;
@@ -171,12 +172,13 @@ export function parseFacts(stdout: string, nonce: string, registry?: { host: str
       const f = s.files.find((x) => x.path === path);
       const out: ContainerdFacts = { path, present: !!f, unreadable: f?.state === 'unreadable', hostsToml: [] };
       if (f?.state === 'ok') {
-        out.text = f.content;
         try {
           out.config = parseContainerdConfig(f.content);
         } catch (e) {
           out.parseError = (e as Error).message;
         }
+        // Parsing registered every secret value; the text kept for evidence is scrubbed of them.
+        out.text = scrub(f.content);
       }
       out.hostsToml = okFiles(s).filter((x) => x.path.endsWith('/hosts.toml')).map((x) => parseHostsToml(x.path, x.content));
       return out;

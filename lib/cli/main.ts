@@ -1,0 +1,179 @@
+// `npm test -- …`: parse flags, gather facts once, run the suites in vitest, write reports, exit 0/1/2.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config/errors.ts';
+import { loadInventory, localInventory, selectHosts, type Inventory, type InventoryHost } from '../config/inventory.ts';
+import { buildProfile, profileForReport } from '../config/profile.ts';
+import { exitCode, summarize } from '../report/summary.ts';
+import { formatSummary, shouldColor } from '../report/console.ts';
+import { writeReports } from '../report/write.ts';
+import { scrub, scrubDeep } from '../redact.ts';
+import type { RunContext } from '../requirements/define.ts';
+import { gatherHosts, type GatheredHost } from '../run/gather-hosts.ts';
+import { CONTEXT_ENV, writeRunFile } from '../run/context-file.ts';
+import { ResultCollector } from '../run/collector.ts';
+import type { HostSummary, ResultsFile } from '../types.ts';
+import { loadWaivers, type Waiver } from '../waivers.ts';
+import { parseCli, USAGE, type CliOptions } from './args.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const log = (msg: string) => process.stderr.write(`${scrub(msg)}\n`);
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function resolveInventory(o: CliOptions): Inventory {
+  const file = o.inventory ?? (existsSync('inventory.yaml') ? 'inventory.yaml' : undefined);
+  if (!file) {
+    if (o.hosts.length) throw new ConfigError(`--host ${o.hosts.join(',')} needs an inventory (--inventory FILE, or ./inventory.yaml)`);
+    const name = hostname().toLowerCase();
+    log(`[kubeadm-verify] no inventory: auditing this machine (${name}) through the local transport`);
+    return localInventory(name, o.role ? [o.role] : ['control-plane']);
+  }
+  return loadInventory(file);
+}
+
+function applyTimeouts(hosts: InventoryHost[], o: CliOptions): InventoryHost[] {
+  return hosts.map((h) => ({
+    ...h,
+    ...(o.connectTimeout ? { connectTimeoutSeconds: o.connectTimeout } : {}),
+    ...(o.commandTimeout ? { commandTimeoutSeconds: o.commandTimeout } : {}),
+  }));
+}
+
+function registryTarget(name: string): { host: string; port: number } | undefined {
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(name);
+  if (!m) return undefined;
+  return { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2] ?? 443) };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let o: CliOptions;
+  let inventory: Inventory;
+  let selected: InventoryHost[];
+  let waivers: Waiver[] = [];
+  let compareWith: ResultsFile | undefined;
+  let profile;
+  try {
+    o = parseCli(argv);
+    if (o.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (o.version) {
+      process.stdout.write(`kubeadm-verify ${version()}\n`);
+      return 0;
+    }
+    inventory = resolveInventory(o);
+    inventory = { ...inventory, hosts: applyTimeouts(inventory.hosts, o) };
+    selected = selectHosts(inventory, o.hosts, o.role);
+    profile = buildProfile({ profileFile: o.profile ?? inventory.profileFile, kubeadmConfigFile: o.kubeadmConfig });
+    if (o.waivers) waivers = loadWaivers(o.waivers);
+    if (o.compare) {
+      try {
+        compareWith = JSON.parse(readFileSync(o.compare, 'utf8')) as ResultsFile;
+      } catch (e) {
+        throw new ConfigError(`cannot read: ${(e as Error).message.split('\n')[0]}`, { file: o.compare });
+      }
+    }
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      log(`kubeadm-verify: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+
+  const startedAt = new Date().toISOString();
+  const reportDir = resolve(o.reportDir);
+  const ac = new AbortController();
+  const onSignal = (sig: string) => {
+    log(`[kubeadm-verify] ${sig}: stopping; a partial report will be written`);
+    ac.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const ctx: RunContext = { profile, hosts: [], inventory: inventory.hosts, extra: {} };
+  let gathered: GatheredHost[] = [];
+  const t0 = performance.now();
+  gathered = await gatherHosts(selected, {
+    nonce: randomBytes(8).toString('hex'),
+    resolveNames: inventory.hosts.map((h) => h.name),
+    registry: registryTarget(profile.registry.name),
+    postinstall: o.phases.includes('postinstall'),
+    acceptNewHostKeys: o.acceptNewHostKeys,
+    concurrency: o.concurrency,
+    inventory: inventory.hosts,
+    signal: ac.signal,
+    onProgress: (host, state, detail) => {
+      if (state === 'done') return;
+      log(`[${host}] ${state}${detail ? `: ${detail}` : ''}`);
+    },
+  });
+  const reached = gathered.filter((g) => g.facts).length;
+  log(`[kubeadm-verify] probed ${reached}/${gathered.length} host(s) in ${Math.round(performance.now() - t0)} ms (one connection, one round trip each)`);
+  ctx.hosts = gathered.map(({ spec, facts, error }) => ({ spec, facts, error }));
+
+  if (o.phases.includes('preflight')) {
+    const { gatherRegistryExtra } = await import('../run/gather-registry.ts');
+    ctx.extra.registry = await gatherRegistryExtra(profile).catch((e: Error) => ({ error: `registry check failed: ${e.message}` }));
+  }
+  if (o.phases.includes('postinstall')) {
+    const { gatherCluster } = await import('../cluster/gather.ts');
+    ctx.extra.cluster = await gatherCluster({ kubeconfig: o.kubeconfig, profile, inventory: inventory.hosts, dataplane: o.dataplane, dataplaneImage: o.dataplaneImage, signal: ac.signal }).catch((e: Error) => ({ error: `cluster snapshot failed: ${e.message}` }));
+  }
+
+  const runFile = join(reportDir, '.run', 'context.json');
+  writeRunFile(runFile, { version: 1, startedAt, phases: o.phases, ctx: scrubDeep(ctx), waivers });
+  process.env[CONTEXT_ENV] = runFile;
+
+  const collector = new ResultCollector();
+  const { startVitest } = await import('vitest/node');
+  const allure = process.env.KV_ALLURE !== '0';
+  const vitest = await startVitest(
+    'test',
+    o.phases.map((p) => `suites/${p}.test.ts`),
+    {
+      root: ROOT,
+      config: join(ROOT, 'vitest.config.ts'),
+      watch: false,
+      reporters: [collector, ...(allure ? [['allure-vitest/reporter', { resultsDir: join(reportDir, 'allure-results') }] as [string, object]] : []), ...(process.env.KV_VITEST_VERBOSE ? ['default'] : [])],
+      silent: true,
+      passWithNoTests: false,
+    },
+  );
+  await vitest?.close();
+  process.exitCode = undefined;
+
+  const hosts: HostSummary[] = gathered.map((g) => ({
+    name: g.spec.name, address: g.spec.address, roles: g.spec.roles, transport: g.spec.transport, reachable: !!g.facts,
+    ...(g.error ? { error: g.error } : {}), probeMs: g.probeMs, roundTrips: g.roundTrips,
+  }));
+  const results = collector.results;
+  for (const p of collector.problems) log(`[kubeadm-verify] ${p}`);
+  const file: ResultsFile = scrubDeep({
+    version: 1,
+    tool: { name: 'kubeadm-verify', version: version() },
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    phases: o.phases,
+    profile: profileForReport(profile),
+    hosts,
+    results,
+    summary: summarize(results),
+  });
+  await writeReports(reportDir, file, { compareWith });
+  process.stderr.write(formatSummary(file, { color: shouldColor(process.stderr) }) + '\n');
+  log(`[kubeadm-verify] reports in ${reportDir}: results.json junit.xml report.html allure-results/`);
+  if (o.json) process.stdout.write(JSON.stringify(file, null, 2) + '\n');
+  if (results.length === 0) {
+    log('[kubeadm-verify] no requirement was evaluated: treating the run as failed');
+    return 1;
+  }
+  return ac.signal.aborted ? 1 : exitCode(results, o.failOn);
+}

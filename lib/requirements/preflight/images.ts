@@ -1,0 +1,25 @@
+// HOST-IMAGES: every image the cluster needs is in the private registry. The registry catalogue is
+// gathered once per run by lib/run/gather-registry.ts (ctx.extra.registry); this judge only reads it.
+import type { Verdict } from '../../types.ts';
+import { fleetRequirement, verdict, type Requirement } from '../define.ts';
+
+export interface RegistryExtra {
+  /** set when the catalogue could not be gathered at all (no registry configured, unknown version...) */
+  skip?: string;
+  error?: string;
+  judged?: Verdict;
+}
+
+export const imageRequirements: Requirement[] = [
+  fleetRequirement({
+    id: 'HOST-IMAGES', title: 'Every image kubeadm and the CNI need is in the private registry', phase: 'preflight', group: 'registry', severity: 'error', source: '000 (六)(九)',
+    remediation: 'Push the missing images: docker pull <upstream image>; docker tag <upstream image> harbor:443/k8s/<name>:<tag>; docker push harbor:443/k8s/<name>:<tag>',
+    check: (ctx) => {
+      const r = ctx.extra.registry as RegistryExtra | undefined;
+      if (!r) return verdict.error('the registry catalogue was not gathered');
+      if (r.skip) return verdict.skip(r.skip);
+      if (r.error) return verdict.error(r.error);
+      return r.judged ?? verdict.error('no verdict');
+    },
+  }),
+];

@@ -1,0 +1,187 @@
+// Name resolution, kernel modules, sysctls, ports, and reaching the registry.
+import { isLoaded, modName } from '../../parse/modules.ts';
+import type { ModuleFacts } from '../../parse/modules.ts';
+import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
+import { at, list } from './util.ts';
+
+const phase = 'preflight' as const;
+
+/** Levenshtein distance, for spotting misspelled keys and module names (iptalbes, netfiler). */
+export function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
+
+function moduleCheck(f: ModuleFacts, wanted: string[][]): { missing: string[]; unpersisted: string[]; evidence: string[]; typos: string[] } {
+  const evidence: string[] = [];
+  const missing: string[] = [];
+  const unpersisted: string[] = [];
+  const persistedNames = f.persisted.map((p) => modName(p.module));
+  const builtin = f.builtin.map(modName);
+  for (const alts of wanted) {
+    const states = alts.map((m) => ({ m, ...isLoaded(f, m), persisted: persistedNames.includes(modName(m)), builtin: builtin.includes(modName(m)) }));
+    const label = alts.join(' or ');
+    if (!states.some((s) => s.yes)) missing.push(label);
+    if (!states.some((s) => s.persisted || s.builtin)) unpersisted.push(label);
+    for (const s of states) {
+      const where = f.persisted.find((p) => modName(p.module) === modName(s.m));
+      const persist = s.builtin ? 'built in (needs no modules-load.d entry)' : where ? `persisted in ${where.file}:${where.line}` : 'not in modules-load.d';
+      evidence.push(`${s.m}: ${s.how}; ${persist}`);
+    }
+  }
+  const all = wanted.flat().map(modName);
+  const near = (m: string) => all.find((w) => distance(modName(m), w) <= 2);
+  const typos = f.persisted
+    .filter((p) => !all.includes(modName(p.module)) && near(p.module))
+    .map((p) => `${p.file}:${p.line}: "${p.module}" is not a module name; did you mean ${near(p.module)}?`);
+  return { missing, unpersisted, evidence: [...evidence, ...typos], typos };
+}
+
+const heredoc = (file: string, lines: string[], then: string) => [`cat > ${file} <<'EOF'`, ...lines, 'EOF', then].join('\n');
+
+const MODULES_REM = heredoc('/etc/modules-load.d/containerd.conf', ['br_netfilter', 'xt_conntrack'], 'systemctl restart systemd-modules-load.service');
+const IPVS_REM = heredoc('/etc/modules-load.d/ipvs.conf', ['ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh', 'nf_conntrack'], 'systemctl restart systemd-modules-load.service');
+
+/** The sysctls Kubernetes needs. The documents' misspellings (iptalbes, netfiler.nfs_) are reported as typos, not required. */
+export const REQUIRED_SYSCTLS: { key: string; want: (v: string, min: number) => boolean; expect: (min: number) => string; severity: 'error' | 'warn' }[] = [
+  { key: 'net.ipv4.ip_forward', want: (v) => v === '1', expect: () => '= 1', severity: 'error' },
+  { key: 'net.bridge.bridge-nf-call-iptables', want: (v) => v === '1', expect: () => '= 1', severity: 'error' },
+  { key: 'net.bridge.bridge-nf-call-ip6tables', want: (v) => v === '1', expect: () => '= 1', severity: 'error' },
+  { key: 'net.netfilter.nf_conntrack_max', want: (v, min) => Number(v) >= min, expect: (min) => `≥ ${min}`, severity: 'warn' },
+];
+
+const SYSCTL_REM = heredoc(
+  '/etc/sysctl.d/99-kubernetes-cri.conf',
+  ['net.ipv4.ip_forward = 1', 'net.bridge.bridge-nf-call-iptables = 1', 'net.bridge.bridge-nf-call-ip6tables = 1', 'net.netfilter.nf_conntrack_max = 100000'],
+  'sysctl -p /etc/sysctl.d/99-kubernetes-cri.conf',
+);
+
+export const PORTS: Record<'control-plane' | 'worker', number[]> = {
+  'control-plane': [6443, 2379, 2380, 10250, 10257, 10259],
+  worker: [10250, 10256],
+};
+
+export const networkRequirements: Requirement[] = [
+  hostRequirement({
+    id: 'HOST-HOSTS-FILE', title: 'Every inventory host name resolves to its inventory address', phase, group: 'network', severity: 'error', source: '000 (二), 001',
+    remediation: 'Add one line per cluster host to /etc/hosts on every host, e.g. "192.168.88.4 master".',
+    check: ({ facts, ctx, host }) => {
+      const res = need(facts.resolution);
+      const hostsFile = need(facts.etcHosts);
+      const local = host.transport === 'local';
+      const bad: string[] = [];
+      const evidence: string[] = [];
+      for (const h of ctx.inventory) {
+        const got = res[h.name] ?? [];
+        const lines = hostsFile.filter((e) => e.names.includes(h.name)).map((e) => at('/etc/hosts', e.line, `${e.address} ${e.names.join(' ')}`));
+        evidence.push(`getent hosts ${h.name}: ${list(got, 'does not resolve')}`, ...lines);
+        if (!got.length) bad.push(`${h.name} does not resolve`);
+        else if (!local && /^[0-9.:a-fA-F]+$/.test(h.address) && !got.includes(h.address)) bad.push(`${h.name} resolves to ${got.join(', ')}, not ${h.address}`);
+      }
+      const expected = local ? "this host's name resolves" : ctx.inventory.map((h) => `${h.name} → ${h.address}`).join(', ');
+      const lines = ctx.inventory.map((h) => `${h.address} ${h.name}`);
+      return bad.length
+        ? verdict.fail(bad.join('; '), expected, evidence, { remediation: [`cat >> /etc/hosts <<'EOF'`, ...lines, 'EOF'].join('\n') })
+        : verdict.pass('all names resolve to their inventory addresses', expected, evidence);
+    },
+  }),
+  hostRequirement({
+    id: 'HOST-MODULES', title: 'br_netfilter and xt_conntrack loaded and persisted', phase, group: 'kernel', severity: 'error', source: '000 (五)',
+    remediation: MODULES_REM,
+    check: ({ facts }) => {
+      const r = moduleCheck(need(facts.modules), [['br_netfilter'], ['xt_conntrack', 'nf_conntrack']]);
+      const problems = [...r.missing.map((m) => `${m} not loaded`), ...r.unpersisted.map((m) => `${m} not in modules-load.d`)];
+      const expected = 'br_netfilter and xt_conntrack (or nf_conntrack) loaded, listed in /etc/modules-load.d/*.conf';
+      const typoNote = r.typos.length ? ` (${r.typos.length} misspelled module name(s) in modules-load.d)` : '';
+      return problems.length ? verdict.fail(problems.join('; ') + typoNote, expected, r.evidence) : verdict.pass('loaded and persisted', expected, r.evidence);
+    },
+  }),
+  hostRequirement({
+    id: 'HOST-IPVS-MODULES', title: 'IPVS modules loaded and persisted (ipvs proxy mode)', phase, group: 'kernel', severity: 'error', source: '001, 000 (八) init.yaml mode: ipvs',
+    remediation: IPVS_REM,
+    check: ({ facts, profile }) => {
+      if (profile.proxyMode !== 'ipvs') return verdict.skip(`kube-proxy mode is ${profile.proxyMode}, not ipvs`);
+      const r = moduleCheck(need(facts.modules), [['ip_vs'], ['ip_vs_rr'], ['ip_vs_wrr'], ['ip_vs_sh'], ['nf_conntrack']]);
+      const problems = [...r.missing.map((m) => `${m} not loaded`), ...r.unpersisted.map((m) => `${m} not persisted`)];
+      const expected = 'ip_vs, ip_vs_rr, ip_vs_wrr, ip_vs_sh, nf_conntrack loaded and in /etc/modules-load.d';
+      return problems.length ? verdict.fail(problems.join('; '), expected, r.evidence) : verdict.pass('loaded and persisted', expected, r.evidence);
+    },
+  }),
+  hostRequirement({
+    id: 'HOST-SYSCTL', title: 'Kernel parameters set (live)', phase, group: 'kernel', severity: 'error', source: '000 (五), 001, 003',
+    remediation: SYSCTL_REM,
+    check: ({ facts, profile }) => {
+      const live = need(facts.sysctls);
+      const min = profile.minConntrackMax;
+      const bad: string[] = [];
+      const evidence: string[] = [];
+      let worst: 'error' | 'warn' | undefined;
+      for (const s of REQUIRED_SYSCTLS) {
+        const v = live[s.key];
+        evidence.push(`${s.key} = ${v ?? '(absent)'}`);
+        if (v !== undefined && s.want(v, min)) continue;
+        bad.push(v === undefined ? `${s.key} absent${s.key.startsWith('net.bridge.') ? ' (br_netfilter not loaded)' : ''}` : `${s.key} = ${v}, want ${s.expect(min)}`);
+        worst = s.severity === 'error' ? 'error' : (worst ?? 'warn');
+      }
+      const expected = REQUIRED_SYSCTLS.map((s) => `${s.key} ${s.expect(min)}`).join(', ');
+      if (!bad.length) return verdict.pass('all set', expected, evidence);
+      return worst === 'error' ? verdict.fail(bad.join('; '), expected, evidence, { severity: 'error' }) : verdict.warn(bad.join('; '), expected, evidence);
+    },
+  }),
+  hostRequirement({
+    id: 'HOST-SYSCTL-PERSIST', title: 'Kernel parameters persisted in sysctl.d, no misspelled keys', phase, group: 'kernel', severity: 'error', source: '000 (五)',
+    remediation: SYSCTL_REM,
+    check: ({ facts, profile }) => {
+      const { settings } = need(facts.sysctlFiles);
+      const min = profile.minConntrackMax;
+      const evidence: string[] = [];
+      const missing: string[] = [];
+      for (const s of REQUIRED_SYSCTLS) {
+        const last = settings.filter((x) => x.key === s.key).at(-1);
+        if (last) evidence.push(at(last.file, last.line, last.text));
+        if (!last) missing.push(`${s.key} not set in any sysctl file`);
+        else if (!s.want(last.value, min)) missing.push(`${s.key} = ${last.value} in ${last.file}:${last.line}, want ${s.expect(min)}`);
+      }
+      const known = REQUIRED_SYSCTLS.map((s) => s.key);
+      const near = (k: string) => known.find((x) => x !== k && distance(k, x) <= 3);
+      const typos = settings.filter((x) => !known.includes(x.key) && near(x.key)).map((x) => `${x.file}:${x.line}: unknown key "${x.key}", misspelled ${near(x.key)}?`);
+      const malformed = settings.filter((x) => !x.text.includes('=')).map((x) => `${x.file}:${x.line}: not a "key = value" line: ${x.text}`);
+      evidence.push(...typos, ...malformed);
+      const expected = 'the required keys with the required values in /etc/sysctl.d/*.conf or /etc/sysctl.conf; no misspelled keys';
+      if (missing.length) return verdict.fail([...missing, ...(typos.length ? [`${typos.length} misspelled key(s)`] : [])].join('; '), expected, evidence, { severity: 'error' });
+      if (typos.length || malformed.length) return verdict.warn(`values persisted, but ${typos.length + malformed.length} bad line(s) in sysctl files`, expected, evidence);
+      return verdict.pass('persisted', expected, evidence);
+    },
+  }),
+  hostRequirement({
+    id: 'HOST-PORTS-FREE', title: 'Kubernetes ports free before install', phase, group: 'network', severity: 'error', source: '000 五, kubeadm preflight',
+    remediation: 'Stop what listens on these ports (ss -ltnp names the process), or use another host.',
+    check: ({ facts, host }) => {
+      const listening = need(facts.listening);
+      const ports = [...new Set(host.roles.flatMap((r) => (r === 'control-plane' || r === 'worker' ? PORTS[r] : [])))].sort((a, b) => a - b);
+      if (!ports.length) return verdict.skip('no control-plane or worker role');
+      const busy = ports.filter((p) => listening.some((l) => l.port === p));
+      const show = (p: number) => listening.filter((l) => l.port === p).map((l) => (l.family === 6 ? `[${l.address}]:${p}` : `${l.address}:${p}`)).join(', ');
+      const expected = `free: ${ports.join(', ')}`;
+      return busy.length
+        ? verdict.fail(`in use: ${busy.join(', ')}`, expected, busy.map((p) => `listening: ${show(p)}`))
+        : verdict.pass('all free', expected, [`/proc/net/tcp and tcp6: none of ${ports.join(', ')} listening`]);
+    },
+  }),
+  hostRequirement({
+    id: 'HOST-REGISTRY', title: 'Private registry reachable from the host', phase, group: 'registry', severity: 'error', source: '000 (六)',
+    remediation: 'Make the registry name resolve on the host (/etc/hosts: "192.168.88.3 harbor") and open the path to its port.',
+    check: ({ facts, profile }) => {
+      const r = need(facts.registry);
+      const expected = `${profile.registry.name} resolves and accepts connections from this host`;
+      if (!r) return verdict.skip('no registry in the profile');
+      const evidence = [`getent hosts ${r.host}: ${r.resolved ?? 'does not resolve'}`, `${r.tool}: ${r.detail}`];
+      if (!r.resolved && !/^[0-9.]+$/.test(r.host)) return verdict.fail(`${r.host} does not resolve on this host`, expected, evidence);
+      if (r.reachable === undefined) return verdict.error(`cannot test reachability: ${r.detail}`, expected);
+      return r.reachable ? verdict.pass(`${r.host}:${r.port} reachable`, expected, evidence) : verdict.fail(`${r.host}:${r.port} not reachable`, expected, evidence);
+    },
+  }),
+];

@@ -1,0 +1,104 @@
+// Gather once: one connection and one probe round trip per host, hosts in parallel (bounded).
+import type { InventoryHost } from '../config/inventory.ts';
+import type { HostState } from '../requirements/define.ts';
+import { parseFacts } from '../probe/facts.ts';
+import { probeScript } from '../probe/script.ts';
+import { scrub } from '../redact.ts';
+import { shellCommand } from '../transport/command.ts';
+import { LocalTransport } from '../transport/local.ts';
+import { SshTransport } from '../transport/ssh.ts';
+import { TransportError, type Transport } from '../transport/types.ts';
+
+export interface GatherOptions {
+  nonce: string;
+  /** every inventory name, resolved on each host */
+  resolveNames: string[];
+  registry?: { host: string; port: number };
+  postinstall: boolean;
+  acceptNewHostKeys: boolean;
+  concurrency: number;
+  /** all inventory hosts, for jump hosts */
+  inventory: InventoryHost[];
+  onProgress?: (host: string, state: 'connecting' | 'probing' | 'done' | 'failed', detail?: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface GatheredHost extends HostState {
+  probeMs?: number;
+  connections: number;
+  roundTrips: number;
+}
+
+/** Runs fn over items with at most `limit` in flight. */
+export async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof TransportError) return `${e.kind}: ${e.message}${e.hint ? ` — ${e.hint}` : ''}`;
+  return (e as Error).message ?? String(e);
+}
+
+export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Promise<GatheredHost[]> {
+  const transports = new Map<string, SshTransport>();
+  const sshFor = (h: InventoryHost): SshTransport => {
+    let t = transports.get(h.name);
+    if (!t) {
+      t = new SshTransport(h, {
+        acceptNewHostKeys: o.acceptNewHostKeys,
+        jump: (name) => {
+          const j = o.inventory.find((x) => x.name === name);
+          if (!j) throw new Error(`unknown jump host ${name}`);
+          return sshFor(j);
+        },
+      });
+      transports.set(h.name, t);
+    }
+    return t;
+  };
+  const script = probeScript({ nonce: o.nonce, resolveNames: o.resolveNames, registry: o.registry, postinstall: o.postinstall });
+  try {
+    return await pool(hosts, o.concurrency, async (h): Promise<GatheredHost> => {
+      const t: Transport = h.transport === 'local' ? new LocalTransport(h.name) : sshFor(h);
+      const started = performance.now();
+      const result = (extra: Partial<GatheredHost>): GatheredHost => ({ spec: h, connections: t.stats.connections, roundTrips: t.stats.execs, probeMs: Math.round(performance.now() - started), ...extra });
+      if (o.signal?.aborted) return result({ error: 'interrupted before this host was probed' });
+      try {
+        o.onProgress?.(h.name, 'connecting');
+        await t.connect();
+        o.onProgress?.(h.name, 'probing');
+        const r = await t.exec(shellCommand(script, { sudo: h.sudo && h.transport === 'ssh' }), { timeoutMs: h.commandTimeoutSeconds * 1000 });
+        const stdout = r.stdout.toString('utf8');
+        const { facts, complete } = parseFacts(stdout, o.nonce, o.registry);
+        if (!complete) {
+          const why = /a password is required|no tty present|a terminal is required/.test(r.stderr)
+            ? `sudo -n needs a password on this host (${scrub(r.stderr.trim().split('\n')[0] ?? '')}) — allow NOPASSWD for this user, or connect as root`
+            : `the probe did not complete (exit ${r.code ?? 'killed'}${r.stderr.trim() ? `: ${scrub(r.stderr.trim().split('\n').slice(-1)[0]!.slice(0, 200))}` : ''})`;
+          if (!stdout.includes(`@@KV${o.nonce} `)) {
+            o.onProgress?.(h.name, 'failed', why);
+            return result({ error: why });
+          }
+        }
+        o.onProgress?.(h.name, 'done');
+        return result({ facts });
+      } catch (e) {
+        const why = scrub(describe(e));
+        o.onProgress?.(h.name, 'failed', why);
+        return result({ error: why });
+      } finally {
+        if (t.kind === 'local') await t.close();
+      }
+    });
+  } finally {
+    await Promise.all([...transports.values()].map((t) => t.close()));
+  }
+}

@@ -1,0 +1,33 @@
+// The registry catalogue for HOST-IMAGES: gathered once per run from the controller (not from the hosts).
+import { readFileSync } from 'node:fs';
+import type { Profile } from '../config/profile.ts';
+import { gatherRegistry, registryAuthFromEnv } from '../registry/client.ts';
+import { requiredImages } from '../registry/images.ts';
+import { judgeImages } from '../registry/judge.ts';
+import type { RegistryExtra } from '../requirements/preflight/images.ts';
+
+export async function gatherRegistryExtra(profile: Profile): Promise<RegistryExtra> {
+  let required;
+  try {
+    required = requiredImages(profile);
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+  let caPem: string | undefined;
+  if (profile.registry.caFile) {
+    try {
+      caPem = readFileSync(profile.registry.caFile, 'utf8');
+    } catch (e) {
+      return { error: `cannot read registry.caFile ${profile.registry.caFile}: ${(e as NodeJS.ErrnoException).code ?? e}` };
+    }
+  }
+  const facts = await gatherRegistry({
+    endpoint: profile.registry.endpoint,
+    images: required,
+    auth: registryAuthFromEnv(),
+    caPem,
+    insecureSkipVerify: profile.registry.insecureSkipVerify,
+    concurrency: 8,
+  });
+  return { judged: judgeImages(facts, required) };
+}
