@@ -35,7 +35,7 @@ end() { printf '\n@@KV%s /%s rc=%s@@\n' "$N" "$1" "$2"; }
 sec() { _sec=$1; shift; beg "$_sec"; "$@" </dev/null 2>/dev/null; _rc=$?; end "$_sec" "$_rc"; }
 fil() { for f in "$@"; do
   if [ -f "$f" ]; then
-    if [ -r "$f" ]; then printf '\n@@KV%s file %s@@\n' "$N" "$f"; cat "$f" 2>/dev/null; else printf '\n@@KV%s unreadable %s@@\n' "$N" "$f"; fi
+    if [ -r "$f" ]; then printf '\n@@KV%s file %s@@\n' "$N" "$f"; cat "$f" 2>/dev/null; printf '\n@@KV%s eof@@\n' "$N"; else printf '\n@@KV%s unreadable %s@@\n' "$N" "$f"; fi
   elif [ -e "$f" ]; then printf '\n@@KV%s notfile %s@@\n' "$N" "$f"
   fi
 done; return 0; }

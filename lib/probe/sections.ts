@@ -42,6 +42,10 @@ export function splitSections(output: string, nonce: string): ProbeOutput {
       file = undefined;
       continue;
     }
+    if (tag === 'eof') {
+      file = undefined;
+      continue;
+    }
     const endm = /^\/(\S+) rc=(\d+)$/.exec(tag);
     if (endm) {
       if (current && current.name === endm[1]) {

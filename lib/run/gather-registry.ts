@@ -7,6 +7,10 @@ import { judgeImages } from '../registry/judge.ts';
 import type { RegistryExtra } from '../requirements/preflight/images.ts';
 
 export async function gatherRegistryExtra(profile: Profile): Promise<RegistryExtra> {
+  // The default endpoint is the documents' example address: never contact it unless the user says so.
+  if ((profile.origin.registry ?? 'default') === 'default') {
+    return { skip: 'registry.endpoint is the documents\' example (default profile): set registry.endpoint in your profile to check the images' };
+  }
   let required;
   try {
     required = requiredImages(profile);
