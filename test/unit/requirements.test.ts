@@ -1,0 +1,231 @@
+// Every preflight requirement as a pure function: facts (parsed from a real probe run, then edited) + profile → verdict.
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { defaultProfile } from '../../lib/config/profile.ts';
+import { parseContainerdConfig } from '../../lib/parse/containerd.ts';
+import { parseFstab } from '../../lib/parse/fstab.ts';
+import { persistedSysctls } from '../../lib/parse/sysctl.ts';
+import type { HostFacts } from '../../lib/probe/facts.ts';
+import { requirements } from '../../lib/requirements/index.ts';
+import { kernelRuleFor } from '../../lib/requirements/preflight/kernel-table.ts';
+import { ctxFor, host, judge, ok, recordedFacts } from '../helpers/facts.ts';
+
+const fx = (p: string) => readFileSync(new URL(`../../fixtures/${p}`, import.meta.url), 'utf8');
+
+/** A host built to the reference design, derived from the real recorded probe run. */
+function referenceFacts(name = 'master'): HostFacts {
+  const f = recordedFacts();
+  const sysctlFiles = [{ path: '/etc/sysctl.d/99-kubernetes-cri.conf', content: 'net.ipv4.ip_forward = 1\nnet.bridge.bridge-nf-call-iptables = 1\nnet.bridge.bridge-nf-call-ip6tables = 1\nnet.netfilter.nf_conntrack_max = 100000\n' }];
+  const text = fx('containerd/reference-v2.toml');
+  return {
+    ...f,
+    os: ok({ id: 'rocky', idLike: ['rhel', 'centos', 'fedora'], versionId: '8.6', prettyName: 'Rocky Linux 8.6 (Green Obsidian)', family: 'rhel' as const }),
+    kernel: ok({ release: '4.18.0-372.9.1.el8.x86_64', machine: 'x86_64' }),
+    cpus: ok(2),
+    memTotalKiB: ok(3_880_192),
+    swaps: ok([]),
+    fstab: ok(parseFstab('/dev/mapper/rl-root / xfs defaults 0 0\n')),
+    selinux: ok({ present: true, mode: 'permissive', configMode: { value: 'permissive', line: 7 } }),
+    packages: ok({ manager: 'rpm' as const, installed: { kubeadm: '1.29.2-150500.1.1', kubelet: '1.29.2-150500.1.1', kubectl: '1.29.2-150500.1.1', 'containerd.io': '1.6.28-3.1.el8', 'cri-tools': '1.29.0', ipvsadm: '1.31-1.el8', ipset: '7.1-1.el8', 'iproute-tc': '5.18.0-1.el8' } }),
+    services: ok({ systemd: true, pid1: 'systemd', processes: [], wants: [], units: { containerd: { active: 'active', enabled: 'enabled', method: 'systemctl' as const }, kubelet: { active: 'activating', enabled: 'enabled', method: 'systemctl' as const }, firewalld: { active: 'inactive', enabled: 'not-found', method: 'systemctl' as const }, chronyd: { active: 'active', enabled: 'enabled', method: 'systemctl' as const } } }),
+    hostname: ok({ running: name, file: name }),
+    interfaces: ok([{ name: 'ens160', mac: name === 'master' ? '00:0c:29:00:00:04' : '00:0c:29:00:00:05', type: 1, physical: true, bridge: false, defaultRoute: true }]),
+    productUuid: ok(name === 'master' ? '564d0a1e-0000-0000-0000-000000000004' : '564d0a1e-0000-0000-0000-000000000005'),
+    etcHosts: ok([{ line: 3, address: '192.168.88.4', names: ['master'] }, { line: 4, address: '192.168.88.5', names: ['node-0001'] }]),
+    resolution: ok({ master: ['192.168.88.4'], 'node-0001': ['192.168.88.5'] }),
+    modules: ok({ loaded: ['br_netfilter', 'xt_conntrack', 'ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh', 'nf_conntrack'], sys: [], builtin: [], procModules: true, persisted: ['br_netfilter', 'xt_conntrack', 'ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh', 'nf_conntrack'].map((m, i) => ({ module: m, file: '/etc/modules-load.d/containerd.conf', line: i + 1 })) }),
+    sysctls: ok({ 'net.ipv4.ip_forward': '1', 'net.bridge.bridge-nf-call-iptables': '1', 'net.bridge.bridge-nf-call-ip6tables': '1', 'net.netfilter.nf_conntrack_max': '131072' }),
+    sysctlFiles: ok({ files: sysctlFiles, settings: persistedSysctls(sysctlFiles) }),
+    containerd: ok({ path: '/etc/containerd/config.toml', present: true, text, config: parseContainerdConfig(text), hostsToml: [] }),
+    criSockets: ok({ '/run/containerd/containerd.sock': 'socket' as const }),
+    listening: ok([{ address: '0.0.0.0', port: 22, family: 4 as const }]),
+    timeSync: ok({ ntpSynchronized: true, timesyncdSynchronized: false, chronyLeap: 'Normal', raw: 'NTPSynchronized=yes' }),
+    registry: ok({ host: 'harbor', port: 443, resolved: '192.168.88.3 harbor', tool: 'curl', reachable: true, detail: 'HTTPS answered (HTTP 401 on /v2/)' }),
+    binaries: ok(Object.fromEntries(['crictl', 'conntrack', 'ip', 'iptables', 'mount', 'nsenter', 'ethtool', 'socat', 'tc', 'touch'].map((b) => [b, `/usr/bin/${b}`]))),
+    kubelet: ok({ files: [] }),
+  };
+}
+
+function twoHosts(edit: (m: HostFacts, w: HostFacts) => void = () => {}) {
+  const m = referenceFacts('master');
+  const w = referenceFacts('node-0001');
+  edit(m, w);
+  return ctxFor([{ spec: host('master', ['control-plane'], '192.168.88.4'), facts: m }, { spec: host('node-0001', ['worker'], '192.168.88.5'), facts: w }]);
+}
+
+describe('the reference design passes every preflight requirement', () => {
+  it('no fail, warn or error on a host built as the documents say', () => {
+    const ctx = twoHosts();
+    ctx.extra.registry = { judged: { status: 'pass', observed: 'all present', expected: 'all present', evidence: [] } };
+    const all = requirements('preflight').flatMap((r) => r.targets(ctx).map((t) => judge(r.id, ctx, t)));
+    expect(all.length).toBe(27 * 2 + 4); // 27 host requirements on 2 hosts + 4 fleet-wide
+    const bad = all.filter((r) => r.status !== 'pass');
+    expect(bad.map((r) => `${r.id} [${r.host}] ${r.status}: ${r.observed} ${r.reason ?? ''}`)).toEqual([]);
+  });
+});
+
+describe('each defect the documents warn about is caught', () => {
+  let ctx: ReturnType<typeof twoHosts>;
+  beforeEach(() => {
+    ctx = twoHosts();
+  });
+  const edit = (fn: (f: HostFacts) => void) => fn(ctx.hosts[0]!.facts!);
+
+  it('HOST-SWAP-FSTAB: a swap line left in fstab fails with its line number', () => {
+    edit((f) => (f.fstab = ok(parseFstab('/dev/mapper/rl-root / xfs defaults 0 0\n/dev/mapper/rl-swap none swap defaults 0 0\n'))));
+    const r = judge('HOST-SWAP-FSTAB', ctx, 'master');
+    expect(r.status).toBe('fail');
+    expect(r.evidence).toEqual(['/etc/fstab:2: /dev/mapper/rl-swap none swap defaults 0 0']);
+  });
+  it('HOST-SWAP: active swap fails', () => {
+    edit((f) => (f.swaps = ok([{ filename: '/dev/dm-1', type: 'partition', sizeKiB: 2097148 }])));
+    expect(judge('HOST-SWAP', ctx, 'master').status).toBe('fail');
+  });
+  it('HOST-SYSCTL-PERSIST: the documents\' typos (iptalbes, netfiler) are named; the missing real keys fail', () => {
+    const files = [{ path: '/etc/sysctl.d/99-kubernetes-cri.conf', content: 'net.ipv4.ip_forward = 1\nnet.bridge.bridge-nf-call-iptalbes = 1\nnet.bridge.bridge-nf-call-ip6tables = 1\nnet.netfiler.nfs_conntrack_max = 100000\n' }];
+    edit((f) => (f.sysctlFiles = ok({ files, settings: persistedSysctls(files) })));
+    const r = judge('HOST-SYSCTL-PERSIST', ctx, 'master');
+    expect(r.status).toBe('fail');
+    expect(r.observed).toMatch(/bridge-nf-call-iptables not set/);
+    expect(r.evidence.join('\n')).toMatch(/99-kubernetes-cri.conf:2: unknown key "net.bridge.bridge-nf-call-iptalbes", misspelled net.bridge.bridge-nf-call-iptables/);
+    expect(r.evidence.join('\n')).toMatch(/:4: unknown key "net.netfiler.nfs_conntrack_max"/);
+  });
+  it('HOST-SYSCTL: set live but not persisted is a pass live and a fail persisted', () => {
+    edit((f) => (f.sysctlFiles = ok({ files: [], settings: [] })));
+    expect(judge('HOST-SYSCTL', ctx, 'master').status).toBe('pass');
+    expect(judge('HOST-SYSCTL-PERSIST', ctx, 'master').status).toBe('fail');
+  });
+  it('HOST-SYSCTL: a low conntrack table is only a warning; ip_forward=0 is an error', () => {
+    edit((f) => (f.sysctls = ok({ ...(f.sysctls.ok ? f.sysctls.value : {}), 'net.netfilter.nf_conntrack_max': '65536' })));
+    expect(judge('HOST-SYSCTL', ctx, 'master')).toMatchObject({ status: 'warn', severity: 'warn' });
+    edit((f) => (f.sysctls = ok({ ...(f.sysctls.ok ? f.sysctls.value : {}), 'net.ipv4.ip_forward': '0' })));
+    expect(judge('HOST-SYSCTL', ctx, 'master')).toMatchObject({ status: 'fail', severity: 'error' });
+  });
+  it('HOST-CONTAINERD-CONFIG: the wrong sandbox image fails and names the line', () => {
+    const text = fx('containerd/wrong-sandbox-v2.toml');
+    edit((f) => (f.containerd = ok({ path: '/etc/containerd/config.toml', present: true, text, config: parseContainerdConfig(text), hostsToml: [] })));
+    const r = judge('HOST-CONTAINERD-CONFIG', ctx, 'master');
+    expect(r.status).toBe('fail');
+    expect(r.observed).toMatch(/registry.k8s.io\/pause:3.6 ≠ harbor:443\/k8s\/pause:3.9/);
+    expect(r.evidence.some((e) => /config.toml:\d+: sandbox_image/.test(e))).toBe(true);
+  });
+  it('HOST-CONTAINERD-CONFIG: a config.toml that does not parse is a fail with the parser message', () => {
+    edit((f) => (f.containerd = ok({ path: '/etc/containerd/config.toml', present: true, text: 'x', parseError: 'config.toml is not valid TOML: Invalid TOML document', hostsToml: [] })));
+    expect(judge('HOST-CONTAINERD-CONFIG', ctx, 'master')).toMatchObject({ status: 'fail', observed: expect.stringMatching(/not valid TOML/) });
+  });
+  it('HOST-CONTAINERD-MIRRORS: registry.confgs (the documents\' typo) fails', () => {
+    const text = fx('containerd/registry-typo-v2.toml');
+    edit((f) => (f.containerd = ok({ path: '/etc/containerd/config.toml', present: true, text, config: parseContainerdConfig(text), hostsToml: [] })));
+    const r = judge('HOST-CONTAINERD-MIRRORS', ctx, 'master');
+    expect(r.status).toBe('fail');
+    expect(r.observed).toMatch(/confgs/);
+  });
+  it('HOST-CONTAINERD-MIRRORS and CONFIG: containerd 2.x schema with certs.d hosts.toml passes', () => {
+    const text = fx('containerd/reference-v3.toml');
+    const hostsToml = [
+      { registry: 'harbor:443', path: '/etc/containerd/certs.d/harbor:443/hosts.toml', server: 'https://harbor:443', hosts: [{ url: 'https://192.168.88.3:443' }] },
+      { registry: 'docker.io', path: '/etc/containerd/certs.d/docker.io/hosts.toml', server: 'https://registry-1.docker.io', hosts: [{ url: 'https://192.168.88.3:443' }] },
+    ];
+    edit((f) => (f.containerd = ok({ path: '/etc/containerd/config.toml', present: true, text, config: parseContainerdConfig(text), hostsToml })));
+    expect(judge('HOST-CONTAINERD-CONFIG', ctx, 'master').status).toBe('pass');
+    expect(judge('HOST-CONTAINERD-MIRRORS', ctx, 'master').status).toBe('pass');
+  });
+  it('HOST-CONTAINERD-SECURITY: insecure_skip_verify and a plaintext password warn; the password never appears', () => {
+    const text = fx('containerd/doc-verbatim-v2.toml');
+    const config = parseContainerdConfig(text);
+    edit((f) => (f.containerd = ok({ path: '/etc/containerd/config.toml', present: true, text, config, hostsToml: [] })));
+    const r = judge('HOST-CONTAINERD-SECURITY', ctx, 'master');
+    expect(r.status).toBe('warn');
+    expect(r.observed).toMatch(/insecure_skip_verify = true/);
+    expect(r.observed).toMatch(/plaintext credentials/);
+    expect(JSON.stringify(r)).not.toContain('Harbor-S3cret-PLANTED');
+  });
+  it('HOST-FIREWALLD: running is an error, installed but stopped a warning', () => {
+    edit((f) => {
+      if (f.services.ok) f.services.value.units.firewalld = { active: 'active', enabled: 'enabled', method: 'systemctl' };
+      if (f.packages.ok) f.packages.value.installed.firewalld = '0.9.3-13.el8';
+    });
+    expect(judge('HOST-FIREWALLD', ctx, 'master')).toMatchObject({ status: 'fail', severity: 'error' });
+    edit((f) => {
+      if (f.services.ok) f.services.value.units.firewalld = { active: 'inactive', enabled: 'disabled', method: 'systemctl' };
+    });
+    expect(judge('HOST-FIREWALLD', ctx, 'master')).toMatchObject({ status: 'warn', severity: 'warn' });
+  });
+  it('HOST-HOSTS-FILE: a missing /etc/hosts entry fails and the remediation lists every host', () => {
+    edit((f) => (f.resolution = ok({ master: ['192.168.88.4'], 'node-0001': [] })));
+    const r = judge('HOST-HOSTS-FILE', ctx, 'master');
+    expect(r.status).toBe('fail');
+    expect(r.remediation).toContain('192.168.88.5 node-0001');
+  });
+  it('HOST-PORTS-FREE: a port in use fails on the control plane', () => {
+    edit((f) => (f.listening = ok([{ address: '0.0.0.0', port: 6443, family: 4 }])));
+    expect(judge('HOST-PORTS-FREE', ctx, 'master')).toMatchObject({ status: 'fail', observed: 'in use: 6443' });
+  });
+  it('HOST-CPU: 1 CPU is an error on the control plane and a warning on a worker', () => {
+    ctx.hosts[0]!.facts!.cpus = ok(1);
+    ctx.hosts[1]!.facts!.cpus = ok(1);
+    expect(judge('HOST-CPU', ctx, 'master')).toMatchObject({ status: 'fail', severity: 'error' });
+    expect(judge('HOST-CPU', ctx, 'node-0001')).toMatchObject({ status: 'warn', severity: 'warn' });
+  });
+  it('HOST-PACKAGES: a kubelet at the wrong version fails', () => {
+    edit((f) => f.packages.ok && (f.packages.value.installed.kubelet = '1.28.9-150500.1.1'));
+    expect(judge('HOST-PACKAGES', ctx, 'master').observed).toMatch(/kubelet 1.28.9 ≠ 1.29.2/);
+  });
+  it('HOST-MODULES: a misspelled br_netfiler in modules-load.d is named', () => {
+    edit((f) => (f.modules = ok({ loaded: ['xt_conntrack'], sys: [], builtin: [], procModules: true, persisted: [{ module: 'br_netfiler', file: '/etc/modules-load.d/containerd.conf', line: 1 }, { module: 'xt_conntrack', file: '/etc/modules-load.d/containerd.conf', line: 2 }] })));
+    const r = judge('HOST-MODULES', ctx, 'master');
+    expect(r.status).toBe('fail');
+    expect(r.evidence.join('\n')).toMatch(/"br_netfiler" is not a module name; did you mean br_netfilter/);
+  });
+  it('HOST-CGROUP-DRIVER: kubelet cgroupfs vs containerd systemd fails', () => {
+    edit((f) => (f.kubelet = ok({ files: [{ path: '/var/lib/kubelet/config.yaml', content: 'kind: KubeletConfiguration\ncgroupDriver: cgroupfs\n' }] })));
+    expect(judge('HOST-CGROUP-DRIVER', ctx, 'master').observed).toMatch(/disagree/);
+  });
+  it('HOST-KERNEL: the minimum follows the target version (table with its source)', () => {
+    expect(kernelRuleFor('1.29.2').min).toBe('3.10');
+    expect(kernelRuleFor('1.32.0').min).toBe('4.19');
+    expect(kernelRuleFor('1.34.1').min).toBe('5.4');
+    edit((f) => (f.kernel = ok({ release: '3.9.0-1', machine: 'x86_64' })));
+    expect(judge('HOST-KERNEL', ctx, 'master').status).toBe('fail');
+  });
+  it('HOST-SELINUX: enforcing in the config file is reported even when permissive now', () => {
+    edit((f) => (f.selinux = ok({ present: true, mode: 'permissive', configMode: { value: 'enforcing', line: 7 } })));
+    expect(judge('HOST-SELINUX', ctx, 'master')).toMatchObject({ status: 'warn', evidence: expect.arrayContaining(['/etc/selinux/config:7: SELINUX=enforcing']) });
+  });
+});
+
+describe('fleet uniqueness', () => {
+  it('duplicated product_uuid, MAC and hostname fail and name the hosts', () => {
+    const ctx = twoHosts((m, w) => {
+      w.productUuid = m.productUuid;
+      w.interfaces = m.interfaces;
+      w.hostname = m.hostname;
+    });
+    for (const id of ['HOST-UNIQUE-UUID', 'HOST-UNIQUE-MAC', 'HOST-UNIQUE-HOSTNAME']) {
+      const r = judge(id, ctx, '*');
+      expect(r.status, id).toBe('fail');
+      expect(r.observed, id).toMatch(/on master, node-0001/);
+    }
+  });
+  it('an unreadable product_uuid on one host is an error, never a pass', () => {
+    const ctx = twoHosts((_m, w) => {
+      w.productUuid = { ok: false, error: '/sys/class/dmi/id/product_uuid is not readable (needs root: set sudo: true)' };
+    });
+    expect(judge('HOST-UNIQUE-UUID', ctx, '*')).toMatchObject({ status: 'error', reason: expect.stringMatching(/node-0001/) });
+  });
+  it('an unreachable host makes its own results error with the reason', () => {
+    const ctx = ctxFor([{ spec: host('master'), error: 'connect-timeout: no SSH session within 10 s' }]);
+    expect(judge('HOST-SWAP', ctx, 'master')).toMatchObject({ status: 'error', reason: expect.stringMatching(/connect-timeout/) });
+  });
+});
+
+describe('every preflight ID of REQUIREMENTS.md exists exactly once', () => {
+  it('matches the catalogue', () => {
+    const doc = readFileSync(new URL('../../../shared/REQUIREMENTS.md', import.meta.url), 'utf8').split('## Phase `postinstall`')[0]!;
+    const ids = [...doc.matchAll(/^\| (HOST-[A-Z0-9-]+) \|/gm)].map((m) => m[1]);
+    expect(requirements('preflight').map((r) => r.id).sort()).toEqual([...new Set(ids)].sort());
+  });
+  it('the default profile is the reference design', () => {
+    expect(defaultProfile()).toMatchObject({ kubernetesVersion: '1.29.2', sandboxImage: 'harbor:443/k8s/pause:3.9', proxyMode: 'ipvs', podSubnet: '10.244.0.0/16' });
+  });
+});
