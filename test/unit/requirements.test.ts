@@ -58,7 +58,7 @@ describe('the reference design passes every preflight requirement', () => {
     const ctx = twoHosts();
     ctx.extra.registry = { judged: { status: 'pass', observed: 'all present', expected: 'all present', evidence: [] } };
     const all = requirements('preflight').flatMap((r) => r.targets(ctx).map((t) => judge(r.id, ctx, t)));
-    expect(all.length).toBe(27 * 2 + 4); // 27 host requirements on 2 hosts + 4 fleet-wide
+    expect(all.length).toBe(26 * 2 + 4); // 26 host requirements on 2 hosts + 4 fleet-wide
     const bad = all.filter((r) => r.status !== 'pass');
     expect(bad.map((r) => `${r.id} [${r.host}] ${r.status}: ${r.observed} ${r.reason ?? ''}`)).toEqual([]);
   });
