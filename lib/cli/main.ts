@@ -142,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
       root: ROOT,
       config: join(ROOT, 'vitest.config.ts'),
       watch: false,
-      reporters: [collector, ...(allure ? [['allure-vitest/reporter', { resultsDir: join(reportDir, 'allure-results') }] as [string, object]] : []), ...(process.env.KV_VITEST_VERBOSE ? ['default'] : [])],
+      reporters: [collector, ...(allure ? [['allure-vitest/reporter', { resultsDir: join(reportDir, 'allure-results') }] as [string, Record<string, unknown>]] : []), ...(process.env.KV_VITEST_VERBOSE ? ['default'] : [])],
       silent: true,
       passWithNoTests: false,
     },

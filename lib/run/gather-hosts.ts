@@ -66,6 +66,11 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
     return t;
   };
   const script = probeScript({ nonce: o.nonce, resolveNames: o.resolveNames, registry: o.registry, postinstall: o.postinstall });
+  // On SIGINT/SIGTERM: close every connection now; hosts in flight end as `error` ("interrupted").
+  const onAbort = () => {
+    for (const t of transports.values()) void t.close();
+  };
+  o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     return await pool(hosts, o.concurrency, async (h): Promise<GatheredHost> => {
       const t: Transport = h.transport === 'local' ? new LocalTransport(h.name) : sshFor(h);
@@ -77,6 +82,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         await t.connect();
         o.onProgress?.(h.name, 'probing');
         const r = await t.exec(shellCommand(script, { sudo: h.sudo && h.transport === 'ssh' }), { timeoutMs: h.commandTimeoutSeconds * 1000 });
+        if (o.signal?.aborted) throw new Error('interrupted');
         const stdout = r.stdout.toString('utf8');
         const { facts, complete } = parseFacts(stdout, o.nonce, o.registry);
         if (!complete) {
@@ -91,7 +97,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         o.onProgress?.(h.name, 'done');
         return result({ facts });
       } catch (e) {
-        const why = scrub(describe(e));
+        const why = o.signal?.aborted ? 'interrupted (SIGINT/SIGTERM) before the probe finished' : scrub(describe(e));
         o.onProgress?.(h.name, 'failed', why);
         return result({ error: why });
       } finally {
@@ -99,6 +105,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
       }
     });
   } finally {
+    o.signal?.removeEventListener('abort', onAbort);
     await Promise.all([...transports.values()].map((t) => t.close()));
   }
 }
