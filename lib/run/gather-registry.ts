@@ -1,9 +1,6 @@
 // The registry catalogue for HOST-IMAGES: gathered once per run from the controller (not from the hosts).
 import { readFileSync } from 'node:fs';
 import type { Profile } from '../config/profile.ts';
-import { gatherRegistry, registryAuthFromEnv } from '../registry/client.ts';
-import { requiredImages } from '../registry/images.ts';
-import { judgeImages } from '../registry/judge.ts';
 import type { RegistryExtra } from '../requirements/preflight/images.ts';
 
 export async function gatherRegistryExtra(profile: Profile): Promise<RegistryExtra> {
@@ -11,6 +8,11 @@ export async function gatherRegistryExtra(profile: Profile): Promise<RegistryExt
   if ((profile.origin.registry ?? 'default') === 'default') {
     return { skip: 'registry.endpoint is the documents\' example (default profile): set registry.endpoint in your profile to check the images' };
   }
+  const [{ gatherRegistry, registryAuthFromEnv }, { requiredImages }, { judgeImages }] = await Promise.all([
+    import('../registry/client.ts'),
+    import('../registry/images.ts'),
+    import('../registry/judge.ts'),
+  ]);
   let required;
   try {
     required = requiredImages(profile);

@@ -7,6 +7,7 @@ const phase = 'preflight' as const;
 
 /** Duplicates of a per-host identity across the fleet; hosts whose value is unknown make the verdict `error`, never `pass`. */
 function unique(ctx: RunContext, what: string, pick: (f: HostFacts) => Fact<string[]>, remediation: (dups: string[]) => string) {
+  if (ctx.hosts.length < 2) return verdict.skip(`only ${ctx.hosts.length} host in this run: uniqueness is judged across at least two hosts`);
   const owners = new Map<string, string[]>();
   const unknown: string[] = [];
   const evidence: string[] = [];

@@ -112,7 +112,7 @@ export const runtimeRequirements: Requirement[] = [
       const problems: string[] = [];
       const evidence = [`${c.path}: version = ${cfg.version} (${cfg.version >= 3 ? 'containerd 2.x schema' : 'containerd 1.x schema'})`];
       const runc = cfg.systemdCgroup.find((r) => r.runtime === cfg.defaultRuntime) ?? cfg.systemdCgroup[0];
-      if (!runc) problems.push('no runc runtime configured');
+      if (!runc) problems.push('no runc runtime table (containerd defaults to SystemdCgroup = false)');
       else if (runc.value !== true) problems.push(`SystemdCgroup = ${runc.value ?? 'unset (defaults to false)'} for runtime ${runc.runtime}`);
       evidence.push(...tomlLines(c, /SystemdCgroup/));
       const sb = cfg.sandboxImage?.value;
