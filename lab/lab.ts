@@ -6,7 +6,7 @@
 // Addresses: 10.200.0.0/16 on a bridge the lab creates; nothing here talks to any other address.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,8 +29,8 @@ export interface LabHostSpec {
   bin?: string[];
   /** /run/systemd/timesync/synchronized exists (systemd-timesyncd reached an NTP server) */
   timesyncSynchronized?: boolean;
-  /** no sshd: an address where nothing answers */
-  noSshd?: boolean;
+  /** 'none': nothing listens on port 22; 'silent': something accepts on 22 and never speaks (a hung sshd) */
+  ssh?: 'sshd' | 'none' | 'silent';
 }
 
 export interface LabOptions {
@@ -152,7 +152,8 @@ function startScript(h: LabHostSpec, hostDir: string, i: number, id: string, ssh
     if (p === 'containerd') lines.push(`socat UNIX-LISTEN:/run/containerd/containerd.sock,fork,mode=660 SYSTEM:true </dev/null >/dev/null 2>&1 &`);
   }
   for (const port of h.listen ?? []) lines.push(`socat TCP-LISTEN:${Number(port)},fork,reuseaddr SYSTEM:true </dev/null >/dev/null 2>&1 &`);
-  lines.push(`exec /usr/sbin/sshd -D -e -f ${q(sshdConfig)}`);
+  if (h.ssh === 'silent') lines.push(`exec socat TCP-LISTEN:22,fork,reuseaddr SYSTEM:'sleep 600'`);
+  else lines.push(`exec /usr/sbin/sshd -D -e -f ${q(sshdConfig)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -217,20 +218,24 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
       nx('ip', 'link', 'set', 'lo', 'up');
       for (const [k, v] of Object.entries(h.sysctls ?? {})) nx('sysctl', '-q', '-w', `${k}=${v}`);
       const host: LabHost = { name: h.name, address, netns };
-      if (!h.noSshd) {
-        const child = spawn('ip', ['netns', 'exec', netns, 'unshare', '--uts', '--mount', '--pid', '--fork', '--mount-proc', '--propagation', 'private', 'sh', join(hostDir, 'start.sh')], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-        let err = '';
-        child.stderr?.on('data', (d) => (err += d));
+      if (h.ssh !== 'none') {
+        // logs go to a file: a closed pipe would kill sshd (SIGPIPE) the first time it logs
+        const logFile = join(hostDir, 'host.log');
+        const log = openSync(logFile, 'a');
+        const child = spawn('ip', ['netns', 'exec', netns, 'unshare', '--uts', '--mount', '--pid', '--fork', '--mount-proc', '--propagation', 'private', 'sh', join(hostDir, 'start.sh')], { detached: true, stdio: ['ignore', log, log] });
+        closeSync(log);
+        const err = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
         host.pid = child.pid!;
         state.pids.push(child.pid!);
         child.unref();
         await waitTcp(address, 22, 15_000).catch((e: Error) => {
-          throw new Error(`${e.message} (host ${h.name}: ${err.trim().slice(-400)})`);
+          throw new Error(`${e.message} (host ${h.name}: ${err().trim().slice(-400)})`);
         });
-        (child.stderr as unknown as { destroy(): void }).destroy();
-        host.hostKeyPub = readFileSync(join(hostDir, 'ssh_host_ed25519_key.pub'), 'utf8').trim();
-        const [type, key] = host.hostKeyPub.split(/\s+/);
-        known.push(`${address} ${type} ${key}`);
+        if (h.ssh !== 'silent') {
+          host.hostKeyPub = readFileSync(join(hostDir, 'ssh_host_ed25519_key.pub'), 'utf8').trim();
+          const [type, key] = host.hostKeyPub.split(/\s+/);
+          known.push(`${address} ${type} ${key}`);
+        }
       }
       return host;
     });

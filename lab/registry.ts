@@ -3,7 +3,7 @@
 // with minimal real images (a config blob and one gzip layer).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -127,13 +127,15 @@ export async function startRegistry(o: { dir: string; id: string; bridge: string
   nx('ip', 'addr', 'add', `${address}/16`, 'dev', 'eth0');
   nx('ip', 'link', 'set', 'eth0', 'up');
   nx('ip', 'link', 'set', 'lo', 'up');
-  const child = spawn('ip', ['netns', 'exec', netns, 'docker-registry', 'serve', config], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  child.stderr?.on('data', (d) => (err += d));
+  const logFile = join(o.dir, 'registry.log');
+  const log = openSync(logFile, 'a');
+  const child = spawn('ip', ['netns', 'exec', netns, 'docker-registry', 'serve', config], { detached: true, stdio: ['ignore', log, log] });
+  closeSync(log);
+  const err = () => readFileSync(logFile, 'utf8');
   o.onPid(child.pid!);
   child.unref();
   await waitTcp(address, 443, 15_000).catch((e: Error) => {
-    throw new Error(`${e.message}: ${err.slice(-400)}`);
+    throw new Error(`${e.message}: ${err().slice(-400)}`);
   });
   const url = `https://${address}:443`;
   const dispatcher = new Agent({ connect: { ca: readFileSync(certs.ca, 'utf8'), timeout: 5000 }, headersTimeout: 10_000, bodyTimeout: 10_000 });
@@ -143,6 +145,5 @@ export async function startRegistry(o: { dir: string; id: string; bridge: string
   } finally {
     await dispatcher.close();
   }
-  (child.stderr as unknown as { destroy(): void }).destroy();
   return { address, url, caPath: certs.ca, user, passwordFile, pid: child.pid! };
 }

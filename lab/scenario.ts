@@ -29,14 +29,14 @@ export function loadScenario(path: string, extraHosts: { name: string; address: 
     if (!t) throw new Error(`${path}: unknown template ${name}`);
     if (seen.includes(name)) throw new Error(`${path}: template cycle ${[...seen, name].join(' → ')}`);
     const { extends: ext, ...rest } = t;
-    return ext ? merge(resolveTemplate(String(ext), [...seen, name]), rest) : rest;
+    return structuredClone(ext ? merge(resolveTemplate(String(ext), [...seen, name]), rest) : rest);
   };
   const raw = (doc.hosts ?? []) as Obj[];
   const hosts = raw.map((h) => {
     const { template, overrides, ...own } = h;
     let spec: Obj = template ? resolveTemplate(String(template)) : {};
-    spec = merge(spec, own);
-    if (overrides) spec = merge(spec, overrides as Obj);
+    spec = merge(spec, structuredClone(own));
+    if (overrides) spec = merge(spec, structuredClone(overrides as Obj));
     const files = (spec.files ?? {}) as Record<string, string>;
     for (const [p, v] of Object.entries(files)) if (typeof v === 'string' && v.startsWith('@')) files[p] = readFileSync(join(dirname(path), v.slice(1)), 'utf8');
     spec.files = files;

@@ -1,0 +1,131 @@
+// The preflight phase end to end: the real CLI against real sshd hosts in network namespaces and a real
+// docker-registry, asserting every (ID, host) verdict of the scenario. Runs as root (CI); never skips in CI.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { labUp, type LabHandle } from '../../lab/lab.ts';
+import { loadScenario, type Scenario } from '../../lab/scenario.ts';
+import { requiredImages } from '../../lib/registry/images.ts';
+import { defaultProfile } from '../../lib/config/profile.ts';
+import { requirements } from '../../lib/requirements/index.ts';
+import { mismatches, ROOT, runCli } from '../helpers/run-cli.ts';
+
+const isRoot = process.getuid?.() === 0;
+if (!isRoot && process.env.CI) throw new Error('the lab tests need root (network namespaces); CI runs as root');
+const d = isRoot ? describe : describe.skip; // outside CI, as a non-root developer: skipped, with this reason
+
+const PLANTED = 'Harbor-S3cret-PLANTED';
+
+d('preflight over SSH against a lab fleet', () => {
+  let lab: LabHandle;
+  let scenario: Scenario;
+  let profilePath: string;
+  let env: NodeJS.ProcessEnv;
+  const labProfile = (over: Record<string, unknown> = {}) => ({ registry: { name: 'harbor:443', endpoint: 'https://10.200.0.3:443', caFile: lab.registry!.caPath }, ...over });
+
+  beforeAll(async () => {
+    scenario = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml'));
+    // plant a registry password in one host's config.toml: it must be reported, never printed
+    const clone = scenario.hosts.find((h) => h.name === 'node-port')!;
+    clone.files!['/etc/containerd/config.toml'] = clone.files!['/etc/containerd/config.toml']!.replace(
+      '[plugins."io.containerd.grpc.v1.cri".registry.configs."10.200.0.3:443".tls]',
+      `[plugins."io.containerd.grpc.v1.cri".registry.configs."10.200.0.3:443".auth]\n          username = "admin"\n          password = "${PLANTED}"\n\n        [plugins."io.containerd.grpc.v1.cri".registry.configs."10.200.0.3:443".tls]`,
+    );
+    scenario.expect['HOST-CONTAINERD-SECURITY'] = { 'node-port': 'warn' };
+    const images = requiredImages(defaultProfile()).map((i) => `${i.repo}:${i.tag}`);
+    lab = await labUp({ id: 'pf', hosts: scenario.hosts, registry: { images } });
+    profilePath = join(lab.dir, 'profile.yaml');
+    writeFileSync(profilePath, stringify(labProfile()));
+    env = { KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile };
+  }, 120_000);
+  afterAll(async () => {
+    await lab?.down();
+  });
+
+  it('gives every (ID, host) the scenario\'s expected verdict, one round trip per host', async () => {
+    const run = await runCli(['--inventory', lab.inventoryPath, '--profile', profilePath], { env });
+    expect(run.results, run.stderr).toBeDefined();
+    const r = run.results!;
+    const hostReqs = requirements('preflight').filter((q) => q.targets({ profile: defaultProfile(), hosts: [], inventory: [], extra: {} }).length === 0).length;
+    expect(r.results.length).toBe(hostReqs * scenario.hosts.length + (requirements('preflight').length - hostReqs));
+    expect(mismatches(r, scenario.expect)).toEqual([]);
+    expect(run.code).toBe(1); // the scenario has failures: the run must fail
+    for (const h of r.hosts) expect(h, h.name).toMatchObject({ reachable: true, roundTrips: 1 });
+    // evidence names the files and lines that decided it
+    const swap = r.results.find((x) => x.id === 'HOST-SWAP-FSTAB' && x.host === 'node-swap')!;
+    expect(swap.evidence).toEqual(['/etc/fstab:2: /dev/vdb2 none swap sw 0 0']);
+    const typo = r.results.find((x) => x.id === 'HOST-SYSCTL-PERSIST' && x.host === 'node-typo')!;
+    expect(typo.evidence.join('\n')).toMatch(/99-kubernetes-cri.conf:2: unknown key "net.bridge.bridge-nf-call-iptalbes"/);
+    const dup = r.results.find((x) => x.id === 'HOST-UNIQUE-UUID')!;
+    expect(dup.observed).toMatch(/on node-0001, node-clone/);
+    // the planted registry password: reported as a finding, absent from every output
+    const sec = r.results.find((x) => x.id === 'HOST-CONTAINERD-SECURITY' && x.host === 'node-port')!;
+    expect(sec.observed).toMatch(/plaintext credentials/);
+    for (const f of ['results.json', 'junit.xml', 'report.html', '.run/context.json']) expect(readFileSync(join(run.reportDir, f), 'utf8'), f).not.toContain(PLANTED);
+    expect(run.stderr + run.stdout).not.toContain(PLANTED);
+    // the lab registry's password never leaks either
+    expect(readFileSync(join(run.reportDir, 'results.json'), 'utf8')).not.toContain(readFileSync(lab.registry!.passwordFile, 'utf8'));
+  });
+
+  it('HOST-IMAGES: fails naming the images the registry lacks', async () => {
+    const p = join(lab.dir, 'profile-calico327.yaml');
+    writeFileSync(p, stringify(labProfile({ cni: { name: 'calico', version: 'v3.27.0', imageRepository: 'harbor:443/calico' } })));
+    const run = await runCli(['--inventory', lab.inventoryPath, '--profile', p, '--host', 'master'], { env });
+    const img = run.results!.results.find((x) => x.id === 'HOST-IMAGES')!;
+    expect(img.status).toBe('fail');
+    expect(img.observed).toMatch(/missing: harbor:443\/calico\/cni:v3.27.0, harbor:443\/calico\/node:v3.27.0, harbor:443\/calico\/kube-controllers:v3.27.0/);
+  });
+
+  it('HOST-IMAGES: wrong registry credentials are an error, not a pass or a fail', async () => {
+    const bad = join(lab.dir, 'wrong-password');
+    writeFileSync(bad, 'not-the-password', { mode: 0o600 });
+    const run = await runCli(['--inventory', lab.inventoryPath, '--profile', profilePath, '--host', 'master'], { env: { ...env, KV_REGISTRY_PASSWORD_FILE: bad } });
+    const img = run.results!.results.find((x) => x.id === 'HOST-IMAGES')!;
+    expect(img).toMatchObject({ status: 'error', reason: expect.stringMatching(/401/) });
+  });
+
+  it('--host and --role select hosts; the JUnit file has one testcase per (ID, host)', async () => {
+    const run = await runCli(['--inventory', lab.inventoryPath, '--profile', profilePath, '--host', 'master,node-0001'], { env });
+    expect(run.code).toBe(0);
+    expect(new Set(run.results!.results.map((x) => x.host))).toEqual(new Set(['master', 'node-0001', '*']));
+    const junit = readFileSync(join(run.reportDir, 'junit.xml'), 'utf8');
+    expect(junit.match(/<testcase /g)?.length).toBe(run.results!.results.length);
+    expect(junit).toContain('name="HOST-SWAP [master]" classname="preflight.swap"');
+    const role = await runCli(['--inventory', lab.inventoryPath, '--profile', profilePath, '--role', 'control-plane'], { env });
+    expect(new Set(role.results!.results.map((x) => x.host))).toEqual(new Set(['master', '*']));
+  });
+});
+
+d('preflight with hosts that misbehave', () => {
+  let lab: LabHandle;
+  let inventory: string;
+  beforeAll(async () => {
+    const ref = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml')).hosts.find((h) => h.name === 'master')!;
+    lab = await labUp({ id: 'bad', hosts: [ref, { name: 'dead', ssh: 'none' }, { name: 'hung', ssh: 'silent' }, { ...ref, name: 'rekeyed', roles: ['worker'] }] });
+    const inv = parse(readFileSync(lab.inventoryPath, 'utf8')) as { defaults: Record<string, unknown>; hosts: Record<string, unknown>[] };
+    inv.defaults.connectTimeoutSeconds = 3;
+    const empty = join(lab.dir, 'empty_known_hosts');
+    writeFileSync(empty, '');
+    inv.hosts.find((h) => h.name === 'rekeyed')!.knownHostsFile = empty;
+    inventory = join(lab.dir, 'inventory-bad.yaml');
+    writeFileSync(inventory, stringify(inv));
+  }, 60_000);
+  afterAll(async () => {
+    await lab?.down();
+  });
+
+  it('dead, hung and unknown-key hosts end as error with the reason; the good host is unaffected; the run is bounded', async () => {
+    const run = await runCli(['--inventory', inventory]);
+    const r = run.results!;
+    const by = (h: string) => r.results.filter((x) => x.host === h);
+    expect(by('dead').every((x) => x.status === 'error' && /unreachable/.test(x.reason ?? ''))).toBe(true);
+    expect(by('hung').every((x) => x.status === 'error' && /connect-timeout/.test(x.reason ?? ''))).toBe(true);
+    expect(by('rekeyed').every((x) => x.status === 'error' && /hostkey-unknown.*ssh-keyscan/.test(x.reason ?? ''))).toBe(true);
+    expect(by('master').filter((x) => x.status === 'error')).toEqual([]);
+    expect(r.hosts.find((h) => h.name === 'master')).toMatchObject({ reachable: true, roundTrips: 1 });
+    expect(run.code).toBe(1);
+    expect(run.ms).toBeLessThan(30_000); // 3 s connect deadline + vitest start-up; never the 10 s default times hosts
+    process.stderr.write(`[measure] misbehaving-host lab run: ${run.ms} ms wall\n`);
+  });
+});
