@@ -9,6 +9,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 600_000,
     fileParallelism: false,
-    reporters: ['default'],
+    reporters: ['default', './test/helpers/closing-line.ts'],
   },
 });
