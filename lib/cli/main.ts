@@ -58,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   let waivers: Waiver[] = [];
   let compareWith: ResultsFile | undefined;
   let profile;
+  let kube: import('@kubernetes/client-node').KubeConfig | undefined;
   try {
     o = parseCli(argv);
     if (o.help) {
@@ -73,6 +74,10 @@ export async function main(argv: string[]): Promise<number> {
     selected = selectHosts(inventory, o.hosts, o.role);
     profile = buildProfile({ profileFile: o.profile ?? inventory.profileFile, kubeadmConfigFile: o.kubeadmConfig });
     if (o.waivers) waivers = loadWaivers(o.waivers);
+    if (o.phases.includes('postinstall')) {
+      const { prepareCluster } = await import('../cluster/gather.ts');
+      kube = prepareCluster({ kubeconfig: o.kubeconfig }).kc;
+    }
     if (o.compare) {
       try {
         compareWith = JSON.parse(readFileSync(o.compare, 'utf8')) as ResultsFile;
@@ -125,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (o.phases.includes('postinstall')) {
     const { gatherCluster } = await import('../cluster/gather.ts');
-    ctx.extra.cluster = await gatherCluster({ kubeconfig: o.kubeconfig, profile, inventory: inventory.hosts, dataplane: o.dataplane, dataplaneImage: o.dataplaneImage, signal: ac.signal }).catch((e: Error) => ({ error: `cluster snapshot failed: ${e.message}` }));
+    ctx.extra.cluster = await gatherCluster({ kc: kube, kubeconfig: o.kubeconfig, profile, inventory: inventory.hosts, dataplane: o.dataplane, dataplaneImage: o.dataplaneImage, signal: ac.signal }).catch((e: Error) => ({ error: `cluster snapshot failed: ${e.message}` }));
   }
 
   const runFile = join(reportDir, '.run', 'context.json');

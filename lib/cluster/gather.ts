@@ -1,7 +1,8 @@
-// Placeholder until the post-install snapshot lands (issue 3): the postinstall phase reports that it
-// could not gather anything, as `error`, never as a pass.
+// The post-install side of "gather once": one API snapshot per run (and the opt-in DATAPLANE test).
 import type { InventoryHost } from '../config/inventory.ts';
 import type { Profile } from '../config/profile.ts';
+import { ConfigError } from '../config/errors.ts';
+import { loadKubeconfig, resolveKubeconfig, takeSnapshot, type ClusterExtra } from './snapshot.ts';
 
 export interface GatherClusterOptions {
   kubeconfig?: string;
@@ -12,6 +13,26 @@ export interface GatherClusterOptions {
   signal?: AbortSignal;
 }
 
-export async function gatherCluster(_o: GatherClusterOptions): Promise<Record<string, unknown>> {
-  return { error: 'post-install checks are not available in this build' };
+/** Reads the kubeconfig (a usage error, exit 2, when it is missing or malformed). */
+export function prepareCluster(o: { kubeconfig?: string }) {
+  const file = resolveKubeconfig(o.kubeconfig);
+  return { file, kc: loadKubeconfig(file) };
+}
+
+export async function gatherCluster(o: GatherClusterOptions & { kc?: ReturnType<typeof loadKubeconfig> }): Promise<ClusterExtra> {
+  let kc = o.kc;
+  try {
+    kc ??= prepareCluster(o).kc;
+  } catch (e) {
+    if (e instanceof ConfigError) return { error: e.message };
+    throw e;
+  }
+  const snapshot = await takeSnapshot(kc);
+  const out: ClusterExtra = { snapshot };
+  if (o.dataplane && !snapshot.health.error) {
+    const { runDataplane } = await import('./dataplane.ts');
+    const nodeIPs = snapshot.nodes.ok ? snapshot.nodes.items.map((n) => n.addresses.find((a) => a.type === 'InternalIP')?.address).filter((x): x is string => !!x) : [];
+    out.dataplane = await runDataplane(kc, { image: o.dataplaneImage ?? `${o.profile.imageRepository.split('/')[0]}/library/busybox:1.36`, nodeIPs, signal: o.signal });
+  }
+  return out;
 }

@@ -225,6 +225,11 @@ describe('every preflight ID of REQUIREMENTS.md exists exactly once', () => {
     const ids = [...doc.matchAll(/^\| (HOST-[A-Z0-9-]+) \|/gm)].map((m) => m[1]);
     expect(requirements('preflight').map((r) => r.id).sort()).toEqual([...new Set(ids)].sort());
   });
+  it('every postinstall ID of REQUIREMENTS.md exists exactly once', () => {
+    const doc = readFileSync(new URL('../../../shared/REQUIREMENTS.md', import.meta.url), 'utf8').split('## Phase `postinstall`')[1]!.split('## Public interface')[0]!;
+    const ids = [...doc.matchAll(/^\| ([A-Z][A-Z0-9-]+)(?: \(opt-in\))? \|/gm)].map((m) => m[1]).filter((x) => x !== 'ID');
+    expect(requirements('postinstall').map((r) => r.id).sort()).toEqual([...new Set(ids)].sort());
+  });
   it('the default profile is the reference design', () => {
     expect(defaultProfile()).toMatchObject({ kubernetesVersion: '1.29.2', sandboxImage: 'harbor:443/k8s/pause:3.9', proxyMode: 'ipvs', podSubnet: '10.244.0.0/16' });
   });

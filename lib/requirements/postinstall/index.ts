@@ -1,4 +1,5 @@
-// Phase `postinstall` requirements (issue 3). Each file exports its list; this one joins them.
+// Phase `postinstall` requirements (the cluster over the API, plus node-side facts).
 import type { Requirement } from '../define.ts';
+import { postinstallChecks } from './checks.ts';
 
-export const postinstallRequirements: Requirement[] = [];
+export const postinstallRequirements: Requirement[] = postinstallChecks;

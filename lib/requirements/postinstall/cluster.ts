@@ -1,0 +1,82 @@
+// Shared pieces of post-install requirements: reading the snapshot, and what an API failure means.
+import { parse as parseYaml } from 'yaml';
+import type { ClusterExtra, ClusterSnapshot, Listed, PodInfo } from '../../cluster/snapshot.ts';
+import { MissingFact, verdict, type Requirement, type RequirementMeta, type RunContext } from '../define.ts';
+import type { Verdict } from '../../types.ts';
+
+export function snapshotOf(ctx: RunContext): ClusterSnapshot {
+  const c = ctx.extra.cluster as ClusterExtra | undefined;
+  if (!c) throw new MissingFact('the cluster was not snapshotted (phase postinstall not gathered)');
+  if (c.error) throw new MissingFact(c.error);
+  if (!c.snapshot) throw new MissingFact('no cluster snapshot');
+  if (c.snapshot.health.error) throw new MissingFact(`the API server ${c.snapshot.server} is unreachable: ${c.snapshot.health.error}`);
+  return c.snapshot;
+}
+
+export function items<T>(l: Listed<T>, what: string): T[] {
+  if (!l.ok) throw new MissingFact(`cannot list ${what}: ${l.error}`);
+  return l.items;
+}
+
+/** Targets computed from the snapshot; when the snapshot is missing, one target "*" that reports why. */
+export function clusterRequirement(def: RequirementMeta & { targets?: (s: ClusterSnapshot, ctx: RunContext) => string[]; check: (s: ClusterSnapshot, ctx: RunContext, target: string) => Verdict }): Requirement {
+  return {
+    ...def,
+    targets(ctx) {
+      if (!def.targets) return ['*'];
+      try {
+        const t = def.targets(snapshotOf(ctx), ctx);
+        return t.length ? t : ['*'];
+      } catch {
+        return ['*'];
+      }
+    },
+    judge(ctx, target) {
+      const s = snapshotOf(ctx);
+      if (def.targets && target === '*' && !def.targets(s, ctx).includes('*')) {
+        const t = def.targets(s, ctx);
+        if (!t.length) return verdict.skip('nothing to judge in this cluster');
+      }
+      return def.check(s, ctx, target);
+    },
+  };
+}
+
+export const nodeNames = (s: ClusterSnapshot) => items(s.nodes, 'nodes').map((n) => n.name);
+export const isControlPlane = (labels: Record<string, string>) => 'node-role.kubernetes.io/control-plane' in labels || 'node-role.kubernetes.io/master' in labels;
+
+/** One line of evidence for a pod that is not healthy, with the tail of its events (kubespray-style). */
+export function podEvidence(p: PodInfo, s: ClusterSnapshot): string[] {
+  const lines = [`${p.namespace}/${p.name} on ${p.nodeName ?? '(unscheduled)'}: phase ${p.phase}${p.reason ? ` (${p.reason})` : ''}, ready ${p.ready}`];
+  for (const c of p.containers) {
+    lines.push(`  container ${c.name}: ${c.state}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}, ready ${c.ready}, restarts ${c.restartCount}${c.lastState ? `, last state ${c.lastState}` : ''}`);
+  }
+  if (s.events.ok) {
+    for (const e of s.events.items.filter((x) => x.object === `Pod/${p.name}`).slice(-3)) lines.push(`  event ${e.type} ${e.reason} ×${e.count}: ${e.message}`);
+  }
+  return lines;
+}
+
+export function badPodReason(p: PodInfo): string | undefined {
+  const waiting = p.containers.find((c) => c.state === 'waiting' && c.reason)?.reason;
+  if (p.phase === 'Succeeded') return undefined;
+  if (waiting && /CrashLoopBackOff|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|InvalidImageName/.test(waiting)) return waiting;
+  if (p.phase !== 'Running') return p.phase;
+  if (!p.ready || p.containers.some((c) => !c.ready)) return waiting ?? 'not ready';
+  return undefined;
+}
+
+export function yamlDoc<T>(text: string | undefined, what: string): T {
+  if (text === undefined) throw new MissingFact(`${what} is missing`);
+  try {
+    return parseYaml(text) as T;
+  } catch (e) {
+    throw new MissingFact(`${what} does not parse: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+export function configMap(s: ClusterSnapshot, name: 'kube-proxy' | 'kubeadm-config' | 'kubelet-config'): Record<string, string> {
+  const cm = s.configMaps[name];
+  if (!cm.ok) throw new MissingFact(`cannot read ConfigMap kube-system/${name}: ${cm.error}`);
+  return cm.data;
+}
