@@ -29,6 +29,8 @@ export interface LabHostSpec {
   bin?: string[];
   /** /run/systemd/timesync/synchronized exists (systemd-timesyncd reached an NTP server) */
   timesyncSynchronized?: boolean;
+  /** stand-in HTTP(S) endpoints on 127.0.0.1 inside the host (component /healthz, kube-proxy /proxyMode) */
+  http?: { port: number; tls?: boolean; body: string }[];
   /** 'none': nothing listens on port 22; 'silent': something accepts on 22 and never speaks (a hung sshd) */
   ssh?: 'sshd' | 'none' | 'silent';
 }
@@ -151,6 +153,10 @@ function startScript(h: LabHostSpec, hostDir: string, i: number, id: string, ssh
     lines.push(`${q(join(hostDir, 'sbin', p))} infinity </dev/null >/dev/null 2>&1 &`);
     if (p === 'containerd') lines.push(`socat UNIX-LISTEN:/run/containerd/containerd.sock,fork,mode=660 SYSTEM:true </dev/null >/dev/null 2>&1 &`);
   }
+  for (const e of h.http ?? []) {
+    const listen = e.tls ? `OPENSSL-LISTEN:${Number(e.port)},bind=127.0.0.1,cert=${join(hostDir, 'stub.pem')},verify=0,fork,reuseaddr` : `TCP-LISTEN:${Number(e.port)},bind=127.0.0.1,fork,reuseaddr`;
+    lines.push(`socat ${listen} SYSTEM:${q(`sh ${join(hostDir, `http-${Number(e.port)}.sh`)}`)} </dev/null >/dev/null 2>&1 &`);
+  }
   for (const port of h.listen ?? []) lines.push(`socat TCP-LISTEN:${Number(port)},fork,reuseaddr SYSTEM:true </dev/null >/dev/null 2>&1 &`);
   if (h.ssh === 'silent') lines.push(`exec socat TCP-LISTEN:22,fork,reuseaddr SYSTEM:'sleep 600'`);
   else lines.push(`exec /usr/sbin/sshd -D -e -f ${q(sshdConfig)}`);
@@ -161,6 +167,17 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
   const id = opts.id ?? Math.random().toString(36).slice(2, 7);
   if (!/^[a-z0-9]{1,6}$/.test(id)) throw new Error('lab id: 1-6 lowercase letters or digits');
   const dir = opts.dir ?? join(tmpdir(), `kv-lab-${id}`);
+  await labDown(id); // leftovers of an earlier run with the same id (a crash, a killed test)
+  try {
+    sh('ip', ['link', 'del', `kvbr${id}`]);
+  } catch {}
+  deleteLinks(id);
+  for (const ns of sh('ip', ['netns', 'list']).split('\n').map((l) => l.split(' ')[0]!).filter((n) => n.startsWith(`kv-${id}-`))) {
+    try {
+      for (const p of sh('ip', ['netns', 'pids', ns]).split('\n').filter(Boolean)) process.kill(Number(p), 'SIGKILL');
+      sh('ip', ['netns', 'del', ns]);
+    } catch {}
+  }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o755);
@@ -190,6 +207,7 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
         const target = join(hostDir, m[1] === 'etc' ? 'etc' : 'usrlocalbin', m[2]!);
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, content);
+        if (m[1] !== 'etc') chmodSync(target, 0o755);
       }
       for (const b of h.bin ?? []) {
         const f = join(hostDir, 'usrlocalbin', b);
@@ -197,6 +215,13 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
         chmodSync(f, 0o755);
       }
       for (const p of h.processes ?? []) copyFileSync('/bin/sleep', join(hostDir, 'sbin', p));
+      for (const e of h.http ?? []) {
+        writeFileSync(join(hostDir, `http-${Number(e.port)}.sh`), `printf 'HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\nContent-Length: %d\\r\\n\\r\\n%s' ${e.body.length} ${q(e.body)}\n`);
+      }
+      if (h.http?.some((e) => e.tls)) {
+        sh('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(hostDir, 'stub.key'), '-out', join(hostDir, 'stub.crt'), '-days', '2', '-subj', '/CN=localhost']);
+        writeFileSync(join(hostDir, 'stub.pem'), readFileSync(join(hostDir, 'stub.key'), 'utf8') + readFileSync(join(hostDir, 'stub.crt'), 'utf8'));
+      }
       writeFileSync(join(hostDir, 'swaps'), `Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n${(h.swaps ?? []).map((l) => `${l}\n`).join('')}`);
       writeFileSync(join(hostDir, 'dpkg-status'), dpkgStatus(h.packages ?? {}));
       sh('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', h.name, '-f', join(hostDir, 'ssh_host_ed25519_key')]);
@@ -280,6 +305,24 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T, i: number) =
   return out;
 }
 
+/** Root-namespace veth ends of a lab (kv<id><n>, kv<id>r): normally gone with their namespace. */
+function deleteLinks(id: string): void {
+  let out = '';
+  try {
+    out = sh('ip', ['-o', 'link', 'show']);
+  } catch {
+    return;
+  }
+  for (const m of out.matchAll(/^\d+: (kv[a-z0-9]+)[@:]/gm)) {
+    const name = m[1]!;
+    if (name.startsWith(`kv${id}`) && !name.startsWith('kvbr')) {
+      try {
+        sh('ip', ['link', 'del', name]);
+      } catch {}
+    }
+  }
+}
+
 /** Stops every process, removes every namespace and the bridge; works from a fresh process (lab/.state). */
 export async function labDown(id: string): Promise<void> {
   const file = join(STATE_DIR, `${id}.json`);
@@ -310,6 +353,7 @@ export async function labDown(id: string): Promise<void> {
   try {
     sh('ip', ['link', 'del', s.bridge]);
   } catch {}
+  deleteLinks(s.id);
   rmSync(s.dir, { recursive: true, force: true });
   rmSync(file, { force: true });
 }
