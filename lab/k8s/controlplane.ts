@@ -170,8 +170,10 @@ export async function startControlPlane(opts: { dir: string; servingCertDays?: n
       });
     }
     if (opts.withControllerManager) {
+      // the namespace controller deletes every kind of object: it runs with admin credentials here
+      // (kubeadm gives each controller its service account instead)
       const kcf = join(dir, 'controller-manager.conf');
-      writeFileSync(kcf, kubeconfig(url, ca, cpk('controller-manager'), 'system:kube-controller-manager'), { mode: 0o600 });
+      writeFileSync(kcf, kubeconfig(url, ca, cpk('admin'), 'kubernetes-admin'), { mode: 0o600 });
       cp.controllerManagerPort = await freePort();
       // only the namespace controller: the seeded workloads' status must not be reconciled away
       const log = start('kube-controller-manager', join(bin, 'kube-controller-manager'), [`--kubeconfig=${kcf}`, `--authentication-kubeconfig=${kcf}`, `--authorization-kubeconfig=${kcf}`, '--bind-address=127.0.0.1', `--secure-port=${cp.controllerManagerPort}`, '--leader-elect=false', '--controllers=namespace', '--use-service-account-credentials=false']);

@@ -69,15 +69,15 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`kubeadm-verify ${version()}\n`);
       return 0;
     }
+    if (o.phases.includes('postinstall')) {
+      const { prepareCluster } = await import('../cluster/gather.ts');
+      kube = prepareCluster({ kubeconfig: o.kubeconfig }).kc;
+    }
     inventory = resolveInventory(o);
     inventory = { ...inventory, hosts: applyTimeouts(inventory.hosts, o) };
     selected = selectHosts(inventory, o.hosts, o.role);
     profile = buildProfile({ profileFile: o.profile ?? inventory.profileFile, kubeadmConfigFile: o.kubeadmConfig });
     if (o.waivers) waivers = loadWaivers(o.waivers);
-    if (o.phases.includes('postinstall')) {
-      const { prepareCluster } = await import('../cluster/gather.ts');
-      kube = prepareCluster({ kubeconfig: o.kubeconfig }).kc;
-    }
     if (o.compare) {
       try {
         compareWith = JSON.parse(readFileSync(o.compare, 'utf8')) as ResultsFile;

@@ -236,7 +236,8 @@ export async function takeSnapshot(kc: KubeConfig, opts: { timeoutMs?: number } 
   const reqOpts: { headers: Record<string, string> } = { headers };
   await kc.applyToHTTPSOptions(reqOpts as never);
   const ho = reqOpts as unknown as { cert?: string | Buffer; key?: string | Buffer; headers: Record<string, string> };
-  if (user?.token) headers.authorization = `Bearer ${user.token}`;
+  // applyToHTTPSOptions already set Authorization for token users; never send it twice
+  if (user?.token && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization')) headers.authorization = `Bearer ${user.token}`;
   const dispatcher = new Agent({ connect: { ca: caPem, cert: ho.cert, key: ho.key, rejectUnauthorized: !cluster.skipTLSVerify, timeout: t }, headersTimeout: t, bodyTimeout: t });
   try {
     for (const p of ['livez', 'readyz'] as const) {

@@ -110,7 +110,8 @@ export const postinstallChecks: Requirement[] = [
       const n = items(s.nodes, 'nodes').find((x) => x.name === name)!;
       const ready = n.conditions.find((c) => c.type === 'Ready');
       const bad = n.conditions.filter((c) => (c.type === 'Ready' ? c.status !== 'True' : ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'].includes(c.type) && c.status === 'True'));
-      const evidence = n.conditions.map((c) => `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}${c.message && c.status !== 'False' ? `: ${c.message}` : ''}`);
+      const isBad = (c: { type: string; status: string }) => (c.type === 'Ready' ? c.status !== 'True' : c.status === 'True');
+      const evidence = n.conditions.map((c) => `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}${c.message && isBad(c) ? `: ${c.message}` : ''}`);
       if (!ready) bad.push({ type: 'Ready', status: 'missing' });
       return bad.length ? verdict.fail(bad.map((c) => `${c.type}=${c.status}`).join(', '), 'Ready=True, no pressure', evidence) : verdict.pass('Ready', 'Ready=True, no pressure', evidence);
     },
