@@ -49,6 +49,10 @@ export interface ResultsFile {
   hosts: HostSummary[];
   results: Result[];
   summary: Summary;
+  /** with --compare: what changed since that run, regressions first */
+  changes?: { kind: 'regression' | 'fixed' | 'changed' | 'new' | 'gone'; id: string; host: string; from?: Status; to?: Status }[];
+  /** waivers that matched no result (stale entries in waivers.yaml) */
+  unusedWaivers?: { id: string; host: string; reason: string }[];
 }
 
 export interface HostSummary {

@@ -40,6 +40,8 @@ export function loadWaivers(file: string): Waiver[] {
 
 const glob = (pattern: string, s: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(s);
 
+export const waiverMatches = (w: Waiver, r: { id: string; host: string }) => glob(w.id, r.id) && glob(w.host, r.host);
+
 /** A waiver is valid through the whole of its expiry day (UTC). */
 export function isExpired(w: Waiver, now: Date): boolean {
   return !!w.expires && now.getTime() >= Date.parse(`${w.expires}T00:00:00Z`) + 86_400_000;
@@ -49,7 +51,7 @@ export function applyWaivers(results: Result[], waivers: Waiver[], now = new Dat
   const used = new Set<Waiver>();
   const out = results.map((r) => {
     if (r.status !== 'fail' && r.status !== 'warn') return r;
-    const w = waivers.find((x) => glob(x.id, r.id) && glob(x.host, r.host));
+    const w = waivers.find((x) => waiverMatches(x, r));
     if (!w) return r;
     used.add(w);
     const waiver = { reason: w.reason, ...(w.approver ? { approver: w.approver } : {}), ...(w.expires ? { expires: w.expires } : {}) };

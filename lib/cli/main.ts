@@ -16,7 +16,8 @@ import { gatherHosts, type GatheredHost } from '../run/gather-hosts.ts';
 import { CONTEXT_ENV, writeRunFile } from '../run/context-file.ts';
 import { ResultCollector } from '../run/collector.ts';
 import type { HostSummary, ResultsFile } from '../types.ts';
-import { loadWaivers, type Waiver } from '../waivers.ts';
+import { loadWaivers, waiverMatches, type Waiver } from '../waivers.ts';
+import { compare, formatChanges } from '../report/compare.ts';
 import { parseCli, USAGE, type CliOptions } from './args.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -172,8 +173,13 @@ export async function main(argv: string[]): Promise<number> {
     results,
     summary: summarize(results),
   });
+  if (compareWith) file.changes = compare(compareWith, file);
+  const unused = waivers.filter((w) => !results.some((r) => r.waiver && waiverMatches(w, r)));
+  if (unused.length) file.unusedWaivers = unused.map((w) => ({ id: w.id, host: w.host, reason: w.reason }));
   await writeReports(reportDir, file, { compareWith });
   process.stderr.write(formatSummary(file, { color: shouldColor(process.stderr) }) + '\n');
+  if (file.changes) log(`[kubeadm-verify] changes since ${o.compare}:\n${formatChanges(file.changes)}`);
+  for (const w of file.unusedWaivers ?? []) log(`[kubeadm-verify] waiver ${w.id} [${w.host}] matched no finding (stale?)`);
   log(`[kubeadm-verify] reports in ${reportDir}: results.json junit.xml report.html allure-results/`);
   if (o.json) process.stdout.write(JSON.stringify(file, null, 2) + '\n');
   if (results.length === 0) {
