@@ -97,6 +97,59 @@ d('preflight over SSH against a lab fleet', () => {
   });
 });
 
+d('waivers, gating, --compare and --json through the CLI', () => {
+  let lab: LabHandle;
+  let base: string[];
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    const sc = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml'));
+    const images = requiredImages(defaultProfile()).map((i) => `${i.repo}:${i.tag}`);
+    lab = await labUp({ id: 'wv', registry: { images }, hosts: sc.hosts.filter((h) => h.name === 'node-swap').map((h) => ({ ...h, files: { ...h.files, '/etc/hosts': '127.0.0.1 localhost\n10.200.1.1 node-swap\n10.200.0.3 harbor\n' } })) });
+    const profile = join(lab.dir, 'profile.yaml');
+    writeFileSync(profile, stringify({ registry: { name: 'harbor:443', endpoint: 'https://10.200.0.3:443', caFile: lab.registry!.caPath } }));
+    base = ['--inventory', lab.inventoryPath, '--profile', profile];
+    env = { KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile };
+  }, 60_000);
+  afterAll(async () => {
+    await lab?.down();
+  });
+  it('waived findings do not fail the run; an expired waiver does; --json prints results.json; --compare names regressions', async () => {
+    const first = await runCli(base, { env });
+    expect(first.code).toBe(1);
+    const w = join(lab.dir, 'waivers.yaml');
+    writeFileSync(w, 'waivers:\n  - { id: HOST-SWAP*, host: node-swap, reason: swap is needed for the lab VM, approver: ops, expires: 2099-01-01 }\n  - { id: HOST-TIME-SYNC, host: "*", reason: no NTP in the lab }\n');
+    const waived = await runCli([...base, '--waivers', w, '--json', '--compare', join(first.reportDir, 'results.json')], { env });
+    const stdout = JSON.parse(waived.stdout) as typeof waived.results;
+    expect(stdout!.results.filter((r) => r.status === 'waived').map((r) => r.id).sort()).toEqual(['HOST-SWAP', 'HOST-SWAP-FSTAB']);
+    expect(waived.code, waived.stderr).toBe(0);
+    expect(stdout!.unusedWaivers?.map((x) => x.id)).toEqual(['HOST-TIME-SYNC']);
+    expect(stdout!.changes?.filter((c) => c.kind === 'fixed').map((c) => c.id).sort()).toEqual(['HOST-SWAP', 'HOST-SWAP-FSTAB']);
+    const expired = join(lab.dir, 'expired.yaml');
+    writeFileSync(expired, 'waivers:\n  - { id: HOST-SWAP*, host: "*", reason: was fine last year, expires: 2020-01-01 }\n');
+    const exp = await runCli([...base, '--waivers', expired], { env });
+    expect(exp.code).toBe(1);
+    expect(exp.results!.results.find((r) => r.id === 'HOST-SWAP')).toMatchObject({ status: 'fail', waiver: { expired: true } });
+    // gating: with everything else waived, a warning alone fails only with --fail-on warn
+    const all = join(lab.dir, 'all.yaml');
+    writeFileSync(all, 'waivers:\n  - { id: HOST-SWAP*, host: "*", reason: r }\n');
+    const warnRun = await runCli([...base, '--waivers', all, '--fail-on', 'warn'], { env });
+    const hasWarn = warnRun.results!.results.some((r) => r.status === 'warn');
+    expect(warnRun.code).toBe(hasWarn ? 1 : 0);
+  });
+  it('usage errors exit 2 with one line', async () => {
+    const bad = await runCli(['--phase', 'sometimes']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('kubeadm-verify: --phase must be preflight, postinstall or all, got "sometimes"');
+    const inv = join(lab.dir, 'broken-inventory.yaml');
+    writeFileSync(inv, 'hosts:\n  - name: ok\n    address: 10.200.1.1\n  - name: Bad_Name\n    address: 10.200.1.2\n');
+    const r = await runCli(['--inventory', inv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`kubeadm-verify: ${inv}:4: hosts.1.name: invalid value "Bad_Name" (lowercase RFC 1123 name, as kubeadm requires)`);
+    const unknown = await runCli(['--frobnicate']);
+    expect(unknown.code).toBe(2);
+  });
+});
+
 d('preflight with hosts that misbehave', () => {
   let lab: LabHandle;
   let inventory: string;
