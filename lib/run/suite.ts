@@ -33,6 +33,8 @@ export function defineSuite(phase: Phase): void {
           if (r.status === 'fail' || r.status === 'error') {
             const e = new Error(r.status === 'error' ? `ERROR ${r.id} [${r.host}]: ${r.reason}` : `${r.id} [${r.host}]: observed ${r.observed}; expected ${r.expected}`);
             e.stack = e.message;
+            // Allure: a requirement not met is "failed" (an assertion); one that could not be evaluated is "broken"
+            if (r.status === 'fail') e.name = 'AssertionError';
             throw e;
           }
           if (r.status === 'warn' || r.status === 'waived') tc.annotate(`${r.status.toUpperCase()}: ${r.observed}${r.waiver ? ` (waived: ${r.waiver.reason})` : ''}`, r.status);

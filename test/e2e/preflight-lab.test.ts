@@ -116,6 +116,17 @@ d('waivers, gating, --compare and --json through the CLI', () => {
   it('waived findings do not fail the run; an expired waiver does; --json prints results.json; --compare names regressions', async () => {
     const first = await runCli(base, { env });
     expect(first.code).toBe(1);
+    // Allure: one result per (ID, host) with the labels, then the Allure 3 HTML report (npm `allure`, no Java)
+    const { readdirSync } = await import('node:fs');
+    const allureDir = join(first.reportDir, 'allure-results');
+    const allure = readdirSync(allureDir).filter((f) => f.endsWith('-result.json')).map((f) => JSON.parse(readFileSync(join(allureDir, f), 'utf8')) as { name: string; status: string; labels: { name: string; value: string }[] });
+    expect(allure.length).toBe(first.results!.results.length);
+    const swap = allure.find((a) => a.name === 'HOST-SWAP [node-swap]')!;
+    expect(swap.status).toBe('failed');
+    expect(swap.labels).toEqual(expect.arrayContaining([{ name: 'epic', value: 'preflight' }, { name: 'story', value: 'HOST-SWAP' }, { name: 'severity', value: 'critical' }]));
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/allure/cli.js'), 'generate', allureDir, '-o', join(first.reportDir, 'allure-report')], { stdio: 'ignore', timeout: 120_000 });
+    expect(readFileSync(join(first.reportDir, 'allure-report/index.html'), 'utf8')).toMatch(/<html/i);
     const w = join(lab.dir, 'waivers.yaml');
     writeFileSync(w, 'waivers:\n  - { id: HOST-SWAP*, host: node-swap, reason: swap is needed for the lab VM, approver: ops, expires: 2099-01-01 }\n  - { id: HOST-TIME-SYNC, host: "*", reason: no NTP in the lab }\n');
     const waived = await runCli([...base, '--waivers', w, '--json', '--compare', join(first.reportDir, 'results.json')], { env });
