@@ -116,10 +116,16 @@ export async function main(argv: string[]): Promise<number> {
     concurrency: o.concurrency,
     inventory: inventory.hosts,
     signal: ac.signal,
-    onProgress: (host, state, detail) => {
-      if (state === 'done') return;
-      log(`[${host}] ${state}${detail ? `: ${detail}` : ''}`);
-    },
+    onProgress: (() => {
+      const since = new Map<string, number>();
+      const tty = !!process.stderr.isTTY;
+      return (host: string, state: string, detail?: string) => {
+        if (state === 'connecting') since.set(host, performance.now());
+        const ms = Math.round(performance.now() - (since.get(host) ?? performance.now()));
+        // on a terminal every step; in CI logs one line per host (done or failed)
+        if (tty || state === 'done' || state === 'failed') log(`[${host}] ${state}${state === 'done' || state === 'failed' ? ` in ${ms} ms` : ''}${detail ? `: ${detail}` : ''}`);
+      };
+    })(),
   });
   const reached = gathered.filter((g) => g.facts).length;
   log(`[kubeadm-verify] probed ${reached}/${gathered.length} host(s) in ${Math.round(performance.now() - t0)} ms (one connection, one round trip each)`);
