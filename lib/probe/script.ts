@@ -81,7 +81,7 @@ s_time() { if [ -d /run/systemd/system ] && have timedatectl; then t timedatectl
   if have ntpstat; then echo "@ntpstat"; t ntpstat 2>/dev/null; echo "ntpstat_rc=$?"; fi; return 0; }
 s_reg() { [ -n "$RH" ] || { echo "@none"; return 0; }
   echo "resolve=$(t getent hosts "$RH" 2>/dev/null | head -n 1)"
-  if have curl; then echo "tool=curl"; code=$(t curl -sS -k -o /dev/null -w '%{http_code} %{remote_ip}' --connect-timeout 3 --max-time 5 "https://$RH:$RP/v2/" 2>&1); echo "curl_rc=$? $code"
+  if have curl; then echo "tool=curl"; code=$(T=10 t curl -sS -k -o /dev/null -w '%{http_code} %{remote_ip}' --connect-timeout 5 --max-time 8 "https://$RH:$RP/v2/" 2>&1); echo "curl_rc=$? $code"
   elif have bash; then echo "tool=bash"; t bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$RH" "$RP" 2>&1; echo "tcp_rc=$?"
   elif have nc; then echo "tool=nc"; t nc -z -w 3 "$RH" "$RP" 2>&1; echo "tcp_rc=$?"
   else echo "tool=none"; fi; return 0; }

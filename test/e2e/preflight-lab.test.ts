@@ -145,6 +145,8 @@ d('waivers, gating, --compare and --json through the CLI', () => {
     writeFileSync(all, 'waivers:\n  - { id: HOST-SWAP*, host: "*", reason: r }\n');
     const warnRun = await runCli([...base, '--waivers', all, '--fail-on', 'warn'], { env });
     const hasWarn = warnRun.results!.results.some((r) => r.status === 'warn');
+    const failing = warnRun.results!.results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id} [${r.host}] ${r.status}: ${r.observed} ${r.reason ?? ''}`);
+    expect(failing).toEqual([]);
     expect(warnRun.code).toBe(hasWarn ? 1 : 0);
   });
   it('usage errors exit 2 with one line', async () => {

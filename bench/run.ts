@@ -1,0 +1,140 @@
+// npm run bench [-- --sizes 10,50,100 --peers testinfra,ansible --api 1000x10000]
+// Brings up lab fleets of real sshd hosts and measures the full preflight by kubeadm-verify, then the same
+// checks by pytest-testinfra and Ansible on the same hosts; optionally the post-install snapshot of a seeded
+// real kube-apiserver beside `kubectl get`. Writes bench/results/<date>.json and prints a Markdown table.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { argv } from 'node:process';
+import { labUp } from '../lab/lab.ts';
+import { loadScenario } from '../lab/scenario.ts';
+import type { ResultsFile } from '../lib/types.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const flag = (n: string, d: string) => {
+  const i = argv.indexOf(`--${n}`);
+  return i >= 0 ? argv[i + 1]! : d;
+};
+const sizes = flag('sizes', '10,50,100').split(',').map(Number);
+const peers = flag('peers', 'testinfra,ansible').split(',').filter(Boolean);
+const api = flag('api', '');
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+
+interface Timed {
+  ms: number;
+  maxRssKiB: number;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command under /usr/bin/time for wall time and peak RSS (of the command and its children's max). */
+function timed(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<Timed> {
+  return new Promise((res) => {
+    const started = performance.now();
+    const p = spawn('/usr/bin/time', ['-f', '@@TIME %M', cmd, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    const t = setTimeout(() => p.kill('SIGKILL'), opts.timeoutMs ?? 900_000);
+    p.on('close', (code) => {
+      clearTimeout(t);
+      const m = /@@TIME (\d+)/.exec(stderr);
+      res({ ms: performance.now() - started, maxRssKiB: Number(m?.[1] ?? 0), code, stdout, stderr });
+    });
+  });
+}
+
+const fmt = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+
+async function preflightFleet(n: number) {
+  const sc = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml'));
+  const ref = sc.hosts.find((h) => h.name === 'master')!;
+  const names = Array.from({ length: n }, (_, i) => (i === 0 ? 'master' : `node-${String(i).padStart(4, '0')}`));
+  const hostsFile = `127.0.0.1 localhost\n10.200.0.3 harbor\n${names.map((nm, i) => `10.200.${1 + Math.floor(i / 250)}.${(i % 250) + 1} ${nm}`).join('\n')}\n`;
+  const started = performance.now();
+  const lab = await labUp({ id: `b${n}`, hosts: names.map((name, i) => ({ ...structuredClone(ref), name, roles: [i === 0 ? 'control-plane' : 'worker'], files: { ...ref.files, '/etc/hostname': `${name}\n`, '/etc/hosts': hostsFile } })) });
+  const labMs = performance.now() - started;
+  log(`lab of ${n} hosts up in ${fmt(labMs)}`);
+  const row: Record<string, unknown> = { hosts: n, labUpMs: Math.round(labMs) };
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'kv-bench-'));
+    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.ts'), '--inventory', lab.inventoryPath, '--report-dir', dir, '--concurrency', '64'], { env: { KV_ALLURE: '0' } });
+    const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
+    const probe = r.hosts.map((h) => h.probeMs ?? 0).sort((a, b) => a - b);
+    row.kubeadmVerify = {
+      wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length, unreachable: r.hosts.filter((h) => !h.reachable).length,
+      perHostMs: Math.round(ours.ms / n), probeMsMedian: probe[Math.floor(probe.length / 2)], probeMsMax: probe.at(-1),
+      roundTripsPerHost: Math.max(...r.hosts.map((h) => h.roundTrips ?? 0)), connectionsPerHost: 1,
+      gatherMs: Number(/probed \d+\/\d+ host\(s\) in (\d+) ms/.exec(ours.stderr)?.[1] ?? 0),
+    };
+    log(`kubeadm-verify: ${n} hosts in ${fmt(ours.ms)}, peak RSS ${Math.round(ours.maxRssKiB / 1024)} MiB`);
+    const hostList = lab.hosts.map((h) => h.address);
+    if (peers.includes('testinfra')) {
+      const cfg = join(lab.dir, 'ssh_config');
+      writeFileSync(cfg, `Host *\n  User root\n  IdentityFile ${lab.identityFile}\n  UserKnownHostsFile ${lab.knownHostsPath}\n  StrictHostKeyChecking yes\n  BatchMode yes\n`);
+      const ti = await timed('/usr/bin/python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--hosts=${hostList.map((a) => `ssh://${a}`).join(',')}`, `--ssh-config=${cfg}`, '-n', '4', join(ROOT, 'bench/peers/test_preflight.py')], { cwd: lab.dir });
+      const tests = /(\d+) passed/.exec(ti.stdout)?.[1];
+      const failed = /(\d+) failed/.exec(ti.stdout)?.[1];
+      row.testinfra = { wallMs: Math.round(ti.ms), peakRssKiB: ti.maxRssKiB, passed: Number(tests ?? 0), failed: Number(failed ?? 0), exit: ti.code };
+      log(`testinfra (-n 4): ${fmt(ti.ms)} (${tests ?? 0} passed, ${failed ?? 0} failed)`);
+    }
+    if (peers.includes('ansible')) {
+      const inv = join(lab.dir, 'inventory.ini');
+      writeFileSync(inv, `[all]\n${hostList.join('\n')}\n[all:vars]\nansible_user=root\nansible_ssh_private_key_file=${lab.identityFile}\nansible_ssh_common_args=-o UserKnownHostsFile=${lab.knownHostsPath} -o StrictHostKeyChecking=yes\nansible_python_interpreter=/usr/bin/python3\n`);
+      const an = await timed('ansible-playbook', ['-i', inv, '-f', '32', join(ROOT, 'bench/peers/playbook.yml')], { cwd: lab.dir, env: { ANSIBLE_HOST_KEY_CHECKING: 'True', ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(lab.dir, '.ansible-tmp') } });
+      const recap = an.stdout.split('PLAY RECAP')[1] ?? '';
+      row.ansible = { wallMs: Math.round(an.ms), peakRssKiB: an.maxRssKiB, exit: an.code, failedHosts: (recap.match(/failed=[1-9]/g) ?? []).length };
+      log(`ansible (-f 32): ${fmt(an.ms)}`);
+    }
+  } finally {
+    await lab.down();
+  }
+  return row;
+}
+
+async function apiBench(nodes: number, pods: number) {
+  const { startControlPlane } = await import('../lab/k8s/controlplane.ts');
+  const { seedScale } = await import('./seed-scale.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'kv-apibench-'));
+  const cp = await startControlPlane({ dir });
+  try {
+    const t = performance.now();
+    await seedScale(cp.adminKubeconfig, nodes, pods);
+    log(`seeded ${nodes} nodes / ${pods} pods in ${fmt(performance.now() - t)}`);
+    const out = mkdtempSync(join(tmpdir(), 'kv-apibench-r-'));
+    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.ts'), '--phase', 'postinstall', '--kubeconfig', cp.adminKubeconfig, '--inventory', join(ROOT, 'bench/api-inventory.yaml'), '--report-dir', out], { env: { KV_ALLURE: '0' } });
+    const r = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ResultsFile;
+    const kubectl = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'pods', '-A', '-o', 'json'], {});
+    const kubectlNodes = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'nodes', '-o', 'json'], {});
+    return { nodes, pods, kubeadmVerify: { wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length }, kubectlGetPodsJson: { wallMs: Math.round(kubectl.ms), peakRssKiB: kubectl.maxRssKiB, bytes: kubectl.stdout.length }, kubectlGetNodesJson: { wallMs: Math.round(kubectlNodes.ms), peakRssKiB: kubectlNodes.maxRssKiB } };
+  } finally {
+    await cp.stop();
+  }
+}
+
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, kernel: readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim() },
+  preflight: [] as unknown[],
+};
+for (const n of sizes) (report.preflight as unknown[]).push(await preflightFleet(n));
+if (api) {
+  const [nodes, pods] = api.split('x').map(Number);
+  report.api = await apiBench(nodes!, pods!);
+}
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+const file = join(ROOT, 'bench/results', `${report.date as string}`.slice(0, 19).replace(/:/g, '-') + '.json');
+writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+const rows = (report.preflight as Record<string, any>[]).map((r) => {
+  const ours = r.kubeadmVerify;
+  const ti = r.testinfra;
+  const an = r.ansible;
+  return `| ${r.hosts} | ${fmt(ours.wallMs)} | ${ours.probeMsMedian} / ${ours.probeMsMax} ms | ${Math.round(ours.peakRssKiB / 1024)} MiB | ${ours.roundTripsPerHost} | ${ti ? `${fmt(ti.wallMs)} (×${(ti.wallMs / ours.wallMs).toFixed(1)})` : '—'} | ${an ? `${fmt(an.wallMs)} (×${(an.wallMs / ours.wallMs).toFixed(1)})` : '—'} |`;
+});
+process.stdout.write(`\n| hosts | kubeadm-verify wall | probe median / max | peak RSS | round trips/host | testinfra -n 4 | ansible -f 32 |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
+if (report.api) process.stdout.write(`\nAPI: ${JSON.stringify(report.api)}\n`);
+process.stdout.write(`\nresults: ${file}\n`);
+void existsSync;
