@@ -31,6 +31,10 @@ export interface LabHostSpec {
   timesyncSynchronized?: boolean;
   /** stand-in HTTP(S) endpoints on 127.0.0.1 inside the host (component /healthz, kube-proxy /proxyMode) */
   http?: { port: number; tls?: boolean; body: string }[];
+  /** non-root login users: sudo without a password, with one, or none */
+  users?: { name: string; sudo?: 'nopasswd' | 'password' | false; password?: string }[];
+  /** sshd accepts logins only from these addresses (AllowUsers *@addr): reachable only through a jump host */
+  sshFrom?: string[];
   /** 'none': nothing listens on port 22; 'silent': something accepts on 22 and never speaks (a hung sshd) */
   ssh?: 'sshd' | 'none' | 'silent';
 }
@@ -209,6 +213,29 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
         writeFileSync(target, content);
         if (m[1] !== 'etc') chmodSync(target, 0o755);
       }
+      if (h.users?.length) {
+        const read = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8') : '');
+        let passwd = read('/etc/passwd');
+        let group = read('/etc/group');
+        let shadow = read('/etc/shadow');
+        h.users.forEach((u, k) => {
+          const uid = 20000 + k;
+          const hash = sh('openssl', ['passwd', '-6', u.password ?? Math.random().toString(36)]).trim();
+          passwd += `${u.name}:x:${uid}:${uid}:lab user:/tmp:/bin/sh\n`;
+          group += `${u.name}:x:${uid}:\n`;
+          shadow += `${u.name}:${hash}:19000:0:99999:7:::\n`;
+          if (u.sudo) {
+            mkdirSync(join(hostDir, 'etc/sudoers.d'), { recursive: true });
+            const f = join(hostDir, 'etc/sudoers.d', `kv-${u.name}`);
+            writeFileSync(f, `${u.name} ALL=(ALL) ${u.sudo === 'nopasswd' ? 'NOPASSWD: ' : ''}ALL\n`);
+            chmodSync(f, 0o440);
+          }
+        });
+        writeFileSync(join(hostDir, 'etc/passwd'), passwd);
+        writeFileSync(join(hostDir, 'etc/group'), group);
+        writeFileSync(join(hostDir, 'etc/shadow'), shadow, { mode: 0o640 });
+        chmodSync(join(hostDir, 'etc/shadow'), 0o640);
+      }
       for (const b of h.bin ?? []) {
         const f = join(hostDir, 'usrlocalbin', b);
         writeFileSync(f, `#!/bin/sh\n# lab stand-in for ${b}\necho "${b} lab stand-in v1.29.2"\n`);
@@ -226,7 +253,7 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
       writeFileSync(join(hostDir, 'dpkg-status'), dpkgStatus(h.packages ?? {}));
       sh('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', h.name, '-f', join(hostDir, 'ssh_host_ed25519_key')]);
       const sshdConfig = join(hostDir, 'sshd_config');
-      writeFileSync(sshdConfig, [`ListenAddress ${address}`, 'Port 22', `HostKey ${join(hostDir, 'ssh_host_ed25519_key')}`, `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`, `PidFile ${join(hostDir, 'sshd.pid')}`, 'PermitRootLogin prohibit-password', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'UsePAM no', 'StrictModes no', 'LogLevel ERROR', 'MaxStartups 200'].join('\n') + '\n');
+      writeFileSync(sshdConfig, [`ListenAddress ${address}`, 'Port 22', `HostKey ${join(hostDir, 'ssh_host_ed25519_key')}`, `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`, `PidFile ${join(hostDir, 'sshd.pid')}`, 'PermitRootLogin prohibit-password', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'UsePAM no', 'StrictModes no', 'LogLevel ERROR', 'MaxStartups 200', ...(h.sshFrom ? [`AllowUsers ${h.sshFrom.map((a) => `*@${a}`).join(' ')}`] : [])].join('\n') + '\n');
       writeFileSync(join(hostDir, 'start.sh'), startScript(h, hostDir, i, id, sshdConfig));
       // network: veth to the bridge, eth0 inside with its own MAC and address
       const veth = `kv${id}${i}`;

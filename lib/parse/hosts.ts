@@ -17,16 +17,17 @@ export function parseHostsFile(text: string): HostsEntry[] {
   return out;
 }
 
-/** `name\taddr names addr names` lines from `getent hosts` in the probe. */
-export function parseResolution(text: string): Record<string, string[]> {
+/**
+ * `getent hosts name1 name2 …` output (one call for every inventory name): `address name aliases…` lines.
+ * A name resolves to the addresses of the lines that carry it; names on no line do not resolve.
+ */
+export function parseResolution(text: string, names: string[]): Record<string, string[]> {
   const b = blocks(text);
-  const out: Record<string, string[]> = {};
+  const out: Record<string, string[]> = Object.fromEntries(names.map((n) => [n, [] as string[]]));
   for (const line of (b.resolve ?? '').split('\n')) {
-    const [name, rest = ''] = line.split('\t');
-    if (!name) continue;
-    const addrs: string[] = [];
-    for (const seg of rest.trim().split(/\s+/)) if (/^[0-9a-fA-F:.]+$/.test(seg) && /[.:]/.test(seg)) addrs.push(seg);
-    out[name] = [...new Set(addrs)];
+    const [addr, ...aliases] = line.trim().split(/\s+/);
+    if (!addr || !/^[0-9a-fA-F:.]+$/.test(addr) || !/[.:]/.test(addr)) continue;
+    for (const n of aliases) if (out[n] && !out[n]!.includes(addr)) out[n]!.push(addr);
   }
   return out;
 }

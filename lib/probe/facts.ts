@@ -97,7 +97,7 @@ function fact<T>(secs: Map<string, Section>, name: string, parse: (s: Section) =
 
 const okFiles = (s: Section): ProbeFile[] => s.files.filter((f) => f.state === 'ok');
 
-export function parseFacts(stdout: string, nonce: string, registry?: { host: string; port: number }): { facts: HostFacts; complete: boolean } {
+export function parseFacts(stdout: string, nonce: string, registry?: { host: string; port: number }, resolveNames: string[] = []): { facts: HostFacts; complete: boolean } {
   const { sections: S, complete } = splitSections(stdout, nonce);
   const meta = fact(S, 'meta', (s) => {
     const kv = keyValues(s.text);
@@ -153,7 +153,7 @@ export function parseFacts(stdout: string, nonce: string, registry?: { host: str
       const f = okFiles(s).find((x) => x.path === '/etc/hosts');
       return f ? parseHostsFile(f.content) : [];
     }),
-    resolution: fact(S, 'hosts', (s) => parseResolution(s.text)),
+    resolution: fact(S, 'hosts', (s) => parseResolution(s.text, resolveNames)),
     modules: fact(S, 'modules', (s) => parseModules(s.text, okFiles(s))),
     sysctls: fact(S, 'sysctl', (s) => {
       const out: Record<string, string | undefined> = {};

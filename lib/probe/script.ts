@@ -39,7 +39,7 @@ fil() { for f in "$@"; do
   elif [ -e "$f" ]; then printf '\n@@KV%s notfile %s@@\n' "$N" "$f"
   fi
 done; return 0; }
-s_meta() { echo "uid=$(id -u 2>/dev/null)"; echo "uname=$(uname -s) $(uname -r) $(uname -m)"; echo "now=$(date +%s)"; echo "path=$PATH"; }
+s_meta() { echo "uid=$(id -u 2>/dev/null)"; echo "uname=$(uname -srm)"; echo "path=$PATH"; }
 s_os() { if [ -r /etc/os-release ]; then cat /etc/os-release; elif [ -r /usr/lib/os-release ]; then cat /usr/lib/os-release; else return 3; fi; }
 s_cpus() { if have nproc; then nproc --all 2>/dev/null || nproc; else grep -c '^processor' /proc/cpuinfo; fi; }
 s_mem() { cat /proc/meminfo; }
@@ -57,17 +57,18 @@ s_svc() { echo "pid1=$(cat /proc/1/comm 2>/dev/null)"
   if [ -d /run/systemd/system ] && have systemctl; then echo "systemd=yes"
     for u in $UNITS; do printf '@unit %s\n' "$u"; t systemctl show -p LoadState,ActiveState,SubState,UnitFileState "$u.service" 2>/dev/null; done
   else echo "systemd=no"; fi
-  echo "@processes"; for p in /proc/[0-9]*; do c=$(cat "$p/comm" 2>/dev/null) && echo "$c"; done | sort -u
+  echo "@processes"; cat /proc/[0-9]*/comm 2>/dev/null
   echo "@wants"; for d in /etc/systemd/system/*.wants; do [ -d "$d" ] && for f in "$d"/*; do [ -e "$f" ] || [ -L "$f" ] && echo "$d/${'$'}{f##*/}"; done; done; return 0; }
 s_hostname() { echo "uname=$(uname -n)"; if have hostname; then echo "hostname=$(hostname 2>/dev/null)"; fi; fil /etc/hostname; }
 s_net() { for i in /sys/class/net/*; do n=${'$'}{i##*/}; [ -e "$i/address" ] || continue
-  echo "$n	$(cat "$i/address" 2>/dev/null)	$(cat "$i/type" 2>/dev/null)	$( [ -e "$i/device" ] && echo phys || echo virt )	$( [ -d "$i/bridge" ] && echo bridge )	$(readlink -f "$i" 2>/dev/null)"; done
+  a=; ty=; read -r a < "$i/address"; read -r ty < "$i/type"; k=virt; [ -e "$i/device" ] && k=phys; b=; [ -d "$i/bridge" ] && b=bridge
+  printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$a" "$ty" "$k" "$b"; done
   echo "@route"; cat /proc/net/route 2>/dev/null; return 0; }
 s_uuid() { if [ -r /sys/class/dmi/id/product_uuid ]; then cat /sys/class/dmi/id/product_uuid; elif [ -e /sys/class/dmi/id/product_uuid ]; then echo "@unreadable"; return 4; else echo "@absent"; return 3; fi; }
-s_hosts() { fil /etc/hosts; echo "@resolve"; for n in $NAMES; do printf '%s\t%s\n' "$n" "$(t getent hosts "$n" 2>/dev/null | tr '\n' ' ')"; done; return 0; }
+s_hosts() { fil /etc/hosts; echo "@resolve"; [ -n "$NAMES" ] && t getent hosts $NAMES 2>/dev/null; return 0; }
 s_mods() { echo "@proc"; cat /proc/modules 2>/dev/null; echo "@sys"; ls /sys/module 2>/dev/null; echo "@builtin"; cat "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null | sed 's#.*/##; s#\.ko.*##'
   fil /etc/modules-load.d/*.conf /run/modules-load.d/*.conf /usr/lib/modules-load.d/*.conf /usr/local/lib/modules-load.d/*.conf /etc/modules; }
-s_sysctl() { for k in $SYSCTLS; do p=/proc/sys/$(echo "$k" | tr . /); if [ -r "$p" ]; then printf '%s\t%s\n' "$k" "$(cat "$p" 2>/dev/null)"; else printf '%s\t@absent\n' "$k"; fi; done; }
+s_sysctl() { for kp in $SYSCTLS; do k=${'$'}{kp%%=*}; p=${'$'}{kp#*=}; v=; [ -r "$p" ] && read -r v < "$p"; printf '%s\t%s\n' "$k" "${'$'}{v:-@absent}"; done; }
 s_sysctlf() { fil /etc/sysctl.conf /etc/sysctl.d/*.conf /run/sysctl.d/*.conf /usr/local/lib/sysctl.d/*.conf /usr/lib/sysctl.d/*.conf /lib/sysctl.d/*.conf; }
 s_ctrd() { fil /etc/containerd/config.toml
   cp=$(sed -n 's/^[[:space:]]*config_path[[:space:]]*=[[:space:]]*["'\'']\([^"'\'']*\)["'\''].*/\1/p' /etc/containerd/config.toml 2>/dev/null | head -n 1)
@@ -85,7 +86,7 @@ s_reg() { [ -n "$RH" ] || { echo "@none"; return 0; }
   elif have bash; then echo "tool=bash"; t bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$RH" "$RP" 2>&1; echo "tcp_rc=$?"
   elif have nc; then echo "tool=nc"; t nc -z -w 3 "$RH" "$RP" 2>&1; echo "tcp_rc=$?"
   else echo "tool=none"; fi; return 0; }
-s_bins() { for b in $BINS; do printf '%s\t%s\n' "$b" "$(command -v "$b" 2>/dev/null)"; done; }
+s_bins() { for b in $BINS; do printf '%s\t' "$b"; command -v "$b" 2>/dev/null || echo; done; }
 s_kubelet() { fil /var/lib/kubelet/config.yaml /etc/sysconfig/kubelet /etc/default/kubelet /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf /etc/systemd/system/kubelet.service.d/10-kubeadm.conf /var/lib/kubelet/kubeadm-flags.env; }
 s_health() { for u in https://127.0.0.1:10259/healthz https://127.0.0.1:10257/healthz http://127.0.0.1:10249/proxyMode; do
   if have curl; then printf '%s\t%s\n' "$u" "$(t curl -sS -k --connect-timeout 2 --max-time 4 -w ' http=%{http_code}' "$u" 2>&1 | tr '\n' ' ')"; else printf '%s\t@no-curl\n' "$u"; fi; done
@@ -109,7 +110,7 @@ export function probeScript(o: ProbeOptions): string {
     ['PKGS', PACKAGES.join(' ')],
     ['UNITS', UNITS.join(' ')],
     ['BINS', BINARIES.join(' ')],
-    ['SYSCTLS', SYSCTLS.join(' ')],
+    ['SYSCTLS', SYSCTLS.map((k) => `${k}=/proc/sys/${k.replace(/\./g, '/')}`).join(' ')],
     ['SOCKS', CRI_SOCKETS.join(' ')],
     ['RH', o.registry?.host ?? ''],
     ['RP', String(o.registry?.port ?? 443)],

@@ -3,7 +3,7 @@ import type { InventoryHost } from '../config/inventory.ts';
 import type { HostState } from '../requirements/define.ts';
 import { parseFacts } from '../probe/facts.ts';
 import { probeScript } from '../probe/script.ts';
-import { scrub } from '../redact.ts';
+import { registerSecret, scrub } from '../redact.ts';
 import { shellCommand } from '../transport/command.ts';
 import { LocalTransport } from '../transport/local.ts';
 import { SshTransport } from '../transport/ssh.ts';
@@ -81,13 +81,19 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         o.onProgress?.(h.name, 'connecting');
         await t.connect();
         o.onProgress?.(h.name, 'probing');
-        const r = await t.exec(shellCommand(script, { sudo: h.sudo && h.transport === 'ssh' }), { timeoutMs: h.commandTimeoutSeconds * 1000 });
+        // sudo: `sudo -n` (NOPASSWD) by default; with KV_SUDO_PASSWORD, `sudo -S -p ''` reads it from stdin
+        const sudo = h.sudo && h.transport === 'ssh';
+        const sudoPassword = sudo ? process.env.KV_SUDO_PASSWORD : undefined;
+        registerSecret(sudoPassword);
+        const r = await t.exec(shellCommand(script, { sudo, sudoPassword: !!sudoPassword }), { timeoutMs: h.commandTimeoutSeconds * 1000, stdin: sudoPassword ? `${sudoPassword}\n` : undefined });
         if (o.signal?.aborted) throw new Error('interrupted');
         const stdout = r.stdout.toString('utf8');
-        const { facts, complete } = parseFacts(stdout, o.nonce, o.registry);
+        const { facts, complete } = parseFacts(stdout, o.nonce, o.registry, o.resolveNames);
         if (!complete) {
           const why = /a password is required|no tty present|a terminal is required/.test(r.stderr)
-            ? `sudo -n needs a password on this host (${scrub(r.stderr.trim().split('\n')[0] ?? '')}) — allow NOPASSWD for this user, or connect as root`
+            ? `sudo -n needs a password on this host (${scrub(r.stderr.trim().split('\n')[0] ?? '')}) — set KV_SUDO_PASSWORD, allow NOPASSWD for this user, or connect as root`
+            : /incorrect password|Sorry, try again|is not in the sudoers|may not run sudo/.test(r.stderr)
+              ? `sudo refused: ${scrub(r.stderr.trim().split('\n').slice(-1)[0] ?? '')}`
             : `the probe did not complete (exit ${r.code ?? 'killed'}${r.stderr.trim() ? `: ${scrub(r.stderr.trim().split('\n').slice(-1)[0]!.slice(0, 200))}` : ''})`;
           if (!stdout.includes(`@@KV${o.nonce} `)) {
             o.onProgress?.(h.name, 'failed', why);

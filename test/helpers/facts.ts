@@ -11,7 +11,7 @@ import type { Role } from '../../lib/types.ts';
 export const RECORDED = readFileSync(new URL('../../fixtures/recorded/debian12-local-probe.txt', import.meta.url), 'utf8');
 
 export function recordedFacts(): HostFacts {
-  return parseFacts(RECORDED, 'recordednonce', { host: 'harbor', port: 443 }).facts;
+  return parseFacts(RECORDED, 'recordednonce', { host: 'harbor', port: 443 }, ['localhost']).facts;
 }
 
 export function host(name: string, roles: Role[] = ['control-plane'], address = '10.0.0.1'): InventoryHost {
