@@ -172,6 +172,9 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
   if (!/^[a-z0-9]{1,6}$/.test(id)) throw new Error('lab id: 1-6 lowercase letters or digits');
   const dir = opts.dir ?? join(tmpdir(), `kv-lab-${id}`);
   await labDown(id); // leftovers of an earlier run with the same id (a crash, a killed test)
+  // every lab uses 10.200.0.0/16: two at once would route to one another's hosts
+  const others = existsSync(STATE_DIR) ? (await import('node:fs')).readdirSync(STATE_DIR).filter((f) => f.endsWith('.json') && f !== `${id}.json`) : [];
+  if (others.length) throw new Error(`another lab is up (${others.map((f) => f.slice(0, -5)).join(', ')}): labs share 10.200.0.0/16, one at a time — npm run lab:down -- --all`);
   try {
     sh('ip', ['link', 'del', `kvbr${id}`]);
   } catch {}

@@ -21,6 +21,8 @@ export class SshTransport implements Transport {
   readonly spec: InventoryHost;
   private readonly opts: SshOptions;
   private client?: Client;
+  /** the client while its handshake is in progress, so close() can abort it */
+  private pending?: Client;
   private connecting?: Promise<void>;
   private closed = false;
 
@@ -78,6 +80,7 @@ export class SshTransport implements Transport {
     const known = knownTypes(spec.knownHostsFile, spec.address, spec.port);
     const serverHostKey = [...known.filter((t) => HOSTKEY_ORDER.includes(t)), ...HOSTKEY_ORDER.filter((t) => !known.includes(t))];
     const client = new Client();
+    this.pending = client;
     this.stats.connections++;
     await new Promise<void>((resolvePromise, reject) => {
       let settled = false;
@@ -125,6 +128,7 @@ export class SshTransport implements Transport {
       }
     });
     this.client = client;
+    this.pending = undefined;
     client.on('error', () => {});
   }
 
@@ -185,5 +189,6 @@ export class SshTransport implements Transport {
   async close(): Promise<void> {
     this.closed = true;
     this.client?.end();
+    if (this.pending && this.pending !== this.client) this.pending.destroy();
   }
 }
