@@ -23,6 +23,8 @@ const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 
 interface Timed {
   ms: number;
+  /** user + system CPU of the command (not of the lab hosts) */
+  cpuMs: number;
   maxRssKiB: number;
   code: number | null;
   stdout: string;
@@ -33,7 +35,7 @@ interface Timed {
 function timed(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<Timed> {
   return new Promise((res) => {
     const started = performance.now();
-    const p = spawn('/usr/bin/time', ['-f', '@@TIME %M', cmd, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn('/usr/bin/time', ['-f', '@@TIME %M %U %S', cmd, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));
@@ -41,8 +43,8 @@ function timed(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd
     const t = setTimeout(() => p.kill('SIGKILL'), opts.timeoutMs ?? 900_000);
     p.on('close', (code) => {
       clearTimeout(t);
-      const m = /@@TIME (\d+)/.exec(stderr);
-      res({ ms: performance.now() - started, maxRssKiB: Number(m?.[1] ?? 0), code, stdout, stderr });
+      const m = /@@TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
+      res({ ms: performance.now() - started, maxRssKiB: Number(m?.[1] ?? 0), cpuMs: Math.round((Number(m?.[2] ?? 0) + Number(m?.[3] ?? 0)) * 1000), code, stdout, stderr });
     });
   });
 }
@@ -55,17 +57,22 @@ async function preflightFleet(n: number) {
   const names = Array.from({ length: n }, (_, i) => (i === 0 ? 'master' : `node-${String(i).padStart(4, '0')}`));
   const hostsFile = `127.0.0.1 localhost\n10.200.0.3 harbor\n${names.map((nm, i) => `10.200.${1 + Math.floor(i / 250)}.${(i % 250) + 1} ${nm}`).join('\n')}\n`;
   const started = performance.now();
-  const lab = await labUp({ id: `b${n}`, hosts: names.map((name, i) => ({ ...structuredClone(ref), name, roles: [i === 0 ? 'control-plane' : 'worker'], files: { ...ref.files, '/etc/hostname': `${name}\n`, '/etc/hosts': hostsFile } })) });
+  const { requiredImages } = await import('../lib/registry/images.ts');
+  const { defaultProfile } = await import('../lib/config/profile.ts');
+  const images = requiredImages(defaultProfile()).map((i) => `${i.repo}:${i.tag}`);
+  const lab = await labUp({ id: `b${n}`, registry: { images }, hosts: names.map((name, i) => ({ ...structuredClone(ref), name, roles: [i === 0 ? 'control-plane' : 'worker'], files: { ...ref.files, '/etc/hostname': `${name}\n`, '/etc/hosts': hostsFile } })) });
   const labMs = performance.now() - started;
   log(`lab of ${n} hosts up in ${fmt(labMs)}`);
   const row: Record<string, unknown> = { hosts: n, labUpMs: Math.round(labMs) };
   try {
     const dir = mkdtempSync(join(tmpdir(), 'kv-bench-'));
-    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.ts'), '--inventory', lab.inventoryPath, '--report-dir', dir, '--concurrency', '64'], { env: { KV_ALLURE: '0' } });
+    const profile = join(lab.dir, 'profile.yaml');
+    writeFileSync(profile, `registry: { name: "harbor:443", endpoint: "https://10.200.0.3:443", caFile: "${lab.registry!.caPath}" }\n`);
+    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.ts'), '--inventory', lab.inventoryPath, '--profile', profile, '--report-dir', dir, '--concurrency', '64'], { env: { KV_ALLURE: '0', KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile } });
     const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
     const probe = r.hosts.map((h) => h.probeMs ?? 0).sort((a, b) => a - b);
     row.kubeadmVerify = {
-      wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length, unreachable: r.hosts.filter((h) => !h.reachable).length,
+      wallMs: Math.round(ours.ms), controllerCpuMs: ours.cpuMs, peakRssKiB: ours.maxRssKiB, results: r.results.length, unreachable: r.hosts.filter((h) => !h.reachable).length,
       perHostMs: Math.round(ours.ms / n), probeMsMedian: probe[Math.floor(probe.length / 2)], probeMsMax: probe.at(-1),
       roundTripsPerHost: Math.max(...r.hosts.map((h) => h.roundTrips ?? 0)), connectionsPerHost: 1,
       gatherMs: Number(/probed \d+\/\d+ host\(s\) in (\d+) ms/.exec(ours.stderr)?.[1] ?? 0),
