@@ -5,6 +5,7 @@ import type { Role } from '../types.ts';
 import { ConfigError } from './errors.ts';
 import { Checker } from './validate.ts';
 import { loadYaml } from './yaml-file.ts';
+import { lookupSshConfig, readSshConfig } from '../transport/ssh-config.ts';
 
 export interface HostConnection {
   user: string;
@@ -15,6 +16,8 @@ export interface HostConnection {
   jumpHost?: string;
   connectTimeoutSeconds: number;
   commandTimeoutSeconds: number;
+  /** OpenSSH client config honoured for HostName, User, Port, IdentityFile, ProxyJump (default ~/.ssh/config) */
+  sshConfigFile?: string;
 }
 
 export interface InventoryHost extends HostConnection {
@@ -32,7 +35,7 @@ export interface Inventory {
 }
 
 const ROLES = ['control-plane', 'worker', 'registry'] as const;
-const CONN_KEYS = ['user', 'port', 'identityFile', 'knownHostsFile', 'sudo', 'jumpHost', 'connectTimeoutSeconds', 'commandTimeoutSeconds'];
+const CONN_KEYS = ['user', 'port', 'identityFile', 'knownHostsFile', 'sudo', 'jumpHost', 'connectTimeoutSeconds', 'commandTimeoutSeconds', 'sshConfigFile'];
 /** RFC 1123 label(s), lowercase: what kubeadm accepts as a node name. */
 export const HOSTNAME_RE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/;
 const ADDRESS_RE = /^([0-9]{1,3}(\.[0-9]{1,3}){3}|[0-9a-fA-F:]+|[a-zA-Z0-9]([-a-zA-Z0-9.]{0,251}[a-zA-Z0-9])?)$/;
@@ -63,6 +66,7 @@ function readConnection(c: Checker, o: Record<string, unknown>, path: (string | 
   if (o.jumpHost !== undefined) into.jumpHost = c.string(o.jumpHost, [...path, 'jumpHost'], { pattern: HOSTNAME_RE });
   if (o.connectTimeoutSeconds !== undefined) into.connectTimeoutSeconds = c.int(o.connectTimeoutSeconds, [...path, 'connectTimeoutSeconds'], 1, 600);
   if (o.commandTimeoutSeconds !== undefined) into.commandTimeoutSeconds = c.int(o.commandTimeoutSeconds, [...path, 'commandTimeoutSeconds'], 1, 3600);
+  if (o.sshConfigFile !== undefined) into.sshConfigFile = expandHome(c.string(o.sshConfigFile, [...path, 'sshConfigFile']), base);
 }
 
 export function loadInventory(file: string): Inventory {
@@ -86,6 +90,17 @@ export function loadInventory(file: string): Inventory {
     const name = c.string(h.name, ['hosts', i, 'name'], { pattern: HOSTNAME_RE, hint: 'lowercase RFC 1123 name, as kubeadm requires' });
     if (seen.has(name)) c.fail(['hosts', i, 'name'], `duplicate host name ${name}`);
     seen.add(name);
+    // ssh_config fills what the inventory entry itself leaves unset (the inventory's defaults rank below it)
+    const sc = lookupSshConfig(readSshConfig(defaults.sshConfigFile ?? (h.sshConfigFile as string | undefined)), name);
+    if (h.address === undefined && sc.hostName) h.address = sc.hostName;
+    if (h.user === undefined && sc.user) h.user = sc.user;
+    if (h.port === undefined && sc.port) h.port = sc.port;
+    if (h.identityFile === undefined && sc.identityFile) h.identityFile = sc.identityFile;
+    if (h.jumpHost === undefined && sc.proxyJump) {
+      const j = sc.proxyJump.replace(/^[^@]*@/, '').replace(/:\d+$/, '');
+      if (!list.some((x) => (x as { name?: string })?.name === j)) c.fail(['hosts', i, 'name'], `ssh_config ProxyJump ${sc.proxyJump} is not a host of this inventory (add it to hosts:)`);
+      h.jumpHost = j;
+    }
     const address = c.string(h.address, ['hosts', i, 'address'], { pattern: ADDRESS_RE, hint: 'an IP address or DNS name' });
     const roles = h.roles === undefined ? ['worker' as Role] : c.array(h.roles, ['hosts', i, 'roles']).map((r, j) => c.oneOf(r, ['hosts', i, 'roles', j], ROLES));
     const conn: HostConnection = { ...defaults };
