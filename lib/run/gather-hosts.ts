@@ -107,7 +107,13 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         o.onProgress?.(h.name, 'failed', why);
         return result({ error: why });
       } finally {
-        if (t.kind === 'local') await t.close();
+        // one connection per host, closed as soon as its probe is done (1,000 hosts never hold 1,000 sockets),
+        // unless other hosts still need it as their jump host
+        const isJump = o.inventory.some((x) => x.jumpHost === h.name && hosts.includes(x));
+        if (t.kind === 'local' || !isJump) {
+          await t.close();
+          if (t.kind === 'ssh') transports.delete(h.name);
+        }
       }
     });
   } finally {
