@@ -124,7 +124,8 @@ export class SshTransport implements Transport {
           },
         });
       } catch (e) {
-        done(this.fail('auth', `cannot start SSH: ${(e as Error).message}`, 'check identityFile (format, passphrase)'));
+        const msg = (e as Error).message;
+        done(/encrypt|passphrase/i.test(msg) ? this.fail('auth', `identityFile ${spec.identityFile} is encrypted and no passphrase was given (${msg})`, 'set KV_SSH_PASSPHRASE, or load the key into ssh-agent') : this.fail('auth', `cannot start SSH: ${msg}`, 'check identityFile (format, passphrase: KV_SSH_PASSPHRASE)'));
       }
     });
     this.client = client;

@@ -137,3 +137,37 @@ describe('ssh transport against a real sshd', () => {
     expect(existsSync(marker)).toBe(false);
   });
 });
+
+describe('an encrypted identityFile', () => {
+  let enc: TestSshd;
+  beforeAll(async () => {
+    enc = await startSshd({ keyPassphrase: 'key-Passphrase-PLANTED' });
+  });
+  afterAll(async () => {
+    await enc?.stop();
+  });
+  const encSpec = () => ({ ...defaultConnection(), name: 'enc', address: '127.0.0.1', roles: ['worker'] as ('worker')[], transport: 'ssh' as const, port: enc.port, identityFile: enc.clientKey, knownHostsFile: enc.knownHosts, connectTimeoutSeconds: 3 });
+  it('without KV_SSH_PASSPHRASE: an auth error that says how to fix it', async () => {
+    const e = await (async () => {
+      const t = new SshTransport(encSpec(), { acceptNewHostKeys: false, env: {} });
+      try {
+        await t.connect();
+      } catch (x) {
+        return x as TransportError;
+      } finally {
+        await t.close();
+      }
+      throw new Error('connected without the passphrase');
+    })();
+    expect(e.kind).toBe('auth');
+    expect(e.hint ?? e.message).toMatch(/KV_SSH_PASSPHRASE/);
+    expect(e.message + (e.hint ?? '')).not.toContain('key-Passphrase-PLANTED');
+  });
+  it('with KV_SSH_PASSPHRASE from the environment: connects', async () => {
+    const t = new SshTransport(encSpec(), { acceptNewHostKeys: false, env: { KV_SSH_PASSPHRASE: 'key-Passphrase-PLANTED' } });
+    await t.connect();
+    const r = await t.exec('echo ok', { timeoutMs: 5000 });
+    expect(r.stdout.toString().trim()).toBe('ok');
+    await t.close();
+  });
+});
