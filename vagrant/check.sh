@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 shellcheck -x -P scripts scripts/*.sh check.sh
-echo "[vagrant] shellcheck: $(ls scripts/*.sh | wc -l) scripts clean" >&2
+n=$(find scripts -name "*.sh" | wc -l)
+echo "[vagrant] shellcheck: $n scripts clean" >&2
 if command -v vagrant >/dev/null; then
   # validate parses the Vagrantfile and checks its settings without starting a provider
   VAGRANT_CHECKPOINT_DISABLE=1 VAGRANT_DEFAULT_PROVIDER=${VAGRANT_DEFAULT_PROVIDER:-virtualbox} vagrant validate --ignore-provider

@@ -90,6 +90,12 @@ d('vagrant scripts × verifier', () => {
     expect(got).toEqual(want);
   });
 
+  it('vagrant/check.sh: shellcheck and `vagrant validate` (Rocky and Ubuntu boxes) pass', () => {
+    const r = spawnSync('bash', [join(ROOT, 'vagrant/check.sh')], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stdout + r.stderr).toMatch(/Vagrantfile validated successfully[\s\S]*Vagrantfile validated successfully/);
+    expect(r.status).toBe(0);
+  });
+
   it('shellcheck is clean on every script', () => {
     const r = spawnSync('shellcheck', ['-x', '-P', join(ROOT, 'vagrant/scripts'), ...readdirSync(join(ROOT, 'vagrant/scripts')).map((f) => join(ROOT, 'vagrant/scripts', f))], { encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
