@@ -7,10 +7,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
+import { waitTcp } from './wait.ts';
 
 export interface LabHostSpec {
   name: string;
@@ -109,25 +109,6 @@ function saveState(s: LabState): void {
   writeFileSync(join(STATE_DIR, `${s.id}.json`), JSON.stringify(s, null, 2));
 }
 
-async function waitTcp(address: string, port: number, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const ok = await new Promise<boolean>((res) => {
-      const c = connect({ host: address, port, timeout: 500 }, () => {
-        c.destroy();
-        res(true);
-      });
-      c.on('error', () => res(false));
-      c.on('timeout', () => {
-        c.destroy();
-        res(false);
-      });
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`lab: nothing answered on ${address}:${port} within ${ms} ms`);
-}
 
 function dpkgStatus(extra: Record<string, string>): string {
   const base = existsSync('/var/lib/dpkg/status') ? readFileSync('/var/lib/dpkg/status', 'utf8') : '';

@@ -4,11 +4,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Agent, request } from 'undici';
 import type { LabRegistry } from './lab.ts';
+import { waitTcp } from './wait.ts';
 
 const sh = (cmd: string, args: string[], input?: string) => execFileSync(cmd, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input }).toString();
 
@@ -30,22 +30,6 @@ export function makeCerts(dir: string, names: { dns: string[]; ips: string[] }):
   return { ca, cert, key };
 }
 
-async function waitTcp(address: string, port: number, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const ok = await new Promise<boolean>((res) => {
-      const c = connect({ host: address, port, timeout: 500 }, () => {
-        c.destroy();
-        res(true);
-      });
-      c.on('error', () => res(false));
-      c.on('timeout', () => (c.destroy(), res(false)));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`lab registry: nothing answered on ${address}:${port} within ${ms} ms`);
-}
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 

@@ -67,9 +67,10 @@ function kubeconfig(server: string, caFile: string, user: Record<string, string>
   });
 }
 
-async function waitReady(url: string, ca: string, ms: number, what: string, logFile: string): Promise<void> {
+async function waitReady(url: string, ca: string | undefined, ms: number, what: string, logFile: string): Promise<void> {
   const until = Date.now() + ms;
-  const agent = new Agent({ connect: { ca, timeout: 2000 } });
+  // without a CA: the component's self-signed serving certificate (scheduler, controller-manager)
+  const agent = new Agent({ connect: ca ? { ca, timeout: 2000 } : { rejectUnauthorized: false, timeout: 2000 } });
   let last = '';
   try {
     while (Date.now() < until) {
@@ -163,11 +164,7 @@ export async function startControlPlane(opts: { dir: string; servingCertDays?: n
       writeFileSync(kcf, kubeconfig(url, ca, cpk('scheduler'), 'system:kube-scheduler'), { mode: 0o600 });
       cp.schedulerPort = await freePort();
       const log = start('kube-scheduler', join(bin, 'kube-scheduler'), [`--kubeconfig=${kcf}`, `--authentication-kubeconfig=${kcf}`, `--authorization-kubeconfig=${kcf}`, '--bind-address=127.0.0.1', `--secure-port=${cp.schedulerPort}`, '--leader-elect=false']);
-      await waitReady(`https://127.0.0.1:${cp.schedulerPort}/healthz`, caPem, 60_000, 'kube-scheduler', log).catch(async (e) => {
-        // its serving certificate is self-signed: readiness is checked without the cluster CA
-        void e;
-        await waitInsecure(`https://127.0.0.1:${cp.schedulerPort}/healthz`, 60_000, 'kube-scheduler', log);
-      });
+      await waitReady(`https://127.0.0.1:${cp.schedulerPort}/healthz`, undefined, 60_000, 'kube-scheduler', log);
     }
     if (opts.withControllerManager) {
       // the namespace controller deletes every kind of object: it runs with admin credentials here
@@ -177,33 +174,11 @@ export async function startControlPlane(opts: { dir: string; servingCertDays?: n
       cp.controllerManagerPort = await freePort();
       // only the namespace controller: the seeded workloads' status must not be reconciled away
       const log = start('kube-controller-manager', join(bin, 'kube-controller-manager'), [`--kubeconfig=${kcf}`, `--authentication-kubeconfig=${kcf}`, `--authorization-kubeconfig=${kcf}`, '--bind-address=127.0.0.1', `--secure-port=${cp.controllerManagerPort}`, '--leader-elect=false', '--controllers=namespace', '--use-service-account-credentials=false']);
-      await waitInsecure(`https://127.0.0.1:${cp.controllerManagerPort}/healthz`, 60_000, 'kube-controller-manager', log);
+      await waitReady(`https://127.0.0.1:${cp.controllerManagerPort}/healthz`, undefined, 60_000, 'kube-controller-manager', log);
     }
     return cp;
   } catch (e) {
     await stop();
     throw e;
   }
-}
-
-async function waitInsecure(url: string, ms: number, what: string, logFile: string): Promise<void> {
-  const agent = new Agent({ connect: { rejectUnauthorized: false, timeout: 2000 } });
-  const until = Date.now() + ms;
-  let last = '';
-  try {
-    while (Date.now() < until) {
-      try {
-        const r = await request(url, { dispatcher: agent });
-        last = `HTTP ${r.statusCode}`;
-        await r.body.dump();
-        if (r.statusCode === 200) return;
-      } catch (e) {
-        last = (e as Error).message;
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  } finally {
-    await agent.close();
-  }
-  throw new Error(`${what} /healthz not ok within ${ms / 1000} s (${last}): ${readFileSync(logFile, 'utf8').slice(-600)}`);
 }
