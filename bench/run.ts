@@ -16,7 +16,7 @@ const flag = (n: string, d: string) => {
   const i = argv.indexOf(`--${n}`);
   return i >= 0 ? argv[i + 1]! : d;
 };
-const sizes = flag('sizes', '10,50,100').split(',').map(Number);
+const sizes = flag('sizes', '10,50,100').split(',').filter(Boolean).map(Number);
 const peers = flag('peers', 'testinfra,ansible').split(',').filter(Boolean);
 const api = flag('api', '');
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
