@@ -10,7 +10,7 @@ import { Agent, request } from 'undici';
 import type { LabRegistry } from './lab.ts';
 import { waitTcp } from './wait.ts';
 
-const sh = (cmd: string, args: string[], input?: string) => execFileSync(cmd, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input }).toString();
+const sh = (cmd: string, args: string[], input?: string) => execFileSync(cmd, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input, timeout: 60_000 }).toString();
 
 export const LAB_REGISTRY_ADDRESS = '10.200.0.3';
 
@@ -80,7 +80,7 @@ export async function pushImage(o: { url: string; ref: string; dispatcher: Agent
   if (m.statusCode !== 201) throw new Error(`manifest PUT ${o.ref}: HTTP ${m.statusCode} ${text.slice(0, 200)}`);
 }
 
-export async function startRegistry(o: { dir: string; id: string; bridge: string; images: string[]; onNetns(n: string): void; onPid(p: number): void }): Promise<LabRegistry> {
+export async function startRegistry(o: { dir: string; id: string; bridge: string; netns: string; veth: string; images: string[]; onPid(p: number): void }): Promise<LabRegistry> {
   const address = LAB_REGISTRY_ADDRESS;
   mkdirSync(join(o.dir, 'data'), { recursive: true });
   const certs = makeCerts(join(o.dir, 'tls'), { dns: ['harbor', 'localhost'], ips: [address] });
@@ -91,34 +91,30 @@ export async function startRegistry(o: { dir: string; id: string; bridge: string
   chmodSync(passwordFile, 0o600);
   writeFileSync(join(o.dir, 'htpasswd'), sh('htpasswd', ['-Bbn', user, password]));
   const config = join(o.dir, 'config.yml');
-  writeFileSync(config, [
-    'version: 0.1',
-    'log: { level: error }',
-    `storage: { filesystem: { rootdirectory: ${join(o.dir, 'data')} }, delete: { enabled: true } }`,
-    `http: { addr: "${address}:443", tls: { certificate: ${certs.cert}, key: ${certs.key} } }`,
-    `auth: { htpasswd: { realm: kubeadm-verify-lab, path: ${join(o.dir, 'htpasswd')} } }`,
-  ].join('\n') + '\n');
-  const netns = `kv-${o.id}-reg`;
-  o.onNetns(netns);
-  const veth = `kv${o.id}r`;
-  const peer = `kv${o.id}rp`;
-  sh('ip', ['netns', 'add', netns]);
-  sh('ip', ['link', 'add', veth, 'type', 'veth', 'peer', 'name', peer]);
-  sh('ip', ['link', 'set', peer, 'netns', netns]);
-  sh('ip', ['link', 'set', veth, 'master', o.bridge, 'up']);
-  const nx = (...a: string[]) => sh('ip', ['netns', 'exec', netns, ...a]);
-  nx('ip', 'link', 'set', peer, 'name', 'eth0');
-  nx('ip', 'addr', 'add', `${address}/16`, 'dev', 'eth0');
-  nx('ip', 'link', 'set', 'eth0', 'up');
-  nx('ip', 'link', 'set', 'lo', 'up');
+  writeFileSync(
+    config,
+    [
+      'version: 0.1',
+      'log: { level: error }',
+      `storage: { filesystem: { rootdirectory: ${join(o.dir, 'data')} }, delete: { enabled: true } }`,
+      `http: { addr: "${address}:443", tls: { certificate: ${certs.cert}, key: ${certs.key} } }`,
+      `auth: { htpasswd: { realm: kubeadm-verify-lab, path: ${join(o.dir, 'htpasswd')} } }`,
+    ].join('\n') + '\n',
+  );
+  // its own netns (the host "harbor"), a veth on the lab bridge
+  sh('ip', ['-batch', '-'], [`netns add ${o.netns}`, `link add ${o.veth} type veth peer name eth0 netns ${o.netns}`, `link set ${o.veth} master ${o.bridge} up`].join('\n') + '\n');
+  sh('ip', ['-n', o.netns, '-batch', '-'], [`addr add ${address}/16 dev eth0`, 'link set eth0 up', 'link set lo up'].join('\n') + '\n');
   const logFile = join(o.dir, 'registry.log');
   const log = openSync(logFile, 'a');
-  const child = spawn('ip', ['netns', 'exec', netns, 'docker-registry', 'serve', config], { detached: true, stdio: ['ignore', log, log] });
+  const child = spawn('ip', ['netns', 'exec', o.netns, 'docker-registry', 'serve', config], { detached: true, stdio: ['ignore', log, log] });
   closeSync(log);
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  child.on('error', () => (exited = true));
   const err = () => readFileSync(logFile, 'utf8');
   o.onPid(child.pid!);
   child.unref();
-  await waitTcp(address, 443, 15_000).catch((e: Error) => {
+  await waitTcp(address, 443, 15_000, 'lab registry', () => exited).catch((e: Error) => {
     throw new Error(`${e.message}: ${err().slice(-400)}`);
   });
   const url = `https://${address}:443`;
@@ -129,5 +125,25 @@ export async function startRegistry(o: { dir: string; id: string; bridge: string
   } finally {
     await dispatcher.close();
   }
-  return { address, url, caPath: certs.ca, user, passwordFile, pid: child.pid! };
+  /** Kill what runs in the registry's netns (ip netns exec → docker-registry); bounded. The netns stays. */
+  const stop = async () => {
+    const pids = () => {
+      try {
+        return sh('ip', ['netns', 'pids', o.netns]).split('\n').filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
+    };
+    const until = Date.now() + 5000;
+    for (let p = pids(); p.length; p = pids()) {
+      for (const pid of p) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {}
+      }
+      if (Date.now() > until) throw new Error(`lab registry: ${p.join(' ')} survive SIGKILL`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { address, url, caPath: certs.ca, user, passwordFile, netns: o.netns, pid: child.pid!, stop };
 }

@@ -15,6 +15,12 @@ function merge(a: Obj, b: Obj): Obj {
   return out;
 }
 
+/** Every LabHostSpec field, plus the scenario's own (template, overrides, hostsFile): anything else is a typo. */
+const SPEC_KEYS = ['name', 'hostname', 'roles', 'mac', 'productUuid', 'files', 'sysctls', 'modules', 'swaps', 'memTotalKiB', 'processes', 'listen', 'packages', 'bin', 'timesyncSynchronized', 'http', 'users', 'sshFrom', 'ssh', 'hostsFile'];
+function onlyKnown(o: Obj, where: string, extra: string[]): void {
+  for (const k of Object.keys(o)) if (!SPEC_KEYS.includes(k) && !extra.includes(k)) throw new Error(`${where}: unknown field ${JSON.stringify(k)} (known: ${[...SPEC_KEYS, ...extra].join(', ')})`);
+}
+
 export interface Scenario {
   description: string;
   hosts: (LabHostSpec & { hostsFile?: 'full' | 'minimal' })[];
@@ -26,13 +32,19 @@ export function loadScenario(path: string, extraHosts: { name: string; address: 
   const templates = (doc.templates ?? {}) as Record<string, Obj>;
   const resolveTemplate = (name: string, seen: string[] = []): Obj => {
     const t = templates[name];
-    if (!t) throw new Error(`${path}: unknown template ${name}`);
+    if (!isObj(t)) throw new Error(`${path}: unknown template ${name}`);
+    onlyKnown(t, `${path}: template ${name}`, ['extends']);
     if (seen.includes(name)) throw new Error(`${path}: template cycle ${[...seen, name].join(' → ')}`);
     const { extends: ext, ...rest } = t;
     return structuredClone(ext ? merge(resolveTemplate(String(ext), [...seen, name]), rest) : rest);
   };
   const raw = (doc.hosts ?? []) as Obj[];
-  const hosts = raw.map((h) => {
+  if (!Array.isArray(raw)) throw new Error(`${path}: hosts must be a list`);
+  const hosts = raw.map((h, i) => {
+    if (!isObj(h)) throw new Error(`${path}: hosts[${i}] must be a mapping`);
+    onlyKnown(h, `${path}: hosts[${i}]`, ['template', 'overrides']);
+    if (h.overrides !== undefined && !isObj(h.overrides)) throw new Error(`${path}: hosts[${i}].overrides must be a mapping`);
+    if (isObj(h.overrides)) onlyKnown(h.overrides, `${path}: hosts[${i}].overrides`, []);
     const { template, overrides, ...own } = h;
     let spec: Obj = template ? resolveTemplate(String(template)) : {};
     spec = merge(spec, structuredClone(own));

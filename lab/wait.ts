@@ -2,7 +2,7 @@
 import { connect } from 'node:net';
 
 /** Resolves once something accepts TCP on address:port; throws after `ms`. */
-export async function waitTcp(address: string, port: number, ms: number, what = 'lab'): Promise<void> {
+export async function waitTcp(address: string, port: number, ms: number, what = 'lab', gone?: () => boolean): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const ok = await new Promise<boolean>((res) => {
@@ -17,6 +17,8 @@ export async function waitTcp(address: string, port: number, ms: number, what = 
       });
     });
     if (ok) return;
+    // the server's process is gone: no use waiting out the rest of `ms`
+    if (gone?.()) throw new Error(`${what}: the process meant to listen on ${address}:${port} exited`);
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${what}: nothing answered on ${address}:${port} within ${ms} ms`);
