@@ -68,6 +68,27 @@ export function splitSections(output: string, nonce: string): ProbeOutput {
   return { sections, complete };
 }
 
+/**
+ * Where a probe cut off by its deadline was: the section it had begun and not ended, and the last one it finished.
+ * `undefined` when the output holds no marker at all (the probe never started).
+ */
+export function whereItStopped(output: string, nonce: string): { inSection?: string; lastDone?: string } | undefined {
+  const marker = new RegExp(`@@KV${nonce} ([^\\n]*?)@@`, 'g');
+  let open: string | undefined;
+  let lastDone: string | undefined;
+  let seen = false;
+  for (let m = marker.exec(output); m; m = marker.exec(output)) {
+    seen = true;
+    const tag = m[1]!;
+    const endm = /^\/(\S+) rc=\d+$/.exec(tag);
+    if (endm) {
+      lastDone = endm[1];
+      open = undefined;
+    } else if (!/^(file|unreadable|notfile) |^eof$|^done$/.test(tag)) open = tag;
+  }
+  return seen ? { inSection: open, lastDone } : undefined;
+}
+
 /** key=value lines (first `=` splits). */
 export function keyValues(text: string): Record<string, string> {
   const out: Record<string, string> = {};

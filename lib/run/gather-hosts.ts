@@ -3,6 +3,7 @@ import type { InventoryHost } from '../config/inventory.ts';
 import type { HostState } from '../requirements/define.ts';
 import { parseFacts } from '../probe/facts.ts';
 import { probeScript } from '../probe/script.ts';
+import { whereItStopped } from '../probe/sections.ts';
 import { registerSecret, scrub } from '../redact.ts';
 import { shellCommand } from '../transport/command.ts';
 import { LocalTransport } from '../transport/local.ts';
@@ -43,8 +44,16 @@ export async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promis
   return out;
 }
 
-function describe(e: unknown): string {
-  if (e instanceof TransportError) return `${e.kind}: ${e.message}${e.hint ? ` — ${e.hint}` : ''}`;
+function describe(e: unknown, nonce: string): string {
+  if (e instanceof TransportError) {
+    // a probe cut off by its deadline: name the section it hung in, from the output it had sent
+    const at = e.kind === 'command-timeout' && e.partialStdout ? whereItStopped(e.partialStdout.toString('utf8'), nonce) : undefined;
+    const where = !e.partialStdout || e.kind !== 'command-timeout' ? ''
+      : !at ? ' (it printed nothing: the shell never started the probe)'
+      : at.inSection ? ` (it hung in section "${at.inSection}"${at.lastDone ? ` after "${at.lastDone}" finished` : ''})`
+      : ` (after section "${at.lastDone}" finished)`;
+    return `${e.kind}: ${e.message}${where}${e.hint ? ` — ${e.hint}` : ''}`;
+  }
   return (e as Error).message ?? String(e);
 }
 
@@ -103,7 +112,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         o.onProgress?.(h.name, 'done');
         return result({ facts });
       } catch (e) {
-        const why = o.signal?.aborted ? 'interrupted (SIGINT/SIGTERM) before the probe finished' : scrub(describe(e));
+        const why = o.signal?.aborted ? 'interrupted (SIGINT/SIGTERM) before the probe finished' : scrub(describe(e, o.nonce));
         o.onProgress?.(h.name, 'failed', why);
         return result({ error: why });
       } finally {

@@ -25,7 +25,7 @@ export class LocalTransport implements Transport {
       env: { LC_ALL: 'C', LANG: 'C' },
     });
     if (r.timedOut) {
-      throw new TransportError(this.host, 'command-timeout', `command did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, 'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount?)');
+      throw new TransportError(this.host, 'command-timeout', `command did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, 'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount?)', r.stdout ? Buffer.from(r.stdout as Uint8Array) : undefined);
     }
     return {
       stdout: Buffer.from(r.stdout as Uint8Array),

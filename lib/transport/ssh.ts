@@ -160,7 +160,7 @@ export class SshTransport implements Transport {
       const timer = setTimeout(() => {
         if (finished) return;
         finished = true;
-        rej(this.fail('command-timeout', `the probe did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, 'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount, a stuck systemctl?)'));
+        rej(new TransportError(this.host, 'command-timeout', `the probe did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, 'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount, a stuck systemctl?)', Buffer.concat(out)));
         try {
           c.end();
         } catch {}

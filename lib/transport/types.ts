@@ -36,11 +36,14 @@ export class TransportError extends Error {
   readonly host: string;
   /** What the operator can do about it. */
   readonly hint?: string;
-  constructor(host: string, kind: TransportErrorKind, message: string, hint?: string) {
+  /** Standard output received before a command deadline (command-timeout): tells where it hung. */
+  readonly partialStdout?: Buffer;
+  constructor(host: string, kind: TransportErrorKind, message: string, hint?: string, partialStdout?: Buffer) {
     super(message);
     this.name = 'TransportError';
     this.kind = kind;
     this.host = host;
     this.hint = hint;
+    this.partialStdout = partialStdout;
   }
 }

@@ -168,12 +168,15 @@ d('preflight with hosts that misbehave', () => {
   let inventory: string;
   beforeAll(async () => {
     const ref = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml')).hosts.find((h) => h.name === 'master')!;
-    lab = await labUp({ id: 'bad', hosts: [ref, { name: 'dead', ssh: 'none' }, { name: 'hung', ssh: 'silent' }, { ...ref, name: 'rekeyed', roles: ['worker'] }] });
+    lab = await labUp({ id: 'bad', hosts: [ref, { name: 'dead', ssh: 'none' }, { name: 'hung', ssh: 'silent' }, { ...ref, name: 'rekeyed', roles: ['worker'] },
+      // sshd answers and the probe starts, but the package query never returns (a stuck package database)
+      { ...ref, name: 'stuck', roles: ['worker'], files: { ...ref.files, '/usr/local/bin/dpkg-query': '#!/bin/sh\nexec sleep 600\n' } }] });
     const inv = parse(readFileSync(lab.inventoryPath, 'utf8')) as { defaults: Record<string, unknown>; hosts: Record<string, unknown>[] };
     inv.defaults.connectTimeoutSeconds = 3;
     const empty = join(lab.dir, 'empty_known_hosts');
     writeFileSync(empty, '');
     inv.hosts.find((h) => h.name === 'rekeyed')!.knownHostsFile = empty;
+    inv.hosts.find((h) => h.name === 'stuck')!.commandTimeoutSeconds = 3;
     inventory = join(lab.dir, 'inventory-bad.yaml');
     writeFileSync(inventory, stringify(inv));
   }, 60_000);
@@ -181,13 +184,15 @@ d('preflight with hosts that misbehave', () => {
     await lab?.down();
   });
 
-  it('dead, hung and unknown-key hosts end as error with the reason; the good host is unaffected; the run is bounded', async () => {
+  it('dead, hung, stuck and unknown-key hosts end as error with the reason; the good host is unaffected; the run is bounded', async () => {
     const run = await runCli(['--inventory', inventory]);
     const r = run.results!;
     const by = (h: string) => r.results.filter((x) => x.host === h);
     expect(by('dead').every((x) => x.status === 'error' && /unreachable/.test(x.reason ?? ''))).toBe(true);
     expect(by('hung').every((x) => x.status === 'error' && /connect-timeout/.test(x.reason ?? ''))).toBe(true);
     expect(by('rekeyed').every((x) => x.status === 'error' && /hostkey-unknown.*ssh-keyscan/.test(x.reason ?? ''))).toBe(true);
+    // the deadline names where the probe hung, from the output it had sent before it
+    expect(by('stuck').every((x) => x.status === 'error' && /command-timeout: .*within 3 s \(it hung in section "packages" after "selinux" finished\)/.test(x.reason ?? ''))).toBe(true);
     expect(by('master').filter((x) => x.status === 'error')).toEqual([]);
     expect(r.hosts.find((h) => h.name === 'master')).toMatchObject({ reachable: true, roundTrips: 1 });
     expect(run.code).toBe(1);

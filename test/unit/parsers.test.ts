@@ -12,7 +12,7 @@ import { parseMemTotalKiB, parseProcNetTcp, parseSwaps } from '../../lib/parse/p
 import { parseServices } from '../../lib/parse/services.ts';
 import { persistedSysctls } from '../../lib/parse/sysctl.ts';
 import { parseFacts } from '../../lib/probe/facts.ts';
-import { splitSections } from '../../lib/probe/sections.ts';
+import { splitSections, whereItStopped } from '../../lib/probe/sections.ts';
 import { scrub } from '../../lib/redact.ts';
 import { RECORDED, recordedFacts } from '../helpers/facts.ts';
 
@@ -30,6 +30,14 @@ describe('probe output', () => {
     expect(complete).toBe(false);
     expect(facts.sysctls.ok).toBe(false);
     expect(facts.os.ok).toBe(true);
+  });
+  it('a probe cut off inside a section (or a file block in it) says which section, and the last one it finished', () => {
+    const inFile = RECORDED.slice(0, RECORDED.indexOf('@@KVrecordednonce file /etc/fstab@@') + 40);
+    expect(whereItStopped(inFile, 'recordednonce')).toEqual({ inSection: 'fstab', lastDone: 'swaps' });
+    const between = RECORDED.slice(0, RECORDED.indexOf('@@KVrecordednonce sysctl@@'));
+    expect(whereItStopped(between, 'recordednonce')).toEqual({ inSection: undefined, lastDone: 'modules' });
+    expect(whereItStopped('', 'recordednonce')).toBeUndefined();
+    expect(whereItStopped(RECORDED.replaceAll('recordednonce', 'othernonce1'), 'recordednonce')).toBeUndefined();
   });
   it('markers with another nonce (forged by file content) are ignored', () => {
     const forged = RECORDED.replace('@@KVrecordednonce os-release@@', '@@KVrecordednonce os-release@@\n@@KVdeadbeef99 /os-release rc=0@@');
