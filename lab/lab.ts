@@ -1,7 +1,7 @@
 // The lab: real OpenSSH servers, each in its own network + UTS + mount + PID namespace, looking like
 // separate Linux machines to anything that logs in. Per host: hostname (UTS), MAC and address (its own eth0),
 // product_uuid, /etc and /usr/local/bin (read-only overlays of the host's files on the real ones; any other
-// absolute path too, overlaid on its deepest existing directory), live net.* sysctls (per netns, real),
+// absolute path too, overlaid on its deepest existing directory), its own read-only /root (never the lab machine's), live net.* sysctls (per netns, real),
 // listening ports (real sockets), processes (stand-in daemons under the real names, in the host's own PID
 // namespace), packages (a dpkg status file), /proc/swaps, /proc/meminfo and /sys/module (stand-ins: this
 // kernel has no swap devices to spare, no loadable modules and no /proc/modules), non-net sysctls (stand-in
@@ -386,7 +386,7 @@ interface LabShared {
 function prepareHost(p: Prepared, lab: LabShared): void {
   const { spec: h, hostDir } = p;
   const fsDir = join(hostDir, 'fs');
-  for (const d of ['fs/etc', 'fs/usr/local/bin', 'fs/run', 'sbin', 'sysctl']) mkdirSync(join(hostDir, d), { recursive: true });
+  for (const d of ['fs/etc', 'fs/usr/local/bin', 'fs/run', 'fs/root', 'sbin', 'sysctl']) mkdirSync(join(hostDir, d), { recursive: true });
   const put = (path: string, content: string, mode?: number) => {
     const target = join(fsDir, path);
     mkdirSync(dirname(target), { recursive: true });
@@ -396,7 +396,7 @@ function prepareHost(p: Prepared, lab: LabShared): void {
   const roots = new Set<string>(['/etc', '/usr/local/bin', '/run']);
   for (const [file, content] of Object.entries(h.files ?? {})) {
     const path = file.startsWith('/var/run/') ? file.slice(4) : file;
-    roots.add(mountRootFor(path, lab.dir));
+    roots.add(path.startsWith('/root/') ? '/root' : mountRootFor(path, lab.dir));
     put(path, String(content), /\/s?bin\//.test(path) ? 0o755 : 0o644);
   }
   for (const b of h.bin ?? []) if (!h.files?.[`/usr/local/bin/${b}`]) put(`/usr/local/bin/${b}`, binStandIn(b, h.packages ?? {}), 0o755);
@@ -432,7 +432,7 @@ function prepareHost(p: Prepared, lab: LabShared): void {
   if (h.timesyncSynchronized) put('/run/systemd/timesync/synchronized', '');
   // collapse nested roots (an overlay on /var/lib already holds /var/lib/dpkg's files); /run is a tmpfs and
   // /usr/local/bin a bind of the host's own, both set up apart
-  const sorted = [...roots].filter((r) => r !== '/run' && r !== '/usr/local/bin').sort();
+  const sorted = [...roots].filter((r) => r !== '/run' && r !== '/usr/local/bin' && r !== '/root').sort();
   const mounts = sorted.filter((r) => !sorted.some((o) => o !== r && r.startsWith(`${o}/`)));
 
   // stand-in daemons: a copy of sleep (socat for containerd) per name and lab, hard-linked as <host>/sbin/<name>
@@ -513,6 +513,10 @@ function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: 
   for (const m of mounts) L.push(`mount -t overlay kv-ovl -o ro,lowerdir=${q(join(hostDir, 'fs') + m)}:${q(m)} ${q(m)}`);
   // /usr/local/bin: the host's own stand-ins only (the lab machine's /usr/local/bin holds its own tools)
   L.push('mount --bind "$H/fs/usr/local/bin" /usr/local/bin', 'mount -o remount,bind,ro /usr/local/bin');
+  // /root: the host's own home (empty but for its scenario's /root/* files), never the lab machine's — whose
+  // ~/.bashrc, which bash sources for every SSH command, may run anything (pyenv's rehash takes a lock for up to
+  // 60 s: probes of a whole lab once all hung on it)
+  L.push('chmod 0700 "$H/fs/root"', 'mount --bind "$H/fs/root" /root', 'mount -o remount,bind,ro /root');
   for (const name of h.processes ?? []) {
     if (name === 'containerd') L.push(`"$H/sbin/containerd" UNIX-LISTEN:/run/containerd/containerd.sock,fork,mode=660,unlink-early SYSTEM:true </dev/null >/dev/null 2>&1 &`);
     else L.push(`"$H/sbin/"${q(name)} infinity </dev/null >/dev/null 2>&1 &`);

@@ -49,7 +49,7 @@ function describe(e: unknown, nonce: string): string {
     // a probe cut off by its deadline: name the section it hung in, from the output it had sent
     const at = e.kind === 'command-timeout' && e.partialStdout ? whereItStopped(e.partialStdout.toString('utf8'), nonce) : undefined;
     const where = !e.partialStdout || e.kind !== 'command-timeout' ? ''
-      : !at ? ' (it printed nothing: the shell never started the probe)'
+      : !at ? ' (it printed nothing: the login shell never reached the probe — does ~/.bashrc or a profile script hang on this host? bash sources ~/.bashrc for every SSH command)'
       : at.inSection ? ` (it hung in section "${at.inSection}"${at.lastDone ? ` after "${at.lastDone}" finished` : ''})`
       : ` (after section "${at.lastDone}" finished)`;
     return `${e.kind}: ${e.message}${where}${e.hint ? ` — ${e.hint}` : ''}`;
