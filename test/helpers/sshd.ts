@@ -67,7 +67,14 @@ export async function startSshd(opts: { keyPassphrase?: string } = {}): Promise<
     ].join('\n') + '\n',
   );
   execFileSync('mkdir', ['-p', '/run/sshd']);
-  const proc: ChildProcess = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', cfg], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // As root: in a mount namespace of its own with an empty /root, so a login runs no ~/.bashrc of this machine's
+  // (bash sources it for every SSH command; a pyenv line there can wait 60 s on a stale rehash lock).
+  // unshare without --fork execs: proc is sshd itself.
+  const home = join(dir, 'home');
+  execFileSync('mkdir', ['-m', '700', home]);
+  const proc: ChildProcess = process.getuid?.() === 0
+    ? spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount --bind "$1" /root && exec /usr/sbin/sshd -D -e -f "$2"', 'sh', home, cfg], { stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawn('/usr/sbin/sshd', ['-D', '-e', '-f', cfg], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   proc.stderr?.on('data', (d) => (stderr += d));
   try {
