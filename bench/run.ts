@@ -90,11 +90,12 @@ async function preflightFleet(n: number) {
     }
     if (peers.includes('ansible')) {
       const inv = join(lab.dir, 'inventory.ini');
-      writeFileSync(inv, `[all]\n${hostList.join('\n')}\n[all:vars]\nansible_user=root\nansible_ssh_private_key_file=${lab.identityFile}\nansible_ssh_common_args=-o UserKnownHostsFile=${lab.knownHostsPath} -o StrictHostKeyChecking=yes\nansible_python_interpreter=/usr/bin/python3\n`);
+      writeFileSync(inv, `[all]\n${hostList.join('\n')}\n[all:vars]\nansible_user=root\nansible_ssh_private_key_file=${lab.identityFile}\nansible_ssh_common_args=-o UserKnownHostsFile=${lab.knownHostsPath} -o StrictHostKeyChecking=yes\nansible_python_interpreter=/usr/bin/python3\nansible_remote_tmp=/tmp/.kv-ansible-remote\n`);
       const an = await timed('ansible-playbook', ['-i', inv, '-f', '32', join(ROOT, 'bench/peers/playbook.yml')], { cwd: lab.dir, env: { ANSIBLE_HOST_KEY_CHECKING: 'True', ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(lab.dir, '.ansible-tmp') } });
       const recap = an.stdout.split('PLAY RECAP')[1] ?? '';
-      row.ansible = { wallMs: Math.round(an.ms), peakRssKiB: an.maxRssKiB, exit: an.code, failedHosts: (recap.match(/failed=[1-9]/g) ?? []).length };
-      log(`ansible (-f 32): ${fmt(an.ms)}`);
+      row.ansible = { wallMs: Math.round(an.ms), peakRssKiB: an.maxRssKiB, exit: an.code, failedHosts: (recap.match(/failed=[1-9]/g) ?? []).length, unreachableHosts: (recap.match(/unreachable=[1-9]/g) ?? []).length };
+      if (an.code !== 0) log(`ansible FAILED (exit ${an.code}): ${an.stdout.split('\n').filter((l) => /fatal|UNREACHABLE|ERROR/.test(l)).slice(0, 3).join(' | ')}`);
+      log(`ansible (-f 32): ${fmt(an.ms)} (exit ${an.code})`);
     }
   } finally {
     await lab.down();
@@ -139,7 +140,11 @@ const rows = (report.preflight as Record<string, any>[]).map((r) => {
   const ours = r.kubeadmVerify;
   const ti = r.testinfra;
   const an = r.ansible;
-  return `| ${r.hosts} | ${fmt(ours.wallMs)} | ${ours.probeMsMedian} / ${ours.probeMsMax} ms | ${Math.round(ours.peakRssKiB / 1024)} MiB | ${ours.roundTripsPerHost} | ${ti ? `${fmt(ti.wallMs)} (×${(ti.wallMs / ours.wallMs).toFixed(1)})` : '—'} | ${an ? `${fmt(an.wallMs)} (×${(an.wallMs / ours.wallMs).toFixed(1)})` : '—'} |`;
+  // a peer that did not do the job (non-zero exit, failed or unreachable hosts on identical reference hosts) gets no ratio
+  const peer = (x: any, bad: string | undefined) => (!x ? '—' : bad ? `${fmt(x.wallMs)} FAILED (${bad})` : `${fmt(x.wallMs)} (×${(x.wallMs / ours.wallMs).toFixed(1)})`);
+  const tiBad = ti && (ti.exit !== 0 || ti.failed) ? `exit ${ti.exit}, ${ti.failed} failed` : undefined;
+  const anBad = an && (an.exit !== 0 || an.failedHosts || an.unreachableHosts) ? `exit ${an.exit}, ${an.failedHosts} failed, ${an.unreachableHosts ?? 0} unreachable hosts` : undefined;
+  return `| ${r.hosts} | ${fmt(ours.wallMs)} | ${ours.probeMsMedian} / ${ours.probeMsMax} ms | ${Math.round(ours.peakRssKiB / 1024)} MiB | ${ours.roundTripsPerHost} | ${peer(ti, tiBad)} | ${peer(an, anBad)} |`;
 });
 process.stdout.write(`\n| hosts | kubeadm-verify wall | probe median / max | peak RSS | round trips/host | testinfra -n 4 | ansible -f 32 |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
 if (report.api) process.stdout.write(`\nAPI: ${JSON.stringify(report.api)}\n`);
