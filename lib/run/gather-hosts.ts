@@ -44,7 +44,9 @@ export async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promis
   return out;
 }
 
-function describe(e: unknown, nonce: string): string {
+/** One line for a host's failure: "<kind>: <message> (where) — <hint>". The kind `auth` is shown as `auth-failed`:
+ * "auth: …" reads like a credential assignment to the redactor, which would eat the word after it. */
+export function describeFailure(e: unknown, nonce: string): string {
   if (e instanceof TransportError) {
     // a probe cut off by its deadline: name the section it hung in, from the output it had sent
     const at = e.kind === 'command-timeout' && e.partialStdout ? whereItStopped(e.partialStdout.toString('utf8'), nonce) : undefined;
@@ -52,7 +54,7 @@ function describe(e: unknown, nonce: string): string {
       : !at ? ' (it printed nothing: the login shell never reached the probe — does ~/.bashrc or a profile script hang on this host? bash sources ~/.bashrc for every SSH command)'
       : at.inSection ? ` (it hung in section "${at.inSection}"${at.lastDone ? ` after "${at.lastDone}" finished` : ''})`
       : ` (after section "${at.lastDone}" finished)`;
-    return `${e.kind}: ${e.message}${where}${e.hint ? ` — ${e.hint}` : ''}`;
+    return `${e.kind === 'auth' ? 'auth-failed' : e.kind}: ${e.message}${where}${e.hint ? ` — ${e.hint}` : ''}`;
   }
   return (e as Error).message ?? String(e);
 }
@@ -112,7 +114,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         o.onProgress?.(h.name, 'done');
         return result({ facts });
       } catch (e) {
-        const why = o.signal?.aborted ? 'interrupted (SIGINT/SIGTERM) before the probe finished' : scrub(describe(e, o.nonce));
+        const why = o.signal?.aborted ? 'interrupted (SIGINT/SIGTERM) before the probe finished' : scrub(describeFailure(e, o.nonce));
         o.onProgress?.(h.name, 'failed', why);
         return result({ error: why });
       } finally {

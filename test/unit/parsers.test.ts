@@ -14,6 +14,8 @@ import { persistedSysctls } from '../../lib/parse/sysctl.ts';
 import { parseFacts } from '../../lib/probe/facts.ts';
 import { splitSections, whereItStopped } from '../../lib/probe/sections.ts';
 import { scrub } from '../../lib/redact.ts';
+import { describeFailure } from '../../lib/run/gather-hosts.ts';
+import { TransportError } from '../../lib/transport/types.ts';
 import { RECORDED, recordedFacts } from '../helpers/facts.ts';
 
 const fx = (p: string) => readFileSync(new URL(`../../fixtures/${p}`, import.meta.url), 'utf8');
@@ -38,6 +40,13 @@ describe('probe output', () => {
     expect(whereItStopped(between, 'recordednonce')).toEqual({ inSection: undefined, lastDone: 'modules' });
     expect(whereItStopped('', 'recordednonce')).toBeUndefined();
     expect(whereItStopped(RECORDED.replaceAll('recordednonce', 'othernonce1'), 'recordednonce')).toBeUndefined();
+  });
+  it('a host failure reads the same after redaction (no "auth: <redacted>"), and names where a timed-out probe stopped', () => {
+    const auth = scrub(describeFailure(new TransportError('h', 'auth', 'no SSH credentials: no identityFile, no ssh-agent', 'set identityFile'), 'recordednonce'));
+    expect(auth).toBe('auth-failed: no SSH credentials: no identityFile, no ssh-agent — set identityFile');
+    const cut = Buffer.from(RECORDED.slice(0, RECORDED.indexOf('@@KVrecordednonce file /etc/fstab@@') + 40));
+    expect(describeFailure(new TransportError('h', 'command-timeout', 'the probe did not finish within 60 s', undefined, cut), 'recordednonce')).toBe('command-timeout: the probe did not finish within 60 s (it hung in section "fstab" after "swaps" finished)');
+    expect(describeFailure(new TransportError('h', 'command-timeout', 'x', undefined, Buffer.alloc(0)), 'recordednonce')).toMatch(/printed nothing: the login shell never reached the probe/);
   });
   it('markers with another nonce (forged by file content) are ignored', () => {
     const forged = RECORDED.replace('@@KVrecordednonce os-release@@', '@@KVrecordednonce os-release@@\n@@KVdeadbeef99 /os-release rc=0@@');
