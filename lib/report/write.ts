@@ -6,14 +6,15 @@ import type { ResultsFile } from '../types.ts';
 import { toHtml } from './html.ts';
 import { toJUnit } from './junit.ts';
 
-export async function writeReports(dir: string, file: ResultsFile, _opts: { compareWith?: ResultsFile } = {}): Promise<{ paths: string[] }> {
+export async function writeReports(dir: string, file: ResultsFile, _opts: { compareWith?: ResultsFile } = {}): Promise<{ paths: string[]; file: ResultsFile }> {
   mkdirSync(dir, { recursive: true });
   const clean = scrubDeep(file);
-  const out: [string, string][] = [
-    ['results.json', JSON.stringify(clean, null, 2) + '\n'],
-    ['junit.xml', toJUnit(clean)],
-    ['report.html', toHtml(clean)],
+  // one report in memory at a time: at 20,000 results each is ~10 MB of text
+  const outputs: [string, (f: ResultsFile) => string][] = [
+    ['results.json', (f) => JSON.stringify(f, null, 2) + '\n'],
+    ['junit.xml', toJUnit],
+    ['report.html', toHtml],
   ];
-  for (const [name, text] of out) writeFileSync(join(dir, name), text);
-  return { paths: out.map(([n]) => join(dir, n)) };
+  for (const [name, render] of outputs) writeFileSync(join(dir, name), render(clean));
+  return { paths: outputs.map(([n]) => join(dir, n)), file: clean };
 }
