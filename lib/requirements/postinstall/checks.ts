@@ -2,7 +2,7 @@
 import type { ClusterExtra } from '../../cluster/snapshot.ts';
 import { need, verdict, type Requirement, type RunContext } from '../define.ts';
 import { compareVersions, list } from '../preflight/util.ts';
-import { badPodReason, clusterRequirement, configMap, isControlPlane, items, nodeNames, podEvidence, snapshotOf, yamlDoc } from './cluster.ts';
+import { badPodReason, clusterRequirement, configMap, isControlPlane, items, nodeNamed, nodeNames, podEvidence, podsOn, snapshotOf, yamlDoc } from './cluster.ts';
 
 const phase = 'postinstall' as const;
 const COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd'];
@@ -98,8 +98,9 @@ export const postinstallChecks: Requirement[] = [
     remediation: 'On the missing host: kubeadm join <endpoint> --token … --discovery-token-ca-cert-hash … (kubeadm token create --print-join-command on the control plane prints it).',
     targets: (ctx) => ctx.inventory.filter((h) => h.roles.some((r) => r === 'control-plane' || r === 'worker')).map((h) => h.name),
     judge(ctx, target) {
-      const names = nodeNames(snapshotOf(ctx));
-      return names.includes(target) ? verdict.pass('registered', `Node ${target} exists`) : verdict.fail(`no Node named ${target}`, `Node ${target} exists`, [`nodes: ${list(names.slice(0, 50))}${names.length > 50 ? ` … (${names.length})` : ''}`]);
+      const s = snapshotOf(ctx);
+      const names = nodeNames(s);
+      return nodeNamed(s, target) ? verdict.pass('registered', `Node ${target} exists`) : verdict.fail(`no Node named ${target}`, `Node ${target} exists`, [`nodes: ${list(names.slice(0, 50))}${names.length > 50 ? ` … (${names.length})` : ''}`]);
     },
   },
   clusterRequirement({
@@ -107,7 +108,7 @@ export const postinstallChecks: Requirement[] = [
     remediation: 'kubectl describe node <name>; on the node: journalctl -u kubelet -e; a NotReady node is often the CNI (calico-node) or the kubelet.',
     targets: (s) => nodeNames(s),
     check: (s, _ctx, name) => {
-      const n = items(s.nodes, 'nodes').find((x) => x.name === name)!;
+      const n = nodeNamed(s, name)!;
       const ready = n.conditions.find((c) => c.type === 'Ready');
       const bad = n.conditions.filter((c) => (c.type === 'Ready' ? c.status !== 'True' : ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'].includes(c.type) && c.status === 'True'));
       const isBad = (c: { type: string; status: string }) => (c.type === 'Ready' ? c.status !== 'True' : c.status === 'True');
@@ -121,7 +122,7 @@ export const postinstallChecks: Requirement[] = [
     remediation: 'Upgrade or downgrade the kubelet package to the cluster version (yum install kubelet-1.29.2; systemctl restart kubelet), following kubeadm upgrade node for upgrades.',
     targets: (s) => nodeNames(s),
     check: (s, ctx, name) => {
-      const n = items(s.nodes, 'nodes').find((x) => x.name === name)!;
+      const n = nodeNamed(s, name)!;
       const want = `v${ctx.profile.kubernetesVersion}`;
       const ev = [`kubelet ${n.kubeletVersion}`, `apiserver ${s.version ?? 'unknown'}`];
       const minor = (v: string) => Number(v.replace(/^v/, '').split('.')[1]);
@@ -142,7 +143,7 @@ export const postinstallChecks: Requirement[] = [
       return [...nodeNames(s), ...(pods.some((p) => !p.nodeName) ? ['*'] : [])];
     },
     check: (s, _ctx, target) => {
-      const pods = items(s.pods, 'pods').filter((p) => (target === '*' ? !p.nodeName : p.nodeName === target));
+      const pods = podsOn(s, target === '*' ? '' : target);
       const bad = pods.map((p) => ({ p, why: badPodReason(p) })).filter((x) => x.why);
       const restarts = pods.filter((p) => p.containers.some((c) => c.restartCount > 0)).map((p) => `${p.name}: ${p.containers.reduce((a, c) => a + c.restartCount, 0)} restarts`);
       const expected = 'every kube-system pod Running and Ready';
@@ -165,9 +166,8 @@ export const postinstallChecks: Requirement[] = [
     targets: (s, ctx) => (ctx.profile.cni.name === 'calico' ? ['*', ...nodeNames(s)] : ['*']),
     check: (s, ctx, target) => {
       if (ctx.profile.cni.name !== 'calico') return verdict.skip(`the profile's CNI is ${ctx.profile.cni.name}`);
-      const pods = items(s.pods, 'pods').filter((p) => p.labels['k8s-app'] === 'calico-node');
       if (target !== '*') {
-        const p = pods.find((x) => x.nodeName === target);
+        const p = podsOn(s, target).find((x) => x.labels['k8s-app'] === 'calico-node');
         if (!p) return verdict.fail(`no calico-node pod on ${target}`, 'a Ready calico-node pod on this node');
         const bad = badPodReason(p);
         return bad ? verdict.fail(`${p.name} ${bad}`, 'a Ready calico-node pod on this node', podEvidence(p, s)) : verdict.pass(`${p.name} Ready`, 'a Ready calico-node pod on this node');
@@ -310,7 +310,7 @@ export const postinstallChecks: Requirement[] = [
     remediation: 'kubectl taint nodes <name> node-role.kubernetes.io/control-plane:NoSchedule',
     targets: (s) => items(s.nodes, 'nodes').filter((n) => isControlPlane(n.labels)).map((n) => n.name),
     check: (s, _ctx, name) => {
-      const n = items(s.nodes, 'nodes').find((x) => x.name === name)!;
+      const n = nodeNamed(s, name)!;
       const ok = n.taints.some((t) => t.key === 'node-role.kubernetes.io/control-plane' && t.effect === 'NoSchedule');
       const ev = [`taints: ${list(n.taints.map((t) => `${t.key}:${t.effect}`))}`];
       return ok ? verdict.pass('tainted', 'node-role.kubernetes.io/control-plane:NoSchedule', ev) : verdict.fail('no control-plane NoSchedule taint: workloads can land on the control plane', 'node-role.kubernetes.io/control-plane:NoSchedule', ev);

@@ -1,6 +1,6 @@
 // Shared pieces of post-install requirements: reading the snapshot, and what an API failure means.
 import { parse as parseYaml } from 'yaml';
-import type { ClusterExtra, ClusterSnapshot, Listed, PodInfo } from '../../cluster/snapshot.ts';
+import type { ClusterExtra, ClusterSnapshot, Listed, NodeInfo, PodInfo } from '../../cluster/snapshot.ts';
 import { MissingFact, verdict, type Requirement, type RequirementMeta, type RunContext } from '../define.ts';
 import type { Verdict } from '../../types.ts';
 
@@ -42,7 +42,33 @@ export function clusterRequirement(def: RequirementMeta & { targets?: (s: Cluste
   };
 }
 
-export const nodeNames = (s: ClusterSnapshot) => items(s.nodes, 'nodes').map((n) => n.name);
+/** Per-snapshot indexes, built once: per-node checks at 5,000 nodes × 50,000 pods must not scan every pod per node. */
+interface SnapshotIndex {
+  nodeNames: string[];
+  nodeByName: Map<string, NodeInfo>;
+  podsByNode: Map<string, PodInfo[]>;
+}
+const indexes = new WeakMap<ClusterSnapshot, SnapshotIndex>();
+function indexOf(s: ClusterSnapshot): SnapshotIndex {
+  let ix = indexes.get(s);
+  if (!ix) {
+    const nodes = items(s.nodes, 'nodes');
+    const podsByNode = new Map<string, PodInfo[]>();
+    if (s.pods.ok) for (const p of s.pods.items) {
+      const k = p.nodeName ?? '';
+      const l = podsByNode.get(k);
+      if (l) l.push(p);
+      else podsByNode.set(k, [p]);
+    }
+    ix = { nodeNames: nodes.map((n) => n.name), nodeByName: new Map(nodes.map((n) => [n.name, n])), podsByNode };
+    indexes.set(s, ix);
+  }
+  return ix;
+}
+export const nodeNames = (s: ClusterSnapshot): string[] => indexOf(s).nodeNames;
+export const nodeNamed = (s: ClusterSnapshot, name: string): NodeInfo | undefined => indexOf(s).nodeByName.get(name);
+/** kube-system/calico-system pods on a node ('' = not scheduled); an error when pods could not be listed. */
+export const podsOn = (s: ClusterSnapshot, node: string): PodInfo[] => (items(s.pods, 'pods'), indexOf(s).podsByNode.get(node) ?? []);
 export const isControlPlane = (labels: Record<string, string>) => 'node-role.kubernetes.io/control-plane' in labels || 'node-role.kubernetes.io/master' in labels;
 
 /** One line of evidence for a pod that is not healthy, with the tail of its events (kubespray-style). */
