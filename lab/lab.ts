@@ -443,7 +443,9 @@ function prepareHost(p: Prepared, lab: LabShared): void {
   }
   writeFileSync(join(hostDir, 'swaps'), `Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n${(h.swaps ?? []).map((l) => `${l}\n`).join('')}`);
   if (h.memTotalKiB) writeFileSync(join(hostDir, 'meminfo'), readFileSync('/proc/meminfo', 'utf8').replace(/^MemTotal:\s+\d+ kB$/m, `MemTotal:       ${String(h.memTotalKiB).padStart(8)} kB`));
-  for (const e of h.http ?? []) writeFileSync(join(hostDir, `http-${e.port}.sh`), `printf 'HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\nContent-Length: %d\\r\\n\\r\\n%s' ${Buffer.byteLength(e.body)} ${q(e.body)}\n`);
+  // read the request up to its blank line before answering: a socket closed with unread input is reset, and the
+  // reset can overtake the answer (curl: "Empty reply from server" — a flaky CP-HEALTHZ/PROXY-IPVS once in CI)
+  for (const e of h.http ?? []) writeFileSync(join(hostDir, `http-${e.port}.sh`), `CR=$(printf '\\r')\nwhile IFS= read -r l; do [ -z "\${l%"$CR"}" ] && break; done\nprintf 'HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\nContent-Length: %d\\r\\nConnection: close\\r\\n\\r\\n%s' ${Buffer.byteLength(e.body)} ${q(e.body)}\n`);
   const sshdConfig = join(hostDir, 'sshd_config');
   writeFileSync(
     sshdConfig,
