@@ -12,6 +12,7 @@ import { exitCode, summarize } from '../report/summary.ts';
 import { formatSummary, shouldColor } from '../report/console.ts';
 import { writeReports } from '../report/write.ts';
 import { scrub, scrubDeep } from '../redact.ts';
+import type { ClusterExtra } from '../cluster/snapshot.ts';
 import type { RunContext } from '../requirements/define.ts';
 import { gatherHosts, type GatheredHost } from '../run/gather-hosts.ts';
 import { CONTEXT_ENV, writeRunFile } from '../run/context-file.ts';
@@ -146,8 +147,8 @@ export async function main(argv: string[]): Promise<number> {
 
   // A large cluster (or fleet): from here on V8 favours memory over speed — the suite worker and the reports then
   // hold every verdict. At 5,000 nodes / 50,000 pods this halves peak RSS for a few seconds more.
-  const size = (ctx.extra.cluster as { snapshot?: { nodes: { ok: boolean; items?: unknown[] }; pods: { ok: boolean; items?: unknown[] } } } | undefined)?.snapshot;
-  const weight = (size?.nodes.items?.length ?? 0) * 4 + (size?.pods.items?.length ?? 0) / 10 + selected.length * 30;
+  const snap = (ctx.extra.cluster as ClusterExtra | undefined)?.snapshot;
+  const weight = (snap?.nodes.ok ? snap.nodes.items.length : 0) * 4 + (snap?.pods.ok ? snap.pods.items.length : 0) / 10 + selected.length * 30;
   if (process.env.KV_LOW_MEMORY === '1' || (process.env.KV_LOW_MEMORY !== '0' && weight > LOW_MEMORY_WEIGHT)) {
     setFlagsFromString('--optimize-for-size');
     log('[kubeadm-verify] large run: V8 set to favour memory over speed (KV_LOW_MEMORY=0 turns this off)');

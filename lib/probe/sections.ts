@@ -18,6 +18,8 @@ export interface ProbeOutput {
   sections: Map<string, Section>;
   /** The probe printed its final marker: output was not cut short. */
   complete: boolean;
+  /** A section the output began and never ended (it was cut short inside it). */
+  unfinished?: string;
 }
 
 export function splitSections(output: string, nonce: string): ProbeOutput {
@@ -65,7 +67,7 @@ export function splitSections(output: string, nonce: string): ProbeOutput {
     current = { name: tag, rc: -1, text: '', files: [] };
     file = undefined;
   }
-  return { sections, complete };
+  return { sections, complete, unfinished: current?.name };
 }
 
 /**
@@ -73,20 +75,9 @@ export function splitSections(output: string, nonce: string): ProbeOutput {
  * `undefined` when the output holds no marker at all (the probe never started).
  */
 export function whereItStopped(output: string, nonce: string): { inSection?: string; lastDone?: string } | undefined {
-  const marker = new RegExp(`@@KV${nonce} ([^\\n]*?)@@`, 'g');
-  let open: string | undefined;
-  let lastDone: string | undefined;
-  let seen = false;
-  for (let m = marker.exec(output); m; m = marker.exec(output)) {
-    seen = true;
-    const tag = m[1]!;
-    const endm = /^\/(\S+) rc=\d+$/.exec(tag);
-    if (endm) {
-      lastDone = endm[1];
-      open = undefined;
-    } else if (!/^(file|unreadable|notfile) |^eof$|^done$/.test(tag)) open = tag;
-  }
-  return seen ? { inSection: open, lastDone } : undefined;
+  const { sections, unfinished } = splitSections(output, nonce);
+  if (!sections.size && !unfinished) return undefined;
+  return { inSection: unfinished, lastDone: [...sections.keys()].at(-1) };
 }
 
 /** key=value lines (first `=` splits). */

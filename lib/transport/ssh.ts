@@ -32,8 +32,8 @@ export class SshTransport implements Transport {
     this.opts = opts;
   }
 
-  private fail(kind: ConstructorParameters<typeof TransportError>[1], message: string, hint?: string): TransportError {
-    return new TransportError(this.host, kind, message, hint);
+  private fail(kind: ConstructorParameters<typeof TransportError>[1], message: string, hint?: string, partialStdout?: Buffer): TransportError {
+    return new TransportError(this.host, kind, message, hint, partialStdout);
   }
 
   private auth(): Pick<ConnectConfig, 'privateKey' | 'passphrase' | 'agent' | 'password'> {
@@ -160,7 +160,7 @@ export class SshTransport implements Transport {
       const timer = setTimeout(() => {
         if (finished) return;
         finished = true;
-        rej(new TransportError(this.host, 'command-timeout', `the probe did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, 'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount, a stuck systemctl?)', Buffer.concat(out)));
+        rej(this.fail('command-timeout', `the probe did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, 'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount, a stuck systemctl?)', Buffer.concat(out)));
         try {
           c.end();
         } catch {}
