@@ -1,4 +1,4 @@
-// The verifier's own suites (suites/). `npm test` starts vitest through bin/kubeadm-verify.ts, which
+// The verifier's own suites (suites/). `npm test` starts vitest through bin/kubeadm-verify.js, which
 // gathers the facts first; the project's self-tests use vitest.selftest.config.ts.
 import { defineConfig } from 'vitest/config';
 

@@ -68,7 +68,7 @@ async function preflightFleet(n: number) {
     const dir = mkdtempSync(join(tmpdir(), 'kv-bench-'));
     const profile = join(lab.dir, 'profile.yaml');
     writeFileSync(profile, `registry: { name: "harbor:443", endpoint: "https://10.200.0.3:443", caFile: "${lab.registry!.caPath}" }\n`);
-    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.ts'), '--inventory', lab.inventoryPath, '--profile', profile, '--report-dir', dir, '--concurrency', '64'], { env: { KV_ALLURE: '0', KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile } });
+    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', lab.inventoryPath, '--profile', profile, '--report-dir', dir, '--concurrency', '64'], { env: { KV_ALLURE: '0', KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile } });
     const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
     const probe = r.hosts.map((h) => h.probeMs ?? 0).sort((a, b) => a - b);
     row.kubeadmVerify = {
@@ -113,7 +113,7 @@ async function apiBench(nodes: number, pods: number) {
     await seedScale(cp.adminKubeconfig, nodes, pods);
     log(`seeded ${nodes} nodes / ${pods} pods in ${fmt(performance.now() - t)}`);
     const out = mkdtempSync(join(tmpdir(), 'kv-apibench-r-'));
-    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.ts'), '--phase', 'postinstall', '--kubeconfig', cp.adminKubeconfig, '--inventory', join(ROOT, 'bench/api-inventory.yaml'), '--report-dir', out], { env: { KV_ALLURE: '0' } });
+    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--phase', 'postinstall', '--kubeconfig', cp.adminKubeconfig, '--inventory', join(ROOT, 'bench/api-inventory.yaml'), '--report-dir', out], { env: { KV_ALLURE: '0' } });
     const r = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ResultsFile;
     const kubectl = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'pods', '-A', '-o', 'json'], {});
     const kubectlNodes = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'nodes', '-o', 'json'], {});

@@ -13,7 +13,7 @@ const flag = (name: string) => {
   if (v === undefined || v.startsWith('--')) throw new Error(`--${name} needs a value`);
   return v;
 };
-const usage = 'usage: node lab/cli.ts up [--hosts N | --scenario FILE] [--registry] [--id ID] [--wait SECONDS] | down [ID | --all]\n';
+const usage = 'usage: npx tsx lab/cli.ts up [--hosts N | --scenario FILE] [--registry] [--id ID] [--wait SECONDS] | down [ID | --all]\n';
 
 try {
   if (cmd === 'up') {

@@ -1,6 +1,8 @@
-// Audits this machine: the same probe, run through /bin/sh by execa.
-import { execa } from 'execa';
+// Audits this machine: the same probe, run through /bin/sh.
+import { spawn } from 'node:child_process';
 import { TransportError, type ExecResult, type Transport } from './types.ts';
+
+const MAX_BUFFER = 64 * 1024 * 1024;
 
 export class LocalTransport implements Transport {
   readonly kind = 'local' as const;
@@ -15,24 +17,33 @@ export class LocalTransport implements Transport {
   async exec(command: string, opts: { timeoutMs: number; stdin?: string }): Promise<ExecResult> {
     this.stats.execs++;
     const started = performance.now();
-    const r = await execa('/bin/sh', ['-c', command], {
-      input: opts.stdin ?? '',
-      timeout: opts.timeoutMs,
-      reject: false,
-      encoding: 'buffer',
-      stripFinalNewline: false,
-      maxBuffer: 64 * 1024 * 1024,
-      env: { LC_ALL: 'C', LANG: 'C' },
-    });
-    if (r.timedOut) {
-      throw new TransportError(this.host, 'command-timeout', `command did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, 'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount?)', r.stdout ? Buffer.from(r.stdout as Uint8Array) : undefined);
-    }
-    return {
-      stdout: Buffer.from(r.stdout as Uint8Array),
-      stderr: Buffer.from(r.stderr as Uint8Array).toString('utf8'),
-      code: typeof r.exitCode === 'number' ? r.exitCode : null,
-      durationMs: performance.now() - started,
+    const child = spawn('/bin/sh', ['-c', command], { env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    let timedOut = false;
+    const collect = (into: Buffer[]) => (b: Buffer) => {
+      size += b.length;
+      if (size > MAX_BUFFER) child.kill('SIGKILL');
+      else into.push(b);
     };
+    child.stdout.on('data', collect(out));
+    child.stderr.on('data', collect(err));
+    child.stdin.on('error', () => {}); // a probe that exits before reading stdin
+    child.stdin.end(opts.stdin ?? '');
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, opts.timeoutMs);
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (c) => resolve(c));
+    }).finally(() => clearTimeout(timer));
+    const stdout = Buffer.concat(out);
+    if (timedOut) {
+      throw new TransportError(this.host, 'command-timeout', `command did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, 'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount?)', stdout.length ? stdout : undefined);
+    }
+    return { stdout, stderr: Buffer.concat(err).toString('utf8'), code, durationMs: performance.now() - started };
   }
   async close(): Promise<void> {}
 }

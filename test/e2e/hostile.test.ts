@@ -84,7 +84,7 @@ d('hostile hosts', () => {
   it('SIGINT mid-run: connections close, a partial report is written, hosts not finished are errors, exit 1', async () => {
     const p = write('hung.yaml', { ...inv, defaults: { ...inv.defaults, connectTimeoutSeconds: 60 }, hosts: [inv.hosts[0], inv.hosts[2]] });
     const dir = join(lab.dir, 'sigint-report');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/kubeadm-verify.ts'), '--inventory', p, '--report-dir', dir], { cwd: ROOT, env: { ...process.env, KV_ALLURE: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', p, '--report-dir', dir], { cwd: ROOT, env: { ...process.env, KV_ALLURE: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
     // interrupt once the good host is done and the hung one is still in its handshake
     await new Promise<void>((res) => {
       let err = '';

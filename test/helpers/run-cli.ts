@@ -1,4 +1,4 @@
-// Runs the real CLI (`node bin/kubeadm-verify.ts …`) as a child process and reads its results.json.
+// Runs the real CLI (`node bin/kubeadm-verify.js …`) as a child process and reads its results.json.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ export interface CliRun {
 export async function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; reportDir?: string } = {}): Promise<CliRun> {
   const reportDir = opts.reportDir ?? mkdtempSync(join(tmpdir(), 'kv-report-'));
   const started = Date.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/kubeadm-verify.ts'), ...args, '--report-dir', reportDir], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), ...args, '--report-dir', reportDir], {
     cwd: ROOT,
     env: { ...process.env, KV_ALLURE: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
