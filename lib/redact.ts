@@ -8,6 +8,11 @@ export function registerSecret(value: string | undefined): void {
   if (value && value.length >= 4) secrets.add(value);
 }
 
+/** The values registered so far (handed to the suite worker, which scrubs its own outputs of them). */
+export function registeredSecrets(): string[] {
+  return [...secrets];
+}
+
 // Secrets by key: a key that names a secret (it ends in password, secret, token, auth…), then = or :, then its
 // value — all on the same line. Only blanks and tabs may stand around the separator ([ \t], never \s): a key whose
 // value is on the next line is a mapping (kubelet's `authentication:` / `  anonymous:`), not a secret, and must
