@@ -6,8 +6,10 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (e: Error) => {
-    process.stderr.write(`kubeadm-verify: internal error: ${e.stack ?? e.message}\n`);
-    process.exitCode = 1;
+  (e: NodeJS.ErrnoException) => {
+    // the machine refused something (a full disk, a file that vanished): one line, exit 2; anything else is a bug
+    if (e?.code && e.syscall) process.stderr.write(`kubeadm-verify: ${e.message}\n`);
+    else process.stderr.write(`kubeadm-verify: internal error: ${e?.stack ?? e?.message ?? String(e)}\n`);
+    process.exitCode = e?.code && e.syscall ? 2 : 1;
   },
 );

@@ -6,6 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/errors.ts';
+import { prepareReportDir } from '../dirs.ts';
 import { loadInventory, localInventory, selectHosts, type Inventory, type InventoryHost } from '../config/inventory.ts';
 import { buildProfile, profileForReport } from '../config/profile.ts';
 import { exitCode, summarize } from '../report/summary.ts';
@@ -75,6 +76,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`kubeadm-verify ${version()}\n`);
       return 0;
     }
+    // before any probe: a run that cannot write its report must not audit a fleet first
+    const reportDirProblem = prepareReportDir(o.reportDir);
+    if (reportDirProblem) throw new ConfigError(reportDirProblem);
     if (o.phases.includes('postinstall')) {
       const { prepareCluster } = await import('../cluster/gather.ts');
       kube = prepareCluster({ kubeconfig: o.kubeconfig }).kc;
