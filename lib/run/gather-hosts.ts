@@ -78,8 +78,9 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
   };
   const script = probeScript({ nonce: o.nonce, resolveNames: o.resolveNames, registry: o.registry, postinstall: o.postinstall });
   // On SIGINT/SIGTERM: close every connection now; hosts in flight end as `error` ("interrupted").
+  const inFlight = new Set<Transport>();
   const onAbort = () => {
-    for (const t of transports.values()) void t.close();
+    for (const t of [...transports.values(), ...inFlight]) t.abort();
   };
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -88,6 +89,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
       const started = performance.now();
       const result = (extra: Partial<GatheredHost>): GatheredHost => ({ spec: h, connections: t.stats.connections, roundTrips: t.stats.execs, probeMs: Math.round(performance.now() - started), ...extra });
       if (o.signal?.aborted) return result({ error: 'interrupted before this host was probed' });
+      inFlight.add(t);
       try {
         o.onProgress?.(h.name, 'connecting');
         await t.connect();
@@ -118,6 +120,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         o.onProgress?.(h.name, 'failed', why);
         return result({ error: why });
       } finally {
+        inFlight.delete(t);
         // one connection per host, closed as soon as its probe is done (1,000 hosts never hold 1,000 sockets),
         // unless other hosts still need it as their jump host
         const isJump = o.inventory.some((x) => x.jumpHost === h.name && hosts.includes(x));

@@ -8,6 +8,7 @@ export class LocalTransport implements Transport {
   readonly kind = 'local' as const;
   readonly host: string;
   readonly stats = { connections: 0, execs: 0 };
+  private readonly children = new Set<import('node:child_process').ChildProcess>();
   constructor(host: string) {
     this.host = host;
   }
@@ -18,6 +19,8 @@ export class LocalTransport implements Transport {
     this.stats.execs++;
     const started = performance.now();
     const child = spawn('/bin/sh', ['-c', command], { env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.children.add(child);
+    child.on('close', () => this.children.delete(child));
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;
@@ -46,4 +49,7 @@ export class LocalTransport implements Transport {
     return { stdout, stderr: Buffer.concat(err).toString('utf8'), code, durationMs: performance.now() - started };
   }
   async close(): Promise<void> {}
+  abort(): void {
+    for (const c of this.children) c.kill('SIGKILL');
+  }
 }

@@ -165,6 +165,14 @@ export class SshTransport implements Transport {
           c.end();
         } catch {}
       }, opts.timeoutMs);
+      // a connection dropped under a running probe (abort(), a dead host): the exec ends with it
+      const onClose = () => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        rej(this.fail('unreachable', 'the connection closed while the probe ran'));
+      };
+      c.once('close', onClose);
       c.exec(command, (e, stream) => {
         if (e) {
           clearTimeout(timer);
@@ -177,6 +185,7 @@ export class SshTransport implements Transport {
           code = c2;
         });
         stream.on('close', () => {
+          c.off('close', onClose);
           if (finished) return;
           finished = true;
           clearTimeout(timer);
@@ -191,5 +200,12 @@ export class SshTransport implements Transport {
     this.closed = true;
     this.client?.end();
     if (this.pending && this.pending !== this.client) this.pending.destroy();
+  }
+
+  /** On SIGINT/SIGTERM: drop the socket now (end() would wait on a host that no longer answers). */
+  abort(): void {
+    this.closed = true;
+    this.client?.destroy();
+    this.pending?.destroy();
   }
 }

@@ -16,6 +16,8 @@ export interface Transport {
   /** Runs one shell command line with a deadline. Throws TransportError on transport failure or deadline. */
   exec(command: string, opts: { timeoutMs: number; stdin?: string }): Promise<ExecResult>;
   close(): Promise<void>;
+  /** Ends the connection and any command in flight at once (SIGINT/SIGTERM). */
+  abort(): void;
   /** Counters for the benchmark and the report: connections opened and exec round trips made. */
   readonly stats: { connections: number; execs: number };
 }
