@@ -1,6 +1,6 @@
 // Audits this machine: the same probe, run through /bin/sh.
 import { spawn } from 'node:child_process';
-import { TransportError, type ExecResult, type Transport } from './types.ts';
+import { STDERR_LIMIT, TransportError, type ExecOptions, type ExecResult, type Transport } from './types.ts';
 
 const MAX_BUFFER = 64 * 1024 * 1024;
 
@@ -15,7 +15,7 @@ export class LocalTransport implements Transport {
   async connect(): Promise<void> {
     this.stats.connections++;
   }
-  async exec(command: string, opts: { timeoutMs: number; stdin?: string }): Promise<ExecResult> {
+  async exec(command: string, opts: ExecOptions): Promise<ExecResult> {
     this.stats.execs++;
     const started = performance.now();
     const child = spawn('/bin/sh', ['-c', command], { env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -24,14 +24,21 @@ export class LocalTransport implements Transport {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;
+    let errBytes = 0;
     let timedOut = false;
-    const collect = (into: Buffer[]) => (b: Buffer) => {
+    child.stdout.on('data', (b: Buffer) => {
+      if (opts.onStdout) {
+        if (!opts.onStdout(b)) child.kill('SIGKILL');
+        return;
+      }
       size += b.length;
       if (size > MAX_BUFFER) child.kill('SIGKILL');
-      else into.push(b);
-    };
-    child.stdout.on('data', collect(out));
-    child.stderr.on('data', collect(err));
+      else out.push(b);
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      if (errBytes < STDERR_LIMIT) err.push(b.subarray(0, STDERR_LIMIT - errBytes));
+      errBytes += b.length;
+    });
     child.stdin.on('error', () => {}); // a probe that exits before reading stdin
     child.stdin.end(opts.stdin ?? '');
     const timer = setTimeout(() => {
