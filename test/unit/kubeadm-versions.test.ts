@@ -178,3 +178,21 @@ describe('version facts', () => {
     }
   });
 });
+
+describe('call sites read the table', () => {
+  it('HOST-IMAGES wants what the real kubeadm v1.29.15 lists for harbor:443/k8s', async () => {
+    const { requiredImages } = await import('../../lib/registry/images.ts');
+    const got = requiredImages({ kubernetesVersion: 'v1.29.15', imageRepository: 'harbor:443/k8s' });
+    expect(got.map((i) => i.ref)).toEqual(lines(real('v1.29.15--harbor.txt')));
+    expect(got.map((i) => `${i.repo}:${i.tag}`)).toContain('k8s/etcd:3.5.16-0');
+  });
+  it('the reference design (kubeadm 1.29.2) keeps its images: etcd 3.5.10-0, CoreDNS v1.11.1, pause 3.9', async () => {
+    const { requiredImages } = await import('../../lib/registry/images.ts');
+    const { defaultProfile } = await import('../../lib/config/profile.ts');
+    expect(requiredImages(defaultProfile()).map((i) => i.ref)).toEqual([
+      'harbor:443/k8s/kube-apiserver:v1.29.2', 'harbor:443/k8s/kube-controller-manager:v1.29.2', 'harbor:443/k8s/kube-scheduler:v1.29.2',
+      'harbor:443/k8s/kube-proxy:v1.29.2', 'harbor:443/k8s/coredns:v1.11.1', 'harbor:443/k8s/pause:3.9', 'harbor:443/k8s/etcd:3.5.10-0',
+      ...['cni', 'node', 'kube-controllers'].map((n) => `harbor:443/calico/${n}:v3.26.4`),
+    ]);
+  });
+});
