@@ -60,3 +60,11 @@ export function applyWaivers(results: Result[], waivers: Waiver[], now = new Dat
   });
   return { results: out, unmatched: waivers.filter((w) => !used.has(w)) };
 }
+
+/** How a result's waiver reads in every output (console, JUnit, Allure, HTML): one wording, expired said so. */
+export function waiverNote(r: Pick<Result, 'waiver'>): string {
+  const w = r.waiver;
+  if (!w) return '';
+  if (w.expired) return `waiver expired on ${w.expires}: ${w.reason}${w.approver ? ` (approved by ${w.approver})` : ''}`;
+  return `waived: ${w.reason}${w.approver ? ` (approved by ${w.approver})` : ''}${w.expires ? ` until ${w.expires}` : ''}`;
+}

@@ -1,6 +1,6 @@
 // `npm test -- …`: parse flags, gather facts once, run the suites in vitest, write reports, exit 0/1/2.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
@@ -18,7 +18,7 @@ import { gatherHosts, type GatheredHost } from '../run/gather-hosts.ts';
 import { CONTEXT_ENV, writeRunFile } from '../run/context-file.ts';
 import { ResultCollector } from '../run/collector.ts';
 import type { HostSummary, ResultsFile } from '../types.ts';
-import { loadWaivers, waiverMatches, type Waiver } from '../waivers.ts';
+import { applyWaivers, loadWaivers, type Waiver } from '../waivers.ts';
 import { compare, formatChanges } from '../report/compare.ts';
 import { parseCli, USAGE, type CliOptions } from './args.ts';
 
@@ -101,6 +101,13 @@ export async function main(argv: string[]): Promise<number> {
 
   const startedAt = new Date().toISOString();
   const reportDir = resolve(o.reportDir);
+  const allure = process.env.KV_ALLURE !== '0';
+  // results of an earlier run left in allure-results/ would show as retries: cleared now, rewritten at the end
+  try {
+    rmSync(join(reportDir, 'allure-results'), { recursive: true, force: true });
+  } catch {
+    // an unusable report dir is reported when the reports are written
+  }
   const ac = new AbortController();
   const onSignal = (sig: string) => {
     log(`[kubeadm-verify] ${sig}: stopping; a partial report will be written`);
@@ -155,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const runFile = join(reportDir, '.run', 'context.json');
-  writeRunFile(runFile, { version: 1, startedAt, phases: o.phases, ctx: scrubDeep(ctx), waivers });
+  writeRunFile(runFile, { version: 1, startedAt, phases: o.phases, ctx: scrubDeep(ctx) });
   // the suites read the facts from that file: drop this process's copy (at 5,000 nodes / 50,000 pods the
   // snapshot is the largest thing here) before vitest starts
   const reachable = new Set(gathered.filter((g) => g.facts).map((g) => g.spec.name));
@@ -166,7 +173,6 @@ export async function main(argv: string[]): Promise<number> {
 
   const collector = new ResultCollector();
   const { startVitest } = await import('vitest/node');
-  const allure = process.env.KV_ALLURE !== '0';
   const vitest = await startVitest(
     'test',
     o.phases.map((p) => `suites/${p}.test.ts`),
@@ -174,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
       root: ROOT,
       config: join(ROOT, 'vitest.config.ts'),
       watch: false,
-      reporters: [collector, ...(allure ? [['allure-vitest/reporter', { resultsDir: join(reportDir, 'allure-results') }] as [string, Record<string, unknown>]] : []), ...(process.env.KV_VITEST_VERBOSE ? ['default'] : [])],
+      reporters: [collector, ...(process.env.KV_VITEST_VERBOSE ? ['default'] : [])],
       silent: true,
       passWithNoTests: false,
     },
@@ -186,7 +192,9 @@ export async function main(argv: string[]): Promise<number> {
     name: g.spec.name, address: g.spec.address, roles: g.spec.roles, transport: g.spec.transport, reachable: reachable.has(g.spec.name),
     ...(g.error ? { error: g.error } : {}), probeMs: g.probeMs, roundTrips: g.roundTrips,
   }));
-  const results = collector.results;
+  // waivers: applied here, once, to every result; every output is written from these
+  const { results, unmatched } = applyWaivers(collector.results, waivers);
+  collector.results.length = 0;
   for (const p of collector.problems) log(`[kubeadm-verify] ${p}`);
   const draft: ResultsFile = {
     version: 1,
@@ -194,21 +202,21 @@ export async function main(argv: string[]): Promise<number> {
     startedAt,
     finishedAt: new Date().toISOString(),
     phases: o.phases,
+    failOn: o.failOn,
     profile: profileForReport(profile),
     hosts,
     results,
     summary: summarize(results),
   };
   if (compareWith) draft.changes = compare(compareWith, draft);
-  const unused = waivers.filter((w) => !results.some((r) => r.waiver && waiverMatches(w, r)));
-  if (unused.length) draft.unusedWaivers = unused.map((w) => ({ id: w.id, host: w.host, reason: w.reason }));
+  if (unmatched.length) draft.unusedWaivers = unmatched.map((w) => ({ id: w.id, host: w.host, reason: w.reason }));
   // writeReports scrubs every string once and hands back the clean file: what the console and --json show too
-  const { file } = await writeReports(reportDir, draft, { compareWith });
-  collector.results.length = 0;
+  const { file } = await writeReports(reportDir, draft, { compareWith, allure });
+  results.length = 0;
   process.stderr.write(formatSummary(file, { color: shouldColor(process.stderr) }) + '\n');
   if (file.changes) log(`[kubeadm-verify] changes since ${o.compare}:\n${formatChanges(file.changes)}`);
   for (const w of file.unusedWaivers ?? []) log(`[kubeadm-verify] waiver ${w.id} [${w.host}] matched no finding (stale?)`);
-  log(`[kubeadm-verify] reports in ${reportDir}: results.json junit.xml report.html allure-results/`);
+  log(`[kubeadm-verify] reports in ${reportDir}: results.json junit.xml report.html${allure ? ' allure-results/' : ''}`);
   if (o.json) process.stdout.write(JSON.stringify(file, null, 2) + '\n');
   if (file.results.length === 0) {
     log('[kubeadm-verify] no requirement was evaluated: treating the run as failed');

@@ -5,14 +5,12 @@ import { dirname } from 'node:path';
 import type { Profile } from '../config/profile.ts';
 import type { RunContext } from '../requirements/define.ts';
 import type { Phase } from '../types.ts';
-import type { Waiver } from '../waivers.ts';
 
 export interface RunFile {
   version: 1;
   startedAt: string;
   phases: Phase[];
   ctx: RunContext;
-  waivers: Waiver[];
 }
 
 export const CONTEXT_ENV = 'KV_CONTEXT';
