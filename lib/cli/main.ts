@@ -11,11 +11,11 @@ import { buildProfile, profileForReport } from '../config/profile.ts';
 import { exitCode, summarize } from '../report/summary.ts';
 import { formatSummary, shouldColor } from '../report/console.ts';
 import { writeReports } from '../report/write.ts';
-import { scrub, scrubDeep } from '../redact.ts';
+import { scrub } from '../redact.ts';
 import type { ClusterExtra } from '../cluster/snapshot.ts';
 import type { RunContext } from '../requirements/define.ts';
 import { gatherHosts, type GatheredHost } from '../run/gather-hosts.ts';
-import { CONTEXT_ENV, writeRunFile } from '../run/context-file.ts';
+import { CONTEXT_ENV, writeRunFile, writeWorkerInput } from '../run/context-file.ts';
 import { ResultCollector } from '../run/collector.ts';
 import type { HostSummary, ResultsFile } from '../types.ts';
 import { applyWaivers, loadWaivers, type Waiver } from '../waivers.ts';
@@ -162,14 +162,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const runFile = join(reportDir, '.run', 'context.json');
-  writeRunFile(runFile, { version: 1, startedAt, phases: o.phases, ctx: scrubDeep(ctx) });
+  // the evidence bundle is scrubbed; the suites judge the facts as gathered (a private file, removed after the run)
+  const run = { version: 1 as const, startedAt, phases: o.phases, ctx };
+  writeRunFile(runFile, run);
+  const workerInput = writeWorkerInput(run);
   // the suites read the facts from that file: drop this process's copy (at 5,000 nodes / 50,000 pods the
   // snapshot is the largest thing here) before vitest starts
   const reachable = new Set(gathered.filter((g) => g.facts).map((g) => g.spec.name));
   ctx.hosts = [];
   ctx.extra = {};
   for (const g of gathered) delete g.facts;
-  process.env[CONTEXT_ENV] = runFile;
+  process.env[CONTEXT_ENV] = workerInput.path;
 
   const collector = new ResultCollector();
   const { startVitest } = await import('vitest/node');
@@ -186,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   );
   await vitest?.close();
+  workerInput.remove();
   process.exitCode = undefined;
 
   const hosts: HostSummary[] = gathered.map((g) => ({
