@@ -11,6 +11,8 @@ export interface Waiver {
   reason: string;
   approver?: string;
   expires?: string;
+  /** where it comes from when not from waivers.yaml (kubeadm's ignorePreflightErrors): never listed as stale */
+  origin?: string;
 }
 
 export { ConfigError };

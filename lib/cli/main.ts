@@ -21,6 +21,36 @@ import type { HostSummary, ResultsFile } from '../types.ts';
 import { applyWaivers, loadWaivers, type Waiver } from '../waivers.ts';
 import { compare, formatChanges } from '../report/compare.ts';
 import { parseCli, USAGE, type CliOptions } from './args.ts';
+import { allRequirements, requirements } from '../requirements/index.ts';
+import { listRequirements, resolveSelector, selectRequirements, type Selection } from '../requirements/select.ts';
+import type { Profile } from '../config/profile.ts';
+
+/**
+ * kubeadm's nodeRegistration.ignorePreflightErrors (InitConfiguration / JoinConfiguration): the checks named there
+ * are accepted — shown as `waived` with that reason, never hidden. kubeadm's own check names (Swap, NumCPU,
+ * Port-6443, …) and our IDs both work; "all" accepts every preflight finding. Errors stay errors.
+ */
+function ignoredByKubeadmConfig(profile: Profile, say: (m: string) => void): Waiver[] {
+  const names = profile.ignorePreflightErrors ?? [];
+  const origin = profile.origin.ignorePreflightErrors ?? 'the kubeadm config';
+  const ids = requirements('preflight').map((r) => r.id);
+  const out: Waiver[] = [];
+  for (const name of names) {
+    const reason = `accepted by nodeRegistration.ignorePreflightErrors "${name}" (${origin})`;
+    let matched: string[];
+    if (name.toLowerCase() === 'all') matched = ids;
+    else {
+      try {
+        matched = resolveSelector(name, ids, 'ignorePreflightErrors');
+      } catch (e) {
+        say(`[kubeadm-verify] ${(e as Error).message.replace(/ \(--list.*\)$/, '')}: nothing accepted for it`);
+        continue;
+      }
+    }
+    for (const id of matched) out.push({ id, host: '*', reason, origin: 'kubeadm-config' });
+  }
+  return out;
+}
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const log = (msg: string) => process.stderr.write(`${scrub(msg)}\n`);
@@ -65,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
   let compareWith: ResultsFile | undefined;
   let profile;
   let kube: import('@kubernetes/client-node').KubeConfig | undefined;
+  let selection: Selection = { skipped: {} };
   try {
     o = parseCli(argv);
     if (o.help) {
@@ -75,6 +106,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`kubeadm-verify ${version()}\n`);
       return 0;
     }
+    if (o.list) {
+      process.stdout.write(`${listRequirements(allRequirements())}\n`);
+      return 0;
+    }
+    selection = selectRequirements(allRequirements(), o.check, o.skip);
     if (o.phases.includes('postinstall')) {
       const { prepareCluster } = await import('../cluster/gather.ts');
       kube = prepareCluster({ kubeconfig: o.kubeconfig }).kc;
@@ -84,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
     selected = selectHosts(inventory, o.hosts, o.role);
     profile = buildProfile({ profileFile: o.profile ?? inventory.profileFile, kubeadmConfigFile: o.kubeadmConfig });
     if (o.waivers) waivers = loadWaivers(o.waivers);
+    waivers.push(...ignoredByKubeadmConfig(profile, log));
     if (o.compare) {
       try {
         compareWith = JSON.parse(readFileSync(o.compare, 'utf8')) as ResultsFile;
@@ -163,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const runFile = join(reportDir, '.run', 'context.json');
   // the evidence bundle is scrubbed; the suites judge the facts as gathered (a private file, removed after the run)
-  const run = { version: 1 as const, startedAt, phases: o.phases, ctx };
+  const run = { version: 1 as const, startedAt, phases: o.phases, ctx, selection };
   writeRunFile(runFile, run);
   const workerInput = writeWorkerInput(run);
   // the suites read the facts from that file: drop this process's copy (at 5,000 nodes / 50,000 pods the
@@ -213,7 +250,8 @@ export async function main(argv: string[]): Promise<number> {
     summary: summarize(results),
   };
   if (compareWith) draft.changes = compare(compareWith, draft);
-  if (unmatched.length) draft.unusedWaivers = unmatched.map((w) => ({ id: w.id, host: w.host, reason: w.reason }));
+  const stale = unmatched.filter((w) => !w.origin);
+  if (stale.length) draft.unusedWaivers = stale.map((w) => ({ id: w.id, host: w.host, reason: w.reason }));
   // writeReports scrubs every string once and hands back the clean file: what the console and --json show too
   const { file } = await writeReports(reportDir, draft, { compareWith, allure });
   results.length = 0;

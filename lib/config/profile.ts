@@ -23,6 +23,8 @@ export interface Profile {
   minConntrackMax: number;
   certWarnDays: number;
   advertiseAddress?: string;
+  /** nodeRegistration.ignorePreflightErrors of the kubeadm config: those findings are accepted (waived) with that reason */
+  ignorePreflightErrors?: string[];
   /** Where each key came from: default, profile file, kubeadm config. Shown in reports. */
   origin: Record<string, string>;
 }
@@ -126,6 +128,10 @@ export function readKubeadmConfig(file: string): Partial2 {
       if (ep.advertiseAddress !== undefined) out.advertiseAddress = c.string(ep.advertiseAddress, ['localAPIEndpoint', 'advertiseAddress']);
       const nr = o.nodeRegistration === undefined ? {} : c.object(o.nodeRegistration, ['nodeRegistration']);
       if (nr.criSocket !== undefined) out.criSocket = c.string(nr.criSocket, ['nodeRegistration', 'criSocket']);
+      if (nr.ignorePreflightErrors !== undefined) out.ignorePreflightErrors = [...(out.ignorePreflightErrors ?? []), ...c.array(nr.ignorePreflightErrors, ['nodeRegistration', 'ignorePreflightErrors']).map((x, i) => c.string(x, ['nodeRegistration', 'ignorePreflightErrors', i]))];
+    } else if (kind === 'JoinConfiguration') {
+      const nr = o.nodeRegistration === undefined ? {} : c.object(o.nodeRegistration, ['nodeRegistration']);
+      if (nr.ignorePreflightErrors !== undefined) out.ignorePreflightErrors = [...(out.ignorePreflightErrors ?? []), ...c.array(nr.ignorePreflightErrors, ['nodeRegistration', 'ignorePreflightErrors']).map((x, i) => c.string(x, ['nodeRegistration', 'ignorePreflightErrors', i]))];
     } else if (kind === 'KubeProxyConfiguration') {
       if (o.mode !== undefined && o.mode !== '') out.proxyMode = c.oneOf(o.mode, ['mode'], ['ipvs', 'iptables', 'nftables'] as const);
       else out.proxyMode = 'iptables';

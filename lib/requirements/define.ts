@@ -86,11 +86,12 @@ export function fleetRequirement(def: RequirementMeta & { check: (ctx: RunContex
 }
 
 /** Runs a requirement's judge for one target and turns the verdict into a result line. Never throws. */
-export function evaluate(req: Requirement, ctx: RunContext, target: string): Result {
+export function evaluate(req: Requirement, ctx: RunContext, target: string, opts: { skipReason?: string } = {}): Result {
   const started = performance.now();
   let v: Verdict;
   try {
-    v = req.judge(ctx, target);
+    // --skip: not judged, and reported as a skip with the request as its reason (never left out)
+    v = opts.skipReason ? verdict.skip(opts.skipReason) : req.judge(ctx, target);
   } catch (e) {
     v = e instanceof MissingFact ? verdict.error(e.message) : verdict.error(`internal error while judging: ${(e as Error).message}`);
   }

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import type { Profile } from '../config/profile.ts';
 import { registerSecret, registeredSecrets, scrub } from '../redact.ts';
 import type { RunContext } from '../requirements/define.ts';
+import type { Selection } from '../requirements/select.ts';
 import type { Phase } from '../types.ts';
 
 export interface RunFile {
@@ -18,6 +19,8 @@ export interface RunFile {
   startedAt: string;
   phases: Phase[];
   ctx: RunContext;
+  /** --check / --skip: which requirements run, which are reported as skipped on request */
+  selection?: Selection;
   /** worker input only: the secret values to scrub from the worker's outputs */
   secrets?: string[];
 }

@@ -18,10 +18,12 @@ export function defineSuite(phase: Phase): void {
   if (!run.phases.includes(phase)) return;
   describe(phase, () => {
     for (const req of requirements(phase)) {
+      if (run.selection?.only && !run.selection.only.includes(req.id)) continue;
+      const skipReason = run.selection?.skipped[req.id];
       const targets = req.targets(run.ctx);
       for (const target of targets) {
         test(`${req.id} [${target}]`, async (tc) => {
-          const r = evaluate(req, run.ctx, target);
+          const r = evaluate(req, run.ctx, target, { skipReason });
           tc.task.meta.kvResult = r;
           if (r.status === 'skip') tc.skip(r.reason ?? 'not applicable');
           if (r.status === 'fail' || r.status === 'error') {

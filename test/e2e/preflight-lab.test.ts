@@ -161,6 +161,23 @@ d('waivers, gating, --compare and --json through the CLI', () => {
     const warns = warnRun.results!.results.filter((r) => r.status === 'warn').length;
     expect(readFileSync(join(warnRun.reportDir, 'junit.xml'), 'utf8')).toMatch(new RegExp(`<testsuites name="kubeadm-verify" tests="\\d+" failures="${warns}" errors="0"`));
   });
+  it('--check/--skip choose checks (IDs, globs, kubeadm names); ignorePreflightErrors from --kubeadm-config is accepted, shown, never hidden', async () => {
+    // --check with a glob and a kubeadm check name; --skip reports the skipped check with the request as its reason
+    const chosen = await runCli([...base, '--check', 'HOST-SWAP*,NumCPU', '--skip', 'HOST-SWAP-FSTAB'], { env });
+    expect(chosen.results!.results.map((r) => `${r.id} ${r.status}`).sort()).toEqual(['HOST-CPU pass', 'HOST-SWAP fail', 'HOST-SWAP-FSTAB skip']);
+    expect(chosen.results!.results.find((r) => r.id === 'HOST-SWAP-FSTAB')!.reason).toBe('skipped on request (--skip HOST-SWAP-FSTAB)');
+    expect(chosen.code).toBe(1);
+    // kubeadm's own name in the kubeadm config: its findings become waived with that reason
+    const init = join(lab.dir, 'init-ignore.yaml');
+    writeFileSync(init, 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nnodeRegistration:\n  ignorePreflightErrors: [Swap, IsPrivilegedUser]\n');
+    const ign = await runCli([...base, '--kubeadm-config', init, '--check', 'HOST-SWAP*'], { env });
+    expect(ign.results!.results.map((r) => `${r.id} ${r.status}`).sort()).toEqual(['HOST-SWAP waived', 'HOST-SWAP-FSTAB waived']);
+    expect(ign.results!.results[0]!.waiver!.reason).toBe(`accepted by nodeRegistration.ignorePreflightErrors "Swap" (kubeadm config ${init})`);
+    expect(ign.code).toBe(0);
+    expect(ign.stderr).toMatch(/WAIVED HOST-SWAP \[node-swap\] .*\(waived: accepted by nodeRegistration.ignorePreflightErrors "Swap"/);
+    expect(ign.stderr).toMatch(/ignorePreflightErrors IsPrivilegedUser: kubeadm's check IsPrivilegedUser has no kubeadm-verify equivalent/);
+    expect(ign.results!.unusedWaivers).toBeUndefined();
+  });
   it('usage errors exit 2 with one line', async () => {
     const bad = await runCli(['--phase', 'sometimes']);
     expect(bad.code).toBe(2);
