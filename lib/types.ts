@@ -3,7 +3,7 @@
 export type Status = 'pass' | 'fail' | 'warn' | 'skip' | 'error' | 'waived';
 export type Severity = 'error' | 'warn';
 export type Phase = 'preflight' | 'postinstall';
-export type Role = 'control-plane' | 'worker' | 'registry';
+export type Role = 'control-plane' | 'worker' | 'registry' | 'etcd';
 
 /** What one requirement concluded about one target (a host, a node, or "*" for fleet/cluster-wide). */
 export interface Verdict {

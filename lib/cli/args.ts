@@ -35,7 +35,7 @@ export const USAGE = `Usage: npm test -- [options]        (or: npx kubeadm-verif
   With no --inventory (and no ./inventory.yaml) and no --host: audits this machine.
 
   --host NAME[,NAME]        inventory host(s) to audit (repeatable)
-  --role ROLE               only hosts with this role: control-plane | worker
+  --role ROLE               only hosts with this role: control-plane | worker | etcd | registry
   --inventory FILE          inventory: kubeadm-verify YAML, or an Ansible/kubespray inventory (YAML or INI)
                             (default ./inventory.yaml when present)
   --phase PHASE             preflight | postinstall | all (default preflight)
@@ -147,7 +147,7 @@ export function parseCli(argv: string[]): CliOptions {
   const v = parsed.values;
   const phase = v.phase ?? 'preflight';
   if (!['preflight', 'postinstall', 'all'].includes(phase)) throw new ConfigError(`--phase must be preflight, postinstall or all, got ${JSON.stringify(phase)}`);
-  if (v.role !== undefined && !['control-plane', 'worker', 'registry'].includes(v.role)) throw new ConfigError(`--role must be control-plane or worker, got ${JSON.stringify(v.role)}`);
+  if (v.role !== undefined && !['control-plane', 'worker', 'registry', 'etcd'].includes(v.role)) throw new ConfigError(`--role must be control-plane, worker, etcd or registry, got ${JSON.stringify(v.role)}`);
   const failOn = v['fail-on'] ?? 'error';
   if (failOn !== 'error' && failOn !== 'warn') throw new ConfigError(`--fail-on must be error or warn, got ${JSON.stringify(failOn)}`);
   const hosts = (v.host ?? []).flatMap((h) => h.split(',')).map((h) => h.trim()).filter(Boolean);
