@@ -76,6 +76,11 @@ async function preflightFleet(n: number) {
     const floor = await opensshFloor(lab, names);
     log(`OpenSSH floor: ${n} parallel ssh running the probe in ${fmt(floor.ms)} (${floor.failed} failed)`);
     const noAllure = await timed(process.execPath, [...kvArgs, '--report-dir', mkdtempSync(join(tmpdir(), 'kv-bench-'))], { env: { ...kvEnv, KV_ALLURE: '0' } });
+    log(`kubeadm-verify KV_ALLURE=0: ${n} hosts in ${fmt(noAllure.ms)}`);
+    if (!existsSync(join(dir, 'results.json'))) {
+      log(`kubeadm-verify FAILED (exit ${ours.code}, no results.json): ${ours.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+      throw new Error(`kubeadm-verify wrote no report at ${n} hosts`);
+    }
     const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
     const probe = r.hosts.map((h) => h.probeMs ?? 0).sort((a, b) => a - b);
     row.kubeadmVerify = {

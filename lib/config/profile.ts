@@ -46,7 +46,7 @@ export const DEFAULT_PROFILE: Readonly<Omit<Profile, 'origin'>> = Object.freeze(
   certWarnDays: 30,
 });
 
-const KEYS = [
+export const PROFILE_KEYS = [
   'kubernetesVersion', 'imageRepository', 'sandboxImage', 'registry', 'criSocket', 'cgroupDriver', 'podSubnet',
   'serviceSubnet', 'proxyMode', 'cni', 'minMemoryMiB', 'minCPUs', 'minConntrackMax', 'certWarnDays', 'advertiseAddress',
 ];
@@ -55,7 +55,7 @@ const CIDR = /^[0-9a-fA-F:.]+\/\d{1,3}$/;
 
 export function defaultProfile(): Profile {
   const p = structuredClone(DEFAULT_PROFILE) as Profile;
-  p.origin = Object.fromEntries(KEYS.map((k) => [k, 'default']));
+  p.origin = Object.fromEntries(PROFILE_KEYS.map((k) => [k, 'default']));
   return p;
 }
 
@@ -70,7 +70,7 @@ export function readProfileFile(file: string): Partial2 {
   const c = new Checker(src);
   if (src.value === null || src.value === undefined) return {};
   const o = c.object(src.value, []);
-  c.onlyKeys(o, [], KEYS);
+  c.onlyKeys(o, [], PROFILE_KEYS);
   const out: Partial2 = {};
   if (o.kubernetesVersion !== undefined) out.kubernetesVersion = c.string(o.kubernetesVersion, ['kubernetesVersion'], { pattern: VERSION, hint: 'like 1.29.2' }).replace(/^v/, '');
   for (const k of ['imageRepository', 'sandboxImage', 'criSocket', 'advertiseAddress'] as const) {
