@@ -4,6 +4,7 @@ import type { InventoryHost } from '../config/inventory.ts';
 import type { Profile } from '../config/profile.ts';
 import type { Fact, HostFacts } from '../probe/facts.ts';
 import { scrubDeep } from '../redact.ts';
+import { readableSource } from './sources.ts';
 import type { Phase, Result, Role, Severity, Verdict } from '../types.ts';
 
 export interface HostState {
@@ -107,7 +108,7 @@ export function evaluate(req: Requirement, ctx: RunContext, target: string, opts
     title: req.title,
     phase: req.phase,
     group: req.group,
-    source: req.source,
+    source: readableSource(req.source),
     observed: v.observed,
     expected: v.expected,
     evidence: v.evidence,

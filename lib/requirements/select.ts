@@ -3,6 +3,7 @@
 // checks_linux.go (Checker.Name()); they match case-insensitively, as kubeadm matches them.
 import { ConfigError } from '../config/errors.ts';
 import type { Requirement } from './define.ts';
+import { readableSource } from './sources.ts';
 
 /** kubeadm preflight check name (lowercase; `*` = any suffix) → the kubeadm-verify IDs that check the same thing. */
 export const KUBEADM_CHECKS: { name: string; ids: string[]; note?: string }[] = [
@@ -82,7 +83,7 @@ export function selectRequirements(all: Requirement[], check: string[], skip: st
 
 /** `--list`: one line per requirement, tab-separated: ID, phase, severity, title, source. */
 export function listRequirements(all: Requirement[]): string {
-  const rows = [['ID', 'PHASE', 'SEVERITY', 'TITLE', 'SOURCE'], ...all.map((r) => [r.id, r.phase, r.severity, r.title, r.source])];
+  const rows = [['ID', 'PHASE', 'SEVERITY', 'TITLE', 'SOURCE'], ...all.map((r) => [r.id, r.phase, r.severity, r.title, readableSource(r.source)])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows.map((row) => row.map((c, i) => (i < row.length - 1 ? c.padEnd(widths[i]!) : c)).join('  ')).join('\n');
 }

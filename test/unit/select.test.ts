@@ -4,9 +4,19 @@ import { readFileSync } from 'node:fs';
 import { allRequirements } from '../../lib/requirements/index.ts';
 import { didYouMean, KUBEADM_CHECKS, kubeadmCheckIds, listRequirements, resolveSelector, selectRequirements } from '../../lib/requirements/select.ts';
 import { ConfigError } from '../../lib/config/errors.ts';
+import { readableSource } from '../../lib/requirements/sources.ts';
 
 const all = allRequirements();
 const ids = all.map((r) => r.id);
+
+describe('sources readable anywhere', () => {
+  it('every requirement names its document file, section number and an English title — no CJK-only text', () => {
+    for (const r of all) expect(readableSource(r.source), `${r.id}: ${r.source}`).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
+    expect(readableSource('000 三(二), 001')).toBe('000_472d15f6b3ad510b.txt §3.2 Cluster planning: Environment requirements; 001_3ab3eccb0a3c1b46.txt');
+    expect(readableSource('000 (六)(九)')).toBe('000_472d15f6b3ad510b.txt installation §1.6 Master node: Image management and installation §1.9 Master node: Installing the network plugin');
+    expect(readableSource('kubeadm preflight (checks.go InPathCheck)')).toBe('kubeadm preflight (checks.go InPathCheck)');
+  });
+});
 
 describe('choosing checks', () => {
   it('an ID, a glob (any case) and a kubeadm check name each select their requirements', () => {
