@@ -161,7 +161,7 @@ export const networkRequirements: Requirement[] = [
     remediation: 'Stop what listens on these ports (ss -ltnp names the process), or use another host.',
     check: ({ facts, host }) => {
       const listening = need(facts.listening);
-      const ports = [...new Set(host.roles.flatMap((r) => (r === 'control-plane' || r === 'worker' ? PORTS[r] : [])))].sort((a, b) => a - b);
+      const ports = [...new Set(host.roles.flatMap((r) => (r === 'control-plane' || r === 'worker' ? PORTS[r] : r === 'etcd' ? [2379, 2380] : [])))].sort((a, b) => a - b);
       if (!ports.length) return verdict.skip('no control-plane or worker role');
       const busy = ports.filter((p) => listening.some((l) => l.port === p));
       const show = (p: number) => listening.filter((l) => l.port === p).map((l) => (l.family === 6 ? `[${l.address}]:${p}` : `${l.address}:${p}`)).join(', ');
