@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Client, utils, type AnyAuthMethod, type ConnectConfig } from 'ssh2';
+import ssh2, { Client, type AnyAuthMethod, type ConnectConfig } from 'ssh2';
+
+// ssh2 is CommonJS: Node's ESM loader sees only the names it can detect statically (Client, not utils)
+const { utils } = ssh2;
 import type { InventoryHost } from '../config/inventory.ts';
 import { decideHostKey, knownTypes, type HostKeyDecision } from './known-hosts.ts';
 import { STDERR_LIMIT, TransportError, type ExecOptions, type ExecResult, type Transport } from './types.ts';
