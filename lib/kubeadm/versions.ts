@@ -90,6 +90,8 @@ export interface Ports {
   controlPlaneListening: number[];
   /** what listens on every node (kubelet, kube-proxy) */
   nodeListening: number[];
+  /** ports kubeadm init's preflight (PortOpenCheck) wants free on a control-plane node; kubeadm join checks only the kubelet's */
+  preflightFree: number[];
   note: string;
   source: string;
 }
@@ -186,7 +188,7 @@ function kubeletConfigMapFor(minor: number): { name: string; note: string } {
 }
 
 // ---- ports -----------------------------------------------------------------------------------------------
-const PORT_SOURCE = at('pkg/cluster/ports/ports.go, cmd/kubeadm/app/constants/constants.go (EtcdListenClientPort, EtcdListenPeerPort, EtcdMetricsPort, KubeletHealthzPort, KubeSchedulerPort, KubeControllerManagerPort), cmd/kubeadm/app/phases/controlplane/manifests.go (liveness probes, "port": "0")', 'v1.13.0 v1.16.0 v1.17.0 v1.19.0 v1.22.0 v1.23.0 v1.29.0');
+const PORT_SOURCE = at('pkg/cluster/ports/ports.go, cmd/kubeadm/app/constants/constants.go (EtcdListenClientPort, EtcdListenPeerPort, EtcdMetricsPort, KubeletHealthzPort, KubeSchedulerPort, KubeControllerManagerPort), cmd/kubeadm/app/phases/controlplane/manifests.go (liveness probes, "port": "0"), cmd/kubeadm/app/preflight/checks.go (PortOpenCheck)', 'v1.13.0 v1.16.0 v1.17.0 v1.19.0 v1.22.0 v1.23.0 v1.29.0');
 function portsFor(minor: number): Ports {
   const insecureServed = minor <= 18; // 1.19–1.22: kubeadm passes --port=0; 1.23+: the flag and the ports are gone
   const probesSecure = minor >= 17;
@@ -202,14 +204,24 @@ function portsFor(minor: number): Ports {
     },
     controlPlaneListening: [],
     nodeListening: [10250, 10256],
+    preflightFree: [6443, ...(probesSecure ? [10259, 10257] : [10251, 10252]), 2379, 2380, 10250],
     note: insecureServed
       ? (probesSecure ? 'insecure 10251/10252 still served (kubeadm sets no --port=0 until 1.19); liveness probes on the secure 10259/10257' : 'liveness probes on the insecure HTTP ports 10251/10252; secure 10259/10257 are served too')
       : minor <= 22 ? 'kubeadm passes --port=0: the insecure 10251/10252 are closed' : 'the insecure ports no longer exist',
     source: PORT_SOURCE,
   };
-  p.controlPlaneListening = [6443, 2379, 2380, 10250, 10256, 10257, 10259, ...(insecureServed ? [10251, 10252] : [])].sort((a, b) => a - b);
+  p.controlPlaneListening = [6443, 2379, 2380, 10250, 10256, 10257, 10259, ...(insecureServed ? [10251, 10252] : [])];
   return p;
 }
+
+/** The /healthz URLs kubeadm's own liveness probes use, per component (the node-side CP-HEALTHZ check). */
+export function componentHealthUrls(version: string): { 'kube-scheduler': string; 'kube-controller-manager': string } {
+  const { probes } = kubeadmFacts(version).ports;
+  const url = (p: { port: number; scheme: string }) => `${p.scheme.toLowerCase()}://127.0.0.1:${p.port}/healthz`;
+  return { 'kube-scheduler': url(probes.scheduler), 'kube-controller-manager': url(probes.controllerManager) };
+}
+/** Every URL componentHealthUrls() can return, for the probe (which runs before the version is judged). */
+export const ALL_COMPONENT_HEALTH_URLS = ['https://127.0.0.1:10259/healthz', 'https://127.0.0.1:10257/healthz', 'http://127.0.0.1:10251/healthz', 'http://127.0.0.1:10252/healthz'];
 
 // ---- kernel (preflight SystemVerification) ------------------------------------------------------------------
 const V310 = '3.10';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMAGE_ROWS } from '../../lib/kubeadm/image-table.ts';
 import {
-  CONTROL_PLANE_TAINT_KEY, FIRST_MINOR, KNOWN_MINORS, LAST_MINOR, MASTER_TAINT_KEY, UnknownKubeadmVersionError, kernelAccepted, kubeadmFacts,
+  ALL_COMPONENT_HEALTH_URLS, CONTROL_PLANE_TAINT_KEY, FIRST_MINOR, componentHealthUrls, KNOWN_MINORS, LAST_MINOR, MASTER_TAINT_KEY, UnknownKubeadmVersionError, kernelAccepted, kubeadmFacts,
 } from '../../lib/kubeadm/versions.ts';
 
 const FIX = join(import.meta.dirname, '../../fixtures/kubeadm');
@@ -105,7 +105,8 @@ describe('version facts', () => {
     expect(f.controlPlaneLabels).toEqual(['node-role.kubernetes.io/master']);
     expect(f.kubeletConfigMap).toBe('kubelet-config-1.13');
     expect(f.ports).toMatchObject({ schedulerInsecure: 10251, controllerManagerInsecure: 10252, probes: { scheduler: { port: 10251, scheme: 'HTTP' } } });
-    expect(f.ports.controlPlaneListening).toEqual([2379, 2380, 6443, 10250, 10251, 10252, 10256, 10257, 10259]);
+    expect(f.ports.controlPlaneListening).toEqual([6443, 2379, 2380, 10250, 10256, 10257, 10259, 10251, 10252]);
+    expect(componentHealthUrls('1.13.1')).toEqual({ 'kube-scheduler': 'http://127.0.0.1:10251/healthz', 'kube-controller-manager': 'http://127.0.0.1:10252/healthz' });
     expect(f.defaultCriSocket()).toBe('/var/run/dockershim.sock');
     expect(f.defaultCriSocket('docker')).toBe('/var/run/dockershim.sock');
     expect(f.criSocketProblem('/var/run/dockershim.sock')).toBeUndefined();
@@ -128,7 +129,9 @@ describe('version facts', () => {
     expect(kubeadmFacts('1.18.0').ports.schedulerInsecure).toBe(10251);
     expect(kubeadmFacts('1.17.0').ports.probes.scheduler).toEqual({ port: 10259, scheme: 'HTTPS' });
     expect(kubeadmFacts('1.19.0').ports.schedulerInsecure).toBeUndefined();
-    expect(kubeadmFacts('1.29.2').ports.controlPlaneListening).toEqual([2379, 2380, 6443, 10250, 10256, 10257, 10259]);
+    expect(kubeadmFacts('1.29.2').ports.controlPlaneListening).toEqual([6443, 2379, 2380, 10250, 10256, 10257, 10259]);
+    expect(componentHealthUrls('1.29.2')).toEqual({ 'kube-scheduler': 'https://127.0.0.1:10259/healthz', 'kube-controller-manager': 'https://127.0.0.1:10257/healthz' });
+    for (const m of KNOWN_MINORS) expect(ALL_COMPONENT_HEALTH_URLS).toEqual(expect.arrayContaining(Object.values(componentHealthUrls(`1.${m}.0`))));
   });
   it('Docker without cri-dockerd only up to 1.23', () => {
     expect(kubeadmFacts('1.23.17').criSocketProblem('unix:///var/run/dockershim.sock')).toBeUndefined();
