@@ -94,12 +94,12 @@ export function referenceSnapshot(): ClusterSnapshot {
     pod('coredns-76f75df574-abcde', 'node-0001', `${K}/coredns:v1.11.1`, { 'k8s-app': 'kube-dns' }),
     pod('calico-kube-controllers-7c968b5878-qwert', 'node-0001', `${C}/kube-controllers:v3.26.4`, { 'k8s-app': 'calico-kube-controllers' }),
   ];
-  const day = 86_400_000;
+  // fixed dates: the judges read daysLeft, and the verdicts are compared with a golden file
   return {
     server: 'https://192.168.88.4:6443', context: 'kubernetes-admin@kubernetes', user: 'kubernetes-admin', insecureSkipTlsVerify: false, version: 'v1.29.2',
     health: { livez: { status: 200, body: 'ok' }, readyz: { status: 200, body: 'ok' } },
-    servingCert: { subject: 'CN=kube-apiserver', issuer: 'CN=kubernetes', notAfter: new Date(Date.now() + 300 * day).toISOString(), daysLeft: 300 },
-    caCert: { subject: 'CN=kubernetes', issuer: 'CN=kubernetes', notAfter: new Date(Date.now() + 3000 * day).toISOString(), daysLeft: 3000 },
+    servingCert: { subject: 'CN=kube-apiserver', issuer: 'CN=kubernetes', notAfter: '2027-09-29T10:00:00.000Z', daysLeft: 300 },
+    caCert: { subject: 'CN=kubernetes', issuer: 'CN=kubernetes', notAfter: '2035-02-18T10:00:00.000Z', daysLeft: 3000 },
     nodes: { ok: true, items: [node('master', true, '192.168.88.4'), node('node-0001', false, '192.168.88.5')] },
     pods: { ok: true, items: pods },
     workloads: {
@@ -117,7 +117,7 @@ export function referenceSnapshot(): ClusterSnapshot {
       'kubelet-config': { ok: true, data: { kubelet: 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncgroupDriver: systemd\n' } },
     },
     dnsEndpoints: { ok: true, service: true, addresses: 2 },
-    tokens: { ok: true, items: [{ name: 'bootstrap-token-abcdef', expiration: new Date(Date.now() + day).toISOString(), usages: ['authentication', 'signing'] }] },
+    tokens: { ok: true, items: [{ name: 'bootstrap-token-abcdef', expiration: '2026-12-04T10:00:00.000Z', usages: ['authentication', 'signing'] }] },
     ipPools: { ok: true, items: [{ name: 'default-ipv4-ippool', cidr: '10.244.0.0/16' }] },
     events: { ok: true, items: [] },
     listCalls: 9,
