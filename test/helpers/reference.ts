@@ -23,8 +23,14 @@ export const DEFECTS_RPM = 'recorded/rpm/rocky86-defects-rpm-q.txt';
 export const REFERENCE_SYSTEMCTL = 'recorded/rpm/rocky86-reference-systemctl-show.txt';
 export const DEFECTS_SYSTEMCTL = 'recorded/rpm/rocky86-defects-systemctl-show.txt';
 
-/** A host built to the reference design, derived from the real recorded probe run. */
+const built = new Map<string, HostFacts>();
+/** A host built to the reference design, derived from the real recorded probe run (a fresh copy each call). */
 export function referenceFacts(name = 'master'): HostFacts {
+  if (!built.has(name)) built.set(name, buildReferenceFacts(name));
+  return structuredClone(built.get(name)!);
+}
+
+function buildReferenceFacts(name: string): HostFacts {
   const f = recordedFacts();
   const sysctlFiles = [{ path: '/etc/sysctl.d/99-kubernetes-cri.conf', content: 'net.ipv4.ip_forward = 1\nnet.bridge.bridge-nf-call-iptables = 1\nnet.bridge.bridge-nf-call-ip6tables = 1\nnet.netfilter.nf_conntrack_max = 100000\n' }];
   const text = fx('containerd/reference-v2.toml');

@@ -278,9 +278,10 @@ export const SIDES: Record<string, Sides> = {
 export const caseKey = (id: string, c: Case) => `${id} ${c.status}: ${c.name} [${c.target}]`;
 
 /** Every case with the full verdict evaluate() gives it: what the golden file holds. */
-export function sideVerdicts(): Record<string, unknown> {
+export function sideVerdicts(only?: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [id, s] of Object.entries(SIDES)) {
+    if (only && !only.includes(id)) continue;
     const req = allRequirements().find((r) => r.id === id);
     if (!req) continue;
     for (const c of [...s.pass, ...s.fail]) {
