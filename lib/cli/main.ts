@@ -16,7 +16,7 @@ import { scrub } from '../redact.ts';
 import type { ClusterExtra } from '../cluster/snapshot.ts';
 import type { RunContext } from '../requirements/define.ts';
 import { gatherHosts, type GatheredHost } from '../run/gather-hosts.ts';
-import { CONTEXT_ENV, writeRunFile, writeWorkerInput } from '../run/context-file.ts';
+import { CONTEXT_ENV, RESULTS_ENV, writeRunFile, writeWorkerInput } from '../run/context-file.ts';
 import { ResultCollector } from '../run/collector.ts';
 import { trapInterrupts } from '../run/interrupt.ts';
 import type { HostSummary, ResultsFile } from '../types.ts';
@@ -180,11 +180,13 @@ export async function main(argv: string[]): Promise<number> {
   process.env[CONTEXT_ENV] = workerInput.path;
 
   phase = 'judging';
-  collector = new ResultCollector();
+  collector = new ResultCollector(workerInput.results);
+  process.env[RESULTS_ENV] = workerInput.results;
   const { startVitest } = await import('vitest/node');
   if (intr.signal.aborted) {
+    const done = finish(); // reads the verdicts so far before their directory goes
     workerInput.remove();
-    return finish();
+    return done;
   }
   const allure = process.env.KV_ALLURE !== '0';
   const vitest = await unlessInterrupted(startVitest(
@@ -200,13 +202,15 @@ export async function main(argv: string[]): Promise<number> {
     },
   ));
   if (intr.signal.aborted) {
+    const done = finish(); // reads the verdicts so far before their directory goes
     workerInput.remove();
-    return finish();
+    return done;
   }
   await vitest?.close();
-  workerInput.remove();
   process.exitCode = undefined;
-  return finish();
+  const done = finish();
+  workerInput.remove();
+  return done;
 
   async function writeRun(): Promise<number> {
   phase = intr.name ? phase : 'reports';
@@ -215,7 +219,7 @@ export async function main(argv: string[]): Promise<number> {
     name: g.spec.name, address: g.spec.address, roles: g.spec.roles, transport: g.spec.transport, reachable: !!gathered && !g.error,
     ...(g.error ? { error: g.error } : {}), probeMs: g.probeMs, roundTrips: g.roundTrips,
   }));
-  const results = [...(collector?.results ?? [])];
+  const results = collector?.takeResults() ?? [];
   for (const p of collector?.problems ?? []) log(`[kubeadm-verify] ${p}`);
   const draft: ResultsFile = {
     version: 1,
@@ -234,7 +238,6 @@ export async function main(argv: string[]): Promise<number> {
   if (unused.length) draft.unusedWaivers = unused.map((w) => ({ id: w.id, host: w.host, reason: w.reason }));
   // writeReports scrubs every string once and hands back the clean file: what the console and --json show too
   const { file } = await writeReports(reportDir, draft, { compareWith });
-  if (collector) collector.results.length = 0;
   process.stderr.write(formatSummary(file, { color: shouldColor(process.stderr) }) + '\n');
   if (file.changes) log(`[kubeadm-verify] changes since ${o.compare}:\n${formatChanges(file.changes)}`);
   for (const w of file.unusedWaivers ?? []) log(`[kubeadm-verify] waiver ${w.id} [${w.host}] matched no finding (stale?)`);
