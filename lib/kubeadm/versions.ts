@@ -271,6 +271,9 @@ function runtimesFor(minor: number): Record<RuntimeName, RuntimeSupport> {
   };
 }
 const stripScheme = (s: string) => s.replace(/^unix:\/\//, '').replace(/^\/run\//, '/var/run/');
+/** Every socket path kubeadm has used for a runtime, in /run and /var/run spelling (the probe stats them all). */
+export const KNOWN_CRI_SOCKET_PATHS: string[] = [...new Set([13, 24].flatMap((m) => Object.values(runtimesFor(m)).map((r) => r.socket.replace(/^unix:\/\//, '')))
+  .flatMap((p) => [p.replace(/^\/var\/run\//, '/run/'), p.replace(/^\/run\//, '/var/run/')]))];
 
 // ---- binaries (preflight InPathCheck) ----------------------------------------------------------------------
 const BIN_SOURCE = at('cmd/kubeadm/app/preflight/checks.go, checks_linux.go (InPathCheck)', 'v1.13.0 … v1.37.0 (each .0)');
