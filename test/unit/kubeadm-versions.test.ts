@@ -206,3 +206,21 @@ describe('call sites read the table', () => {
     ]);
   });
 });
+
+describe('the profile derives its sandbox image from the version', () => {
+  it('kubernetesVersion 1.13.1 alone: pause:3.1 in the profile\'s repository; the reference design keeps pause:3.9', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { buildProfile, defaultProfile } = await import('../../lib/config/profile.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'kv-versions-'));
+    const file = join(dir, 'p.yaml');
+    writeFileSync(file, 'kubernetesVersion: 1.13.1\n');
+    const p = buildProfile({ profileFile: file });
+    expect(p.sandboxImage).toBe('harbor:443/k8s/pause:3.1');
+    expect(p.origin.sandboxImage).toMatch(/kubeadm 1.13.1's pause image/);
+    writeFileSync(file, 'kubernetesVersion: 1.13.1\nsandboxImage: harbor:443/k8s/pause:3.9\n');
+    expect(buildProfile({ profileFile: file }).sandboxImage).toBe('harbor:443/k8s/pause:3.9');
+    expect(buildProfile({}).sandboxImage).toBe(defaultProfile().sandboxImage);
+    expect(defaultProfile().sandboxImage).toBe(kubeadmFacts(defaultProfile().kubernetesVersion).images(defaultProfile().imageRepository).find((i) => i.component === 'pause')!.ref);
+  });
+});
