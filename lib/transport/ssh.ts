@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Client, utils, type AnyAuthMethod, type ConnectConfig } from 'ssh2';
+import ssh2, { Client, type AnyAuthMethod, type ConnectConfig } from 'ssh2';
 import type { InventoryHost } from '../config/inventory.ts';
 import { decideHostKey, knownTypes, type HostKeyDecision } from './known-hosts.ts';
 import { TransportError, type ExecResult, type Transport } from './types.ts';
@@ -74,7 +74,8 @@ export class SshTransport implements Transport {
       } catch {
         continue;
       }
-      const parsed = utils.parseKey(buf, env.KV_SSH_PASSPHRASE);
+      // ssh2 is CommonJS: utils is a property of its module object, not a named ESM export
+      const parsed = ssh2.utils.parseKey(buf, env.KV_SSH_PASSPHRASE);
       if (parsed instanceof Error) continue; // encrypted without KV_SSH_PASSPHRASE, or not a key
       methods.push({ type: 'publickey', username, key: buf, ...(env.KV_SSH_PASSPHRASE ? { passphrase: env.KV_SSH_PASSPHRASE } : {}) });
       tried.push(`~/.ssh/${name}`);
