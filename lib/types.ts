@@ -55,6 +55,8 @@ export interface ResultsFile {
   failOn?: 'error' | 'warn';
   /** waivers that matched no result (stale entries in waivers.yaml) */
   unusedWaivers?: { id: string; host: string; reason: string }[];
+  /** the run was stopped by a signal: this report holds what was known by then */
+  interrupted?: { signal: 'SIGINT' | 'SIGTERM'; during: string };
 }
 
 export interface HostSummary {

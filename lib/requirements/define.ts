@@ -94,7 +94,8 @@ export function evaluate(req: Requirement, ctx: RunContext, target: string, opts
     // --skip: not judged, and reported as a skip with the request as its reason (never left out)
     v = opts.skipReason ? verdict.skip(opts.skipReason) : req.judge(ctx, target);
   } catch (e) {
-    v = e instanceof MissingFact ? verdict.error(e.message) : verdict.error(`internal error while judging: ${(e as Error).message}`);
+    // an unknown kubeadm version (lib/kubeadm/versions.ts) is a fact about the profile, not an internal error
+    v = e instanceof MissingFact || (e as Error).name === 'UnknownKubeadmVersionError' ? verdict.error((e as Error).message) : verdict.error(`internal error while judging: ${(e as Error).message}`);
   }
   let status = v.status;
   let severity: Severity = v.severity ?? req.severity;

@@ -5,10 +5,11 @@
 //   also carries the secret values registered during gathering, so the worker's outputs are scrubbed of them too;
 // - <report-dir>/.run/context.json: the run's evidence bundle, every string scrubbed as it is written.
 // Both are written as a stream (one array element at a time), never as one string of the whole run.
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Profile } from '../config/profile.ts';
+import { makeDirs } from '../dirs.ts';
 import { registerSecret, registeredSecrets, scrub } from '../redact.ts';
 import type { RunContext } from '../requirements/define.ts';
 import type { Selection } from '../requirements/select.ts';
@@ -73,7 +74,7 @@ export function writeJsonFile(path: string, value: unknown, str?: (s: string) =>
 
 /** The evidence bundle: every string scrubbed. */
 export function writeRunFile(path: string, run: RunFile): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  makeDirs(dirname(path), 0o700);
   writeJsonFile(path, run, scrub);
 }
 

@@ -3,9 +3,12 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import ssh2, { Client, type AnyAuthMethod, type ConnectConfig } from 'ssh2';
+
+// ssh2 is CommonJS: Node's ESM loader sees only the names it can detect statically (Client, not utils)
+const { utils } = ssh2;
 import type { InventoryHost } from '../config/inventory.ts';
 import { decideHostKey, knownTypes, type HostKeyDecision } from './known-hosts.ts';
-import { TransportError, type ExecResult, type Transport } from './types.ts';
+import { STDERR_LIMIT, TransportError, type ExecOptions, type ExecResult, type Transport } from './types.ts';
 
 export interface SshOptions {
   acceptNewHostKeys: boolean;
@@ -74,8 +77,7 @@ export class SshTransport implements Transport {
       } catch {
         continue;
       }
-      // ssh2 is CommonJS: utils is a property of its module object, not a named ESM export
-      const parsed = ssh2.utils.parseKey(buf, env.KV_SSH_PASSPHRASE);
+      const parsed = utils.parseKey(buf, env.KV_SSH_PASSPHRASE);
       if (parsed instanceof Error) continue; // encrypted without KV_SSH_PASSPHRASE, or not a key
       methods.push({ type: 'publickey', username, key: buf, ...(env.KV_SSH_PASSPHRASE ? { passphrase: env.KV_SSH_PASSPHRASE } : {}) });
       tried.push(`~/.ssh/${name}`);
@@ -180,7 +182,7 @@ export class SshTransport implements Transport {
     });
   }
 
-  async exec(command: string, opts: { timeoutMs: number; stdin?: string }): Promise<ExecResult> {
+  async exec(command: string, opts: ExecOptions): Promise<ExecResult> {
     const c = this.client;
     if (!c || this.closed) throw this.fail('unreachable', 'not connected');
     this.stats.execs++;
@@ -198,18 +200,34 @@ export class SshTransport implements Transport {
           c.end();
         } catch {}
       }, opts.timeoutMs);
+      // a connection dropped under a running probe (abort(), a dead host): the exec ends with it
+      const onClose = () => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        rej(this.fail('unreachable', 'the connection closed while the probe ran'));
+      };
+      c.once('close', onClose);
       c.exec(command, (e, stream) => {
         if (e) {
           clearTimeout(timer);
           finished = true;
           return rej(this.fail('protocol', `cannot open an exec channel: ${e.message}`));
         }
-        stream.on('data', (d: Buffer) => out.push(d));
-        stream.stderr.on('data', (d: Buffer) => err.push(d));
+        let errBytes = 0;
+        stream.on('data', (d: Buffer) => {
+          if (!opts.onStdout) out.push(d);
+          else if (!opts.onStdout(d)) stream.close();
+        });
+        stream.stderr.on('data', (d: Buffer) => {
+          if (errBytes < STDERR_LIMIT) err.push(d.subarray(0, STDERR_LIMIT - errBytes));
+          errBytes += d.length;
+        });
         stream.on('exit', (c2: number | null) => {
           code = c2;
         });
         stream.on('close', () => {
+          c.off('close', onClose);
           if (finished) return;
           finished = true;
           clearTimeout(timer);
@@ -224,5 +242,12 @@ export class SshTransport implements Transport {
     this.closed = true;
     this.client?.end();
     if (this.pending && this.pending !== this.client) this.pending.destroy();
+  }
+
+  /** On SIGINT/SIGTERM: drop the socket now (end() would wait on a host that no longer answers). */
+  abort(): void {
+    this.closed = true;
+    this.client?.destroy();
+    this.pending?.destroy();
   }
 }
