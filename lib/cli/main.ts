@@ -66,7 +66,6 @@ function resolveInventory(o: CliOptions): Inventory {
   if (!file) {
     if (o.hosts.length) throw new ConfigError(`--host ${o.hosts.join(',')} needs an inventory (--inventory FILE, or ./inventory.yaml)`);
     const name = hostname().toLowerCase();
-    log(`[kubeadm-verify] no inventory: auditing this machine (${name}) through the local transport`);
     return localInventory(name, o.role ? [o.role] : ['control-plane']);
   }
   return loadInventory(file);
@@ -130,7 +129,9 @@ export async function main(argv: string[]): Promise<number> {
       try {
         compareWith = JSON.parse(readFileSync(o.compare, 'utf8')) as ResultsFile;
       } catch (e) {
-        throw new ConfigError(`cannot read: ${(e as Error).message.split('\n')[0]}`, { file: o.compare });
+        const err = e as NodeJS.ErrnoException;
+        // JSON.parse quotes a cut excerpt of the input ("hello "wor"... is not valid JSON): say what the file should be
+        throw new ConfigError(err instanceof SyntaxError ? 'not a results.json of an earlier run (not valid JSON)' : err.code === 'ENOENT' ? 'file not found' : `cannot read: ${err.code ?? err.message.split('\n')[0]}`, { file: o.compare });
       }
     }
   } catch (e) {
@@ -141,6 +142,8 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
 
+  // said once the command line and every file are known to be fine: an error stays the only line
+  if (inventory.hosts.length === 1 && inventory.hosts[0]!.transport === 'local' && !inventory.file) log(`[kubeadm-verify] no inventory: auditing this machine (${inventory.hosts[0]!.name}) through the local transport`);
   const startedAt = new Date().toISOString();
   const reportDir = resolve(o.reportDir);
   const allure = process.env.KV_ALLURE !== '0';

@@ -125,7 +125,9 @@ export function loadKubeconfig(file: string): KubeConfig {
     throw new ConfigError(`not a valid kubeconfig: ${(e as Error).message.split('\n')[0]}`, { file });
   }
   const cluster = kc.getCurrentCluster();
-  if (!cluster) throw new ConfigError(`current-context "${kc.getCurrentContext()}" names no cluster`, { file });
+  const current = kc.getCurrentContext();
+  if (!current) throw new ConfigError(`no current-context and so no cluster to check (kubectl --kubeconfig ${file} config use-context NAME sets one)`, { file });
+  if (!cluster) throw new ConfigError(`current-context "${current}" names no cluster defined in this file`, { file });
   const user = kc.getCurrentUser();
   registerSecret(user?.token);
   registerSecret(user?.password);

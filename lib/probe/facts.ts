@@ -77,6 +77,8 @@ export interface HostFacts {
   timeSync: Fact<TimeSyncFacts>;
   registry: Fact<RegistryReach | undefined>;
   binaries: Fact<Record<string, string | undefined>>;
+  /** kubeadm/kubelet/kubectl as the binaries report themselves (x.y.z), when installed */
+  binaryVersions?: Fact<Record<string, string>>;
   kubelet: Fact<{ files: FileText[] }>;
   nodeHealth: Fact<NodeHealth | undefined>;
 }
@@ -251,6 +253,15 @@ export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry
       for (const line of s.text.split('\n')) {
         const [b, p] = line.split('\t');
         if (b) out[b] = p?.trim() || undefined;
+      }
+      return out;
+    }),
+    binaryVersions: fact(S, 'kversions', (s) => {
+      const out: Record<string, string> = {};
+      for (const [b, text] of Object.entries(blocks(s.text))) {
+        // kubeadm version -o short: v1.29.2; kubelet --version: Kubernetes v1.29.2; kubectl: Client Version: v1.32.4 (or GitVersion:"v1.22.0")
+        const v = /(?:Client Version:\s*|GitVersion:"|Kubernetes\s+|^)v(\d+\.\d+\.\d+)/m.exec(text);
+        if (b && v) out[b] = v[1]!;
       }
       return out;
     }),

@@ -90,6 +90,9 @@ s_reg() { [ -n "$RH" ] || { echo "@none"; return 0; }
   elif have nc; then echo "tool=nc"; t nc -z -w 3 "$RH" "$RP" 2>&1; echo "tcp_rc=$?"
   else echo "tool=none"; fi; return 0; }
 s_bins() { for b in $BINS; do printf '%s\t' "$b"; command -v "$b" 2>/dev/null || echo; done; }
+# the binaries' own versions (a package version can lie: an epoch, a repackaged SDK); HOME=/nonexistent: nothing written
+s_kver() { for b in kubeadm kubelet kubectl; do have "$b" || continue; echo "@$b"
+  case $b in kubeadm) t env HOME=/nonexistent kubeadm version -o short 2>&1;; kubelet) t env HOME=/nonexistent kubelet --version 2>&1;; kubectl) t env HOME=/nonexistent kubectl version --client 2>&1;; esac; done; return 0; }
 s_kubelet() { fil /var/lib/kubelet/config.yaml /etc/sysconfig/kubelet /etc/default/kubelet /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf /etc/systemd/system/kubelet.service.d/10-kubeadm.conf /var/lib/kubelet/kubeadm-flags.env; }
 s_health() { for u in $HEALTH http://127.0.0.1:10249/proxyMode; do
   if have curl; then printf '%s\t%s\n' "$u" "$(t curl -sS -k --connect-timeout 2 --max-time 4 -w ' http=%{http_code}' "$u" 2>&1 | tr '\n' ' ')"; else printf '%s\t@no-curl\n' "$u"; fi; done
@@ -99,6 +102,7 @@ sec selinux s_selinux; sec packages s_pkgs; sec services s_svc; sec hostname s_h
 sec product_uuid s_uuid; sec hosts s_hosts; sec modules s_mods; sec sysctl s_sysctl; sec sysctl-files s_sysctlf
 sec containerd s_ctrd; sec cri s_cri; sec listen s_listen; sec timesync s_time; sec registry s_reg; sec binaries s_bins
 sec kubelet s_kubelet
+sec kversions s_kver
 [ "$POST" = 1 ] && sec node-health s_health
 printf '\n@@KV%s done@@\n' "$N"
 `;

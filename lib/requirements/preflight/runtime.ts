@@ -63,9 +63,13 @@ export const runtimeRequirements: Requirement[] = [
         const names = PACKAGE_NAMES[p]![fam];
         const name = names.find((n) => pkgs.installed[n]);
         const v = name ? pkgs.installed[name]! : undefined;
-        evidence.push(`${pkgs.manager}: ${name ?? names[0]} ${v ?? 'not installed'}`);
+        // where the package version lies (an epoch, a repackaged SDK), the binary's own version decides
+        const bin = VERSIONED.includes(p) && facts.binaryVersions?.ok ? facts.binaryVersions.value[p] : undefined;
+        const differs = !!(v && bin && upstreamVersion(v) !== bin);
+        evidence.push(`${pkgs.manager}: ${name ?? names[0]} ${v ?? 'not installed'}${differs ? `; the binary says v${bin} (${p} version), which is what runs` : ''}`);
+        const actual = bin && v ? bin : v ? upstreamVersion(v) : undefined;
         if (!v) problems.push(`${names[0]} missing`);
-        else if (VERSIONED.includes(p) && upstreamVersion(v) !== profile.kubernetesVersion) problems.push(`${name} ${upstreamVersion(v)} ≠ ${profile.kubernetesVersion}`);
+        else if (VERSIONED.includes(p) && actual !== profile.kubernetesVersion) problems.push(`${name} ${actual} ≠ ${profile.kubernetesVersion}`);
       }
       const expected = `${want.map((p) => PACKAGE_NAMES[p]![fam][0]).join(', ')}; kube* at ${profile.kubernetesVersion}`;
       const v = profile.kubernetesVersion;
