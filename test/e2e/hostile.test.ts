@@ -1,5 +1,8 @@
 // Hostile hosts and bad input (issue 5): sudo users, a jump host, the read-only guarantee proven with strace,
 // SIGINT mid-run, and a planted sudo password that must appear nowhere.
+// Stand-ins (lab/README.md "what is real and what is a stand-in"): stand-in daemons (sleep/socat under the real
+// names), the dpkg status database, /proc/swaps, /proc/meminfo, /sys/module, /sys/class/dmi product_uuid, non-net
+// sysctls, version-printing scripts in /usr/local/bin; sshd, the network namespaces, net.* sysctls and ports are real.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,5 @@
 // The ssh2 transport against a real OpenSSH server on loopback: strict host keys, deadlines, quoting.
+// Stand-ins: none (a real OpenSSH server on loopback).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConnection, type InventoryHost } from '../../lib/config/inventory.ts';

@@ -3,6 +3,7 @@
 // for any ID of the catalogue (allRequirements()) that lacks a side, so a new requirement shows up here as missing.
 // The full verdict of every case (observed, expected, evidence, remediation: what an auditor reads) is compared with
 // fixtures/verdicts/sides.golden.json, which only `npm run golden:update` writes.
+// Stand-ins: the post-install snapshot and node-side facts are seeded objects (test/helpers/reference.ts), not a cluster.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../lib/requirements/define.ts';
