@@ -11,6 +11,8 @@ export interface Waiver {
   reason: string;
   approver?: string;
   expires?: string;
+  /** where it comes from when not from waivers.yaml (kubeadm's ignorePreflightErrors): never listed as stale */
+  origin?: string;
 }
 
 export { ConfigError };
@@ -31,7 +33,9 @@ export function loadWaivers(file: string): Waiver[] {
     if (w.approver !== undefined) out.approver = c.string(w.approver, ['waivers', i, 'approver']);
     if (w.expires !== undefined) {
       const e = w.expires instanceof Date ? w.expires.toISOString().slice(0, 10) : c.string(w.expires, ['waivers', i, 'expires'], { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date like 2027-01-31' });
-      if (Number.isNaN(Date.parse(`${e}T00:00:00Z`))) c.fail(['waivers', i, 'expires'], `not a date: ${e}`);
+      // Date.parse('2027-02-30') is 2 March: the day must survive the round trip
+      const d = new Date(`${e}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== e) c.fail(['waivers', i, 'expires'], `not a date: ${e}`);
       out.expires = e;
     }
     return out;
@@ -59,4 +63,12 @@ export function applyWaivers(results: Result[], waivers: Waiver[], now = new Dat
     return { ...r, status: 'waived' as const, waiver };
   });
   return { results: out, unmatched: waivers.filter((w) => !used.has(w)) };
+}
+
+/** How a result's waiver reads in every output (console, JUnit, Allure, HTML): one wording, expired said so. */
+export function waiverNote(r: Pick<Result, 'waiver'>): string {
+  const w = r.waiver;
+  if (!w) return '';
+  if (w.expired) return `waiver expired on ${w.expires}: ${w.reason}${w.approver ? ` (approved by ${w.approver})` : ''}`;
+  return `waived: ${w.reason}${w.approver ? ` (approved by ${w.approver})` : ''}${w.expires ? ` until ${w.expires}` : ''}`;
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ResultsFile } from '../../lib/types.ts';
+import { assertValidResults } from './schema.ts';
 
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -33,6 +34,8 @@ export async function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; ti
   clearTimeout(timer);
   const file = join(reportDir, 'results.json');
   const results = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ResultsFile) : undefined;
+  // every results.json a test run writes follows the published schema
+  if (results) assertValidResults(results, file);
   return { code, stdout, stderr, ms: Date.now() - started, reportDir, results };
 }
 
