@@ -1,6 +1,9 @@
 // The fault run: 100 lab hosts of which 10 are broken in 5 ways (no sshd, a hung sshd, an unknown host key, a
 // changed host key, sudo that needs a password). Every host gets a verdict for every requirement, nothing is
 // lost, the broken ones are `error` with the right reason, and the run ends within the slowest deadline.
+// Stand-ins (lab/README.md "what is real and what is a stand-in"): stand-in daemons (sleep/socat under the real
+// names), the dpkg status database, /proc/swaps, /proc/meminfo, /sys/module, /sys/class/dmi product_uuid, non-net
+// sysctls, version-printing scripts in /usr/local/bin; sshd, the network namespaces, net.* sysctls and ports are real.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

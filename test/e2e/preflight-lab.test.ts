@@ -1,5 +1,8 @@
 // The preflight phase end to end: the real CLI against real sshd hosts in network namespaces and a real
 // docker-registry, asserting every (ID, host) verdict of the scenario. Runs as root (CI); never skips in CI.
+// Stand-ins (lab/README.md "what is real and what is a stand-in"): stand-in daemons (sleep/socat under the real
+// names), the dpkg status database, /proc/swaps, /proc/meminfo, /sys/module, /sys/class/dmi product_uuid, non-net
+// sysctls, version-printing scripts in /usr/local/bin; sshd, the network namespaces, net.* sysctls and ports and the docker-registry are real.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -24,11 +24,12 @@ export interface Case {
   name: string;
   ctx: () => RunContext;
   target: string;
-  status: Exclude<Status, 'waived' | 'skip' | 'error'>;
+  status: Exclude<Status, 'waived'>;
   /** the right reason: matched against observed (fail/warn) */
   why?: RegExp;
 }
-export type Sides = { pass: Case[]; fail: Case[] };
+/** pass and fail are the two sides every ID must have; other holds its skip and error cases (not applicable, cannot judge). */
+export type Sides = { pass: Case[]; fail: Case[]; other?: Case[] };
 
 /** Preflight: the reference hosts with `edit` applied to master (and the worker). */
 const pre = (edit: (m: HostFacts, w: HostFacts) => void = () => {}) => () => twoHosts(edit);
@@ -58,6 +59,8 @@ const images = (tags: Record<string, string[]>) => () => {
 const osr = (text: string) => pre((m) => (m.os = ok(parseOsRelease(text))));
 const pass = (name: string, ctx: () => RunContext, target = 'master'): Case => ({ name, ctx, target, status: 'pass' });
 const fail = (name: string, ctx: () => RunContext, why: RegExp, target = 'master'): Case => ({ name, ctx, target, status: 'fail', why });
+const skip = (name: string, ctx: () => RunContext, why: RegExp, target = 'master'): Case => ({ name, ctx, target, status: 'skip', why });
+const error = (name: string, ctx: () => RunContext, why: RegExp, target = 'master'): Case => ({ name, ctx, target, status: 'error', why });
 const warn = (name: string, ctx: () => RunContext, why: RegExp, target = 'master'): Case => ({ name, ctx, target, status: 'warn', why });
 const REF = 'the reference design';
 
@@ -275,6 +278,89 @@ export const SIDES: Record<string, Sides> = {
 };
 
 
+const registryExtra = (r: unknown) => () => {
+  const ctx = twoHosts();
+  ctx.extra.registry = r;
+  return ctx;
+};
+const kubeletFiles = (files: { path: string; content: string }[]) => pre((m) => (m.kubelet = ok({ files })));
+const v3 = (hostsToml: { registry: string; path: string; server?: string; hosts: { url: string; skipVerify?: boolean }[]; parseError?: string }[]) => (f: HostFacts) => {
+  const text = fx('containerd/reference-v3.toml');
+  f.containerd = ok({ path: '/etc/containerd/config.toml', present: true, text, config: parseContainerdConfig(text), hostsToml });
+};
+const HOSTS_TOML = [
+  { registry: 'harbor:443', path: '/etc/containerd/certs.d/harbor:443/hosts.toml', server: 'https://harbor:443', hosts: [{ url: 'https://192.168.88.3:443' }] },
+  { registry: 'docker.io', path: '/etc/containerd/certs.d/docker.io/hosts.toml', server: 'https://registry-1.docker.io', hosts: [{ url: 'https://192.168.88.3:443' }] },
+];
+
+/** More cases per ID: boundaries, the other package manager, the containerd 2.x schema, skip and error. */
+const MORE: Record<string, Partial<Sides>> = {
+  'HOST-SELINUX': { other: [skip('no SELinux on this host', pre((m) => (m.selinux = ok({ present: false }))), /SELinux is not present/)] },
+  'HOST-FIREWALLD': { pass: [pass('no firewalld unit known at all', pre((m) => delete must(m.services).units.firewalld))] },
+  'HOST-PACKAGES': {
+    pass: [pass('Debian: real dpkg-query output (kubectl on the control plane)', pre((m) => ((m.os = ok(parseOsRelease('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nVERSION_ID="12"\nID=debian\n'))), (m.packages = ok(parsePackages(fx('recorded/debian-dpkg-query.txt')))))))],
+    fail: [fail('kubectl missing on the control plane', pre((m) => delete must(m.packages).installed.kubectl), /^kubectl missing$/)],
+    other: [error('neither rpm nor dpkg', pre((m) => (m.packages = ok({ manager: 'none', installed: {} }))), /could not be evaluated/)],
+  },
+  'HOST-REGISTRY': {
+    pass: [pass('the registry given as an IP address, no name to resolve', pre((m) => Object.assign(must(m.registry)!, { host: '192.168.88.3', resolved: undefined })))],
+    other: [skip('no registry in the profile', pre((m) => (m.registry = ok(undefined))), /not applicable/), error('nothing to test reachability with', pre((m) => Object.assign(must(m.registry)!, { reachable: undefined, detail: 'no curl, no bash /dev/tcp' })), /could not be evaluated/)],
+  },
+  'HOST-IPVS-MODULES': { other: [skip('proxy mode iptables', () => ((c) => ((c.profile.proxyMode = 'iptables'), c))(twoHosts()), /not applicable/)] },
+  'HOST-IMAGES': {
+    other: [
+      error('registry unreachable', registryExtra({ judged: judgeImages({ endpoint: 'https://192.168.88.3:443', reachable: false, error: 'connect ECONNREFUSED', repos: {} }, [{ repo: 'k8s/pause', tag: '3.9', ref: 'harbor:443/k8s/pause:3.9', why: 'sandbox image' }]) }), /registry not reachable/, '*'),
+      error('a repository unreadable', registryExtra({ judged: judgeImages({ endpoint: 'https://192.168.88.3:443', reachable: true, repos: { 'k8s/pause': { ok: false, status: 401, error: 'HTTP 401' } } }, [{ repo: 'k8s/pause', tag: '3.9', ref: 'harbor:443/k8s/pause:3.9', why: 'sandbox image' }]) }), /1 repositories could not be read/, '*'),
+      skip('no registry endpoint configured', registryExtra({ skip: 'no registry.endpoint in the profile' }), /not applicable/, '*'),
+      error('catalogue not gathered', registryExtra(undefined), /could not be evaluated/, '*'),
+    ],
+  },
+  'HOST-UNIQUE-UUID': { other: [error('one host unreadable', pre((_m, w) => (w.productUuid = { ok: false, error: 'not readable' })), /could not be evaluated/, '*')] },
+  'HOST-UNIQUE-MAC': { other: [skip('one host only', () => ((c) => ((c.hosts = c.hosts.slice(0, 1)), c))(twoHosts()), /not applicable/, '*')] },
+  'HOST-CONTAINERD-MIRRORS': {
+    pass: [pass('containerd 2.x: certs.d hosts.toml', pre(v3(HOSTS_TOML)))],
+    fail: [fail('containerd 2.x: no hosts.toml for docker.io', pre(v3(HOSTS_TOML.slice(0, 1))), /no \/etc\/containerd\/certs\.d\/docker\.io\/hosts\.toml/), fail('containerd 2.x: hosts.toml points elsewhere', pre(v3([HOSTS_TOML[0]!, { ...HOSTS_TOML[1]!, hosts: [{ url: 'https://10.9.9.9:443' }] }])), /docker\.io\/hosts\.toml has no \[host\."https:\/\/192\.168\.88\.3:443"\]/)],
+  },
+  'HOST-CONTAINERD-CONFIG': {
+    pass: [pass('containerd 2.x schema', pre(v3(HOSTS_TOML)))],
+    fail: [fail('no config.toml', pre((m) => (m.containerd = ok({ path: '/etc/containerd/config.toml', present: false, hostsToml: [] }))), /does not exist/)],
+  },
+  'HOST-CONTAINERD-SECURITY': {
+    fail: [warn('containerd 2.x: skip_verify in hosts.toml', pre(v3([HOSTS_TOML[0]!, { ...HOSTS_TOML[1]!, hosts: [{ url: 'https://192.168.88.3:443', skipVerify: true }] }])), /skip_verify = true/)],
+    other: [skip('config.toml unusable', pre((m) => (m.containerd = ok({ path: '/etc/containerd/config.toml', present: false, hostsToml: [] }))), /not applicable/)],
+  },
+  'HOST-CGROUP-DRIVER': {
+    pass: [pass('kubelet not configured yet: what kubeadm will write (profile)', pre())],
+    fail: [
+      fail('--cgroup-driver=cgroupfs in kubeadm-flags.env', kubeletFiles([{ path: '/var/lib/kubelet/kubeadm-flags.env', content: 'KUBELET_KUBEADM_ARGS="--cgroup-driver=cgroupfs --container-runtime-endpoint=unix:///run/containerd/containerd.sock"\n' }]), /^containerd systemd, kubelet cgroupfs: they disagree$/),
+      fail('config.yaml does not parse', kubeletFiles([{ path: '/var/lib/kubelet/config.yaml', content: 'cgroupDriver: [systemd\n' }]), /does not parse/),
+      fail('both cgroupfs, the profile wants systemd', pre((m) => { ctrd('recorded/containerd-1.6-default.toml')(m); m.kubelet = ok({ files: [{ path: '/var/lib/kubelet/config.yaml', content: 'cgroupDriver: cgroupfs\n' }] }); }), /^both cgroupfs, profile wants systemd$/),
+    ],
+  },
+  'HOST-CRI-SOCKET': {
+    pass: [pass('/var/run path of the same socket', () => ((c) => ((c.profile.criSocket = 'unix:///var/run/containerd/containerd.sock'), c))(twoHosts()))],
+    fail: [fail('a file, not a socket', pre((m) => (m.criSockets = ok({ '/run/containerd/containerd.sock': 'other' }))), /exists but is not a socket/)],
+  },
+  'HOST-TIME-SYNC': {
+    pass: [
+      pass('systemd-timesyncd synchronised', pre((m) => { const u = must(m.services).units; u.chronyd = { active: 'inactive', enabled: 'disabled', method: 'systemctl' }; u['systemd-timesyncd'] = { active: 'active', enabled: 'enabled', method: 'systemctl' }; m.timeSync = ok({ ntpSynchronized: undefined, timesyncdSynchronized: true, raw: '' }); })),
+      pass('ntpd (unit ntp) with ntpstat 0', pre((m) => { const u = must(m.services).units; u.chronyd = { active: 'inactive', enabled: 'disabled', method: 'systemctl' }; u.ntp = { active: 'active', enabled: 'enabled', method: 'systemctl' }; m.timeSync = ok({ ntpSynchronized: undefined, timesyncdSynchronized: false, ntpstatRc: 0, raw: '' }); })),
+    ],
+  },
+  'HOST-SERVICES': {
+    pass: [pass('no systemd: the processes and *.wants links', pre((m) => (m.services = ok(parseServices('pid1=sh\nsystemd=no\n@processes\ncontainerd\nsshd\n@wants\n/etc/systemd/system/multi-user.target.wants/containerd.service\n/etc/systemd/system/multi-user.target.wants/kubelet.service\n')))))],
+    fail: [fail('no systemd, no wants link for kubelet', pre((m) => (m.services = ok(parseServices('pid1=sh\nsystemd=no\n@processes\ncontainerd\n@wants\n/etc/systemd/system/multi-user.target.wants/containerd.service\n')))), /^kubelet not enabled \(no wants link\)$/)],
+  },
+  'HOST-HOSTS-FILE': { pass: [pass('local transport: only its own name must resolve', () => ((c) => ((c.hosts[0]!.spec.transport = 'local'), (c.hosts[0]!.facts!.resolution = ok({ master: ['127.0.1.1'], 'node-0001': ['192.168.88.5'] })), c))(twoHosts()))] },
+  'HOST-MODULES': { pass: [pass('nf_conntrack instead of xt_conntrack; br_netfilter built in', pre((m) => (m.modules = ok({ loaded: ['nf_conntrack'], sys: [], builtin: ['br_netfilter'], procModules: true, persisted: [{ module: 'nf_conntrack', file: '/etc/modules-load.d/k8s.conf', line: 1 }] }))))] },
+};
+for (const [id, more] of Object.entries(MORE)) {
+  const s = SIDES[id]!;
+  s.pass.push(...(more.pass ?? []));
+  s.fail.push(...(more.fail ?? []));
+  s.other = [...(s.other ?? []), ...(more.other ?? [])];
+}
+
 export const caseKey = (id: string, c: Case) => `${id} ${c.status}: ${c.name} [${c.target}]`;
 
 /** Every case with the full verdict evaluate() gives it: what the golden file holds. */
@@ -284,7 +370,7 @@ export function sideVerdicts(only?: string[]): Record<string, unknown> {
     if (only && !only.includes(id)) continue;
     const req = allRequirements().find((r) => r.id === id);
     if (!req) continue;
-    for (const c of [...s.pass, ...s.fail]) {
+    for (const c of [...s.pass, ...s.fail, ...(s.other ?? [])]) {
       const { status, severity, observed, expected, evidence, remediation, reason } = evaluate(req, c.ctx(), c.target);
       out[caseKey(id, c)] = { status, severity, observed, expected, evidence, remediation, ...(reason ? { reason } : {}) };
     }

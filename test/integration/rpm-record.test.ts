@@ -1,5 +1,6 @@
 // The reference design's packages fixtures are real rpm output: re-record them here with real rpm and rpmbuild
 // (Debian's `rpm` package) against a fresh rpm database, and check the probe asks rpm exactly what the recording asks.
+// Stand-ins: the packages are empty rpms carrying the reference host's names and versions (record.sh); rpm is real.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 // JUnit and results.json are formats CI parsers depend on: golden files guard them. The test only reads them: a
 // missing golden file fails; `npm run golden:update` (test/helpers/update-golden.ts) is what rewrites them.
+// Stand-ins: the results are a fixture (test/helpers/results-fixture.ts).
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

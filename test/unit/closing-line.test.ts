@@ -1,4 +1,5 @@
 // The closing-line reporter (test/helpers/closing-line.ts): in CI a skip fails the run unless it is allowed.
+// Stand-ins: the test modules handed to the reporter are plain objects shaped like vitest's.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TestModule } from 'vitest/node';
 import ClosingLine, { SKIP_ALLOW_LIST } from '../helpers/closing-line.ts';

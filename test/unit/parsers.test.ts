@@ -1,5 +1,6 @@
 // Parsers on recorded output: Debian's real `containerd config default`, a real probe run on Debian 12,
 // rpm/dpkg/systemctl outputs as the probe prints them.
+// Stand-ins: the systemctl outputs are written in systemctl's format, not recorded (their headers say so).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseContainerdConfig, parseHostsToml } from '../../lib/parse/containerd.ts';

@@ -2,6 +2,7 @@
 // The judges are called directly (req.judge), not through evaluate(), whose catch-all would turn any crash into an
 // `error` result and make "never throws" true by construction: here only MissingFact (a fact the judge needs is
 // absent) may escape a judge, and a TypeError is a bug, not a described failure.
+// Stand-ins: none (the real Debian 12 probe run, cut and spliced).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../lib/config/profile.ts';

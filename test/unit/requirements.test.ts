@@ -1,4 +1,5 @@
 // Every preflight requirement as a pure function: facts (parsed from a real probe run, then edited) + profile → verdict.
+// Stand-ins: the facts are the real Debian 12 probe run and real rpm output, edited per case (test/helpers/reference.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../lib/config/profile.ts';

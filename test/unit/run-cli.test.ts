@@ -1,4 +1,5 @@
 // The scenario checker itself (test/helpers/run-cli.ts mismatches()): it must see what is missing, not only what differs.
+// Stand-ins: the results files are minimal objects built here.
 import { describe, expect, it } from 'vitest';
 import type { Result, ResultsFile } from '../../lib/types.ts';
 import { mismatches } from '../helpers/run-cli.ts';
