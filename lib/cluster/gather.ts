@@ -2,6 +2,7 @@
 import type { InventoryHost } from '../config/inventory.ts';
 import type { Profile } from '../config/profile.ts';
 import { ConfigError } from '../config/errors.ts';
+import { kubeletConfigMapName } from '../kubeadm/placeholder.ts';
 import { loadKubeconfig, resolveKubeconfig, takeSnapshot, type ClusterExtra } from './snapshot.ts';
 
 export interface GatherClusterOptions {
@@ -27,7 +28,7 @@ export async function gatherCluster(o: GatherClusterOptions & { kc?: ReturnType<
     if (e instanceof ConfigError) return { error: e.message };
     throw e;
   }
-  const snapshot = await takeSnapshot(kc);
+  const snapshot = await takeSnapshot(kc, { kubeletConfigMap: kubeletConfigMapName(o.profile.kubernetesVersion) });
   const out: ClusterExtra = { snapshot };
   if (o.dataplane && !snapshot.health.error) {
     const { runDataplane } = await import('./dataplane.ts');

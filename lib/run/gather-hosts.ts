@@ -2,7 +2,7 @@
 import type { InventoryHost } from '../config/inventory.ts';
 import type { HostState } from '../requirements/define.ts';
 import { parseFacts } from '../probe/facts.ts';
-import { probeScript } from '../probe/script.ts';
+import { probeScript, type ProbeOptions } from '../probe/script.ts';
 import { whereItStopped } from '../probe/sections.ts';
 import { registerSecret, scrub } from '../redact.ts';
 import { shellCommand } from '../transport/command.ts';
@@ -15,6 +15,8 @@ export interface GatherOptions {
   /** every inventory name, resolved on each host */
   resolveNames: string[];
   registry?: { host: string; port: number };
+  /** the profile's runtime, CRI socket and time servers: where the probe looks */
+  design?: ProbeOptions['design'];
   postinstall: boolean;
   acceptNewHostKeys: boolean;
   concurrency: number;
@@ -76,7 +78,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
     }
     return t;
   };
-  const script = probeScript({ nonce: o.nonce, resolveNames: o.resolveNames, registry: o.registry, postinstall: o.postinstall });
+  const script = probeScript({ nonce: o.nonce, resolveNames: o.resolveNames, registry: o.registry, postinstall: o.postinstall, design: o.design });
   // On SIGINT/SIGTERM: close every connection now; hosts in flight end as `error` ("interrupted").
   const onAbort = () => {
     for (const t of transports.values()) void t.close();
@@ -99,7 +101,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         const r = await t.exec(shellCommand(script, { sudo, sudoPassword: !!sudoPassword }), { timeoutMs: h.commandTimeoutSeconds * 1000, stdin: sudoPassword ? `${sudoPassword}\n` : undefined });
         if (o.signal?.aborted) throw new Error('interrupted');
         const stdout = r.stdout.toString('utf8');
-        const { facts, complete } = parseFacts(stdout, o.nonce, o.registry, o.resolveNames);
+        const { facts, complete } = parseFacts(stdout, o.nonce, o.registry, o.resolveNames, o.design);
         if (!complete) {
           const why = /a password is required|no tty present|a terminal is required/.test(r.stderr)
             ? `sudo -n needs a password on this host (${scrub(r.stderr.trim().split('\n')[0] ?? '')}) — set KV_SUDO_PASSWORD, allow NOPASSWD for this user, or connect as root`

@@ -1,5 +1,6 @@
 // Host basics: OS, kernel, CPU, memory, swap, SELinux, firewalld, conflicting runtimes, hostname.
 import { HOSTNAME_RE } from '../../config/inventory.ts';
+import { minMemoryFor } from '../../config/profile.ts';
 import { isSwapEntry } from '../../parse/fstab.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { kernelRuleFor } from './kernel-table.ts';
@@ -47,12 +48,13 @@ export const hostRequirements: Requirement[] = [
   hostRequirement({
     id: 'HOST-MEM', title: 'Enough memory', phase, group: 'resources', severity: 'error', source: '000 三(二)',
     remediation: 'Give the machine more memory (kubeadm\'s floor is 1700 MiB; the design asks for 2 GiB per node, 4 GiB on the master).',
-    check: ({ facts, profile }) => {
+    check: ({ facts, profile, host }) => {
       const kib = need(facts.memTotalKiB);
       const mib = Math.floor(kib / 1024);
-      const expected = `≥ ${profile.minMemoryMiB} MiB`;
+      const min = minMemoryFor(profile, host.roles);
+      const expected = `≥ ${min} MiB${typeof profile.minMemoryMiB === 'number' ? '' : ` (${host.roles.join(', ')})`}`;
       const ev = [`/proc/meminfo: MemTotal: ${kib} kB`];
-      return mib >= profile.minMemoryMiB ? verdict.pass(`${mib} MiB`, expected, ev) : verdict.fail(`${mib} MiB`, expected, ev);
+      return mib >= min ? verdict.pass(`${mib} MiB`, expected, ev) : verdict.fail(`${mib} MiB`, expected, ev);
     },
   }),
   hostRequirement({
@@ -106,10 +108,12 @@ export const hostRequirements: Requirement[] = [
   hostRequirement({
     id: 'HOST-CONFLICTS', title: 'podman and cri-o not installed', phase, group: 'runtime', severity: 'warn', source: '000 三(二)',
     remediation: 'yum -y remove podman cri-o',
-    check: ({ facts }) => {
+    check: ({ facts, profile }) => {
       const pkgs = need(facts.packages);
-      const found = ['podman', 'cri-o'].filter((p) => pkgs.installed[p]).map((p) => `${p} ${pkgs.installed[p]}`);
-      return found.length ? verdict.fail(`installed: ${found.join(', ')}`, 'podman and cri-o absent', found) : verdict.pass('neither installed', 'podman and cri-o absent', [`${pkgs.manager}: podman, cri-o not installed`]);
+      const others = ['podman', 'cri-o'].filter((p) => p !== profile.runtime.name);
+      const found = others.filter((p) => pkgs.installed[p]).map((p) => `${p} ${pkgs.installed[p]}`);
+      const expected = `${others.join(' and ')} absent (the design's runtime is ${profile.runtime.name})`;
+      return found.length ? verdict.fail(`installed: ${found.join(', ')}`, expected, found, { remediation: `${pkgs.manager === 'rpm' ? 'yum -y remove' : 'apt-get remove -y'} ${others.join(' ')}` }) : verdict.pass('none installed', expected, [`${pkgs.manager}: ${others.join(', ')} not installed`]);
     },
   }),
   hostRequirement({
