@@ -36,25 +36,33 @@ export interface DockerInfo {
   insecureRegistries: string[];
 }
 
-/** Parses the plain-text `docker info` output (Docker 1.13 … 27: "Server Version:", "Cgroup Driver:", list blocks). */
+/** Parses the plain-text `docker info` output: Docker 18.x (keys at column 0) and 20.x+ ("Client:" / "Server:" blocks,
+ * keys indented by one). List blocks (Registry Mirrors, Insecure Registries) are the lines indented below their key. */
 export function parseDockerInfo(text: string): DockerInfo {
   const out: DockerInfo = { registryMirrors: [], insecureRegistries: [] };
-  let list: string[] | undefined;
+  let list: { into: string[]; indent: number } | undefined;
+  let section = '';
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\s+$/, '');
-    const m = /^\s*([A-Za-z][A-Za-z ]*?):\s*(.*)$/.exec(line);
-    if (list && !m && line.trim()) {
-      list.push(line.trim());
+    if (!line.trim()) continue;
+    const indent = line.length - line.trimStart().length;
+    if (list && indent > list.indent) {
+      list.into.push(line.trim());
       continue;
     }
     list = undefined;
+    if (indent === 0 && /^(Client|Server):$/.test(line)) {
+      section = line.slice(0, -1);
+      continue;
+    }
+    if (section === 'Client') continue;
+    const m = /^\s*([A-Za-z][A-Za-z ()]*?):\s*(.*)$/.exec(line);
     if (!m) continue;
     const [, key, val] = m;
     if (key === 'Server Version') out.serverVersion = val;
     else if (key === 'Cgroup Driver') out.cgroupDriver = val;
-    else if (key === 'Registry Mirrors') list = out.registryMirrors;
-    else if (key === 'Insecure Registries') list = out.insecureRegistries;
-    if (list && val) list.push(val);
+    else if (key === 'Registry Mirrors') list = { into: out.registryMirrors, indent };
+    else if (key === 'Insecure Registries') list = { into: out.insecureRegistries, indent };
   }
   return out;
 }
