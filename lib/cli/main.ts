@@ -116,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
     nonce: randomBytes(8).toString('hex'),
     resolveNames: inventory.hosts.map((h) => h.name),
     registry: profile.registry.enabled ? registryTarget(profile.registry.name) : undefined,
-    design: { runtime: profile.runtime.name, configPath: profile.runtime.configPath, service: profile.runtime.service, criSocket: profile.criSocket, timeServers: profile.timeSync.servers },
+    design: { runtime: profile.runtime.name, configPath: profile.runtime.configPath, service: profile.runtime.service, criSocket: profile.criSocket },
     postinstall: o.phases.includes('postinstall'),
     acceptNewHostKeys: o.acceptNewHostKeys,
     concurrency: o.concurrency,

@@ -153,7 +153,7 @@ export function readProfileFile(file: string): Partial2 {
     }
   }
   if (o.minCPUs !== undefined) out.minCPUs = c.int(o.minCPUs, ['minCPUs'], 1, 4096);
-  if (o.minConntrackMax !== undefined) out.minConntrackMax = c.int(o.minConntrackMax, ['minConntrackMax'], 0, 1 << 30);
+  if (o.minConntrackMax !== undefined) out.minConntrackMax = c.int(o.minConntrackMax, ['minConntrackMax'], 0, 1 << 30); // 0: not checked (kube-proxy sets it)
   if (o.certWarnDays !== undefined) out.certWarnDays = c.int(o.certWarnDays, ['certWarnDays'], 0, 3650);
   if (o.registry === 'none') out.registry = { enabled: false };
   else if (o.registry !== undefined) {

@@ -59,8 +59,6 @@ export interface TimeSyncFacts {
   chronySources?: ChronySource[];
   /** server/pool lines of chrony.conf */
   chronyServers?: { kind: string; name: string; file: string; line: number }[];
-  /** IPv4 addresses of the profile's time servers, resolved on the host */
-  serverAddresses?: Record<string, string[]>;
   ntpSynchronized?: boolean;
   timesyncdSynchronized: boolean;
   chronyLeap?: string;
@@ -265,15 +263,9 @@ export function parseFacts(stdout: string, nonce: string, registry?: { host: str
       const kv = keyValues(b[''] ?? '');
       const leap = /Leap status\s*:\s*(.+)/.exec(b.chronyc ?? '')?.[1]?.trim();
       const ntp = /ntpstat_rc=(\d+)/.exec(b.ntpstat ?? '')?.[1];
-      const serverAddresses: Record<string, string[]> = {};
-      for (const line of (b.servers ?? '').split('\n')) {
-        const m = /^(\S+)\s+STREAM\s+(\S+)/.exec(line.trim());
-        if (m) (serverAddresses[m[2]!] ??= []).includes(m[1]!) || serverAddresses[m[2]!]!.push(m[1]!);
-      }
       return {
         chronySources: b.sources === undefined ? undefined : parseChronySources(b.sources),
         chronyServers: okFiles(s).flatMap((f) => parseChronyConf(f.path, f.content)),
-        serverAddresses,
         ntpSynchronized: kv.NTPSynchronized === undefined ? undefined : kv.NTPSynchronized === 'yes',
         timesyncdSynchronized: kv.timesyncd_synchronized === 'yes',
         chronyLeap: leap,

@@ -25,7 +25,7 @@ export interface ProbeOptions {
   /** Node-side post-install facts (component health, kube-proxy mode, ipvsadm). */
   postinstall?: boolean;
   /** The design's runtime (profile `runtime`, `criSocket`) and NTP servers: where the probe looks. */
-  design?: { runtime: 'containerd' | 'docker' | 'cri-o'; configPath: string; service: string; criSocket: string; timeServers?: string[] };
+  design?: { runtime: 'containerd' | 'docker' | 'cri-o'; configPath: string; service: string; criSocket: string };
 }
 
 /** Where the probe reads each runtime's configuration: the profile's path for its runtime, the default for the others. */
@@ -96,8 +96,7 @@ s_listen() { echo "@tcp"; cat /proc/net/tcp 2>/dev/null; echo "@tcp6"; cat /proc
 s_time() { if [ -d /run/systemd/system ] && have timedatectl; then t timedatectl show 2>/dev/null | grep -E '^(NTP|NTPSynchronized|CanNTP|Timezone)='; fi
   [ -e /run/systemd/timesync/synchronized ] && echo "timesyncd_synchronized=yes"
   if have chronyc; then echo "@chronyc"; t chronyc -n tracking 2>/dev/null; echo "@sources"; t chronyc -n sources 2>/dev/null; fi
-  fil /etc/chrony.conf /etc/chrony/chrony.conf
-  echo "@servers"; [ -n "$TSERVERS" ] && t getent ahostsv4 $TSERVERS 2>/dev/null | grep STREAM
+  fil /etc/chrony.conf /etc/chrony/chrony.conf; return 0
   if have ntpstat; then echo "@ntpstat"; t ntpstat 2>/dev/null; echo "ntpstat_rc=$?"; fi; return 0; }
 s_reg() { [ -n "$RH" ] || { echo "@none"; return 0; }
   echo "resolve=$(t getent hosts "$RH" 2>/dev/null | head -n 1)"
@@ -126,13 +125,11 @@ export function probeScript(o: ProbeOptions): string {
   const units = [...new Set([...UNITS, ...(o.design ? [o.design.service] : [])])];
   const socks = [...new Set([...CRI_SOCKETS, '/var/run/docker.sock', ...(o.design ? [o.design.criSocket.replace(/^unix:\/\//, '')] : [])])];
   for (const v of [...Object.values(paths), ...units, ...socks]) if (!/^[A-Za-z0-9@._\/-]+$/.test(v)) throw new Error(`unsafe path or unit ${JSON.stringify(v)}`);
-  for (const n of o.design?.timeServers ?? []) if (!/^[A-Za-z0-9.:_-]+$/.test(n)) throw new Error(`unsafe time server ${JSON.stringify(n)}`);
   const vars: [string, string][] = [
     ['N', o.nonce],
     ['CCFG', paths.containerd],
     ['DCFG', paths.docker],
     ['OCFG', paths.crio],
-    ['TSERVERS', (o.design?.timeServers ?? []).join(' ')],
     ['T', '5'],
     ['NAMES', o.resolveNames.join(' ')],
     ['PKGS', PACKAGES.join(' ')],

@@ -62,8 +62,9 @@ export const REQUIRED_SYSCTLS: SysctlRule[] = [
 ];
 
 /** The required sysctls plus the ones the design sets (profile `sysctls`, e.g. 001's vm.swappiness = 0). */
-function sysctlRules(extra: Record<string, string>): SysctlRule[] {
-  return [...REQUIRED_SYSCTLS.filter((r) => extra[r.key] === undefined), ...Object.entries(extra).map(([key, v]): SysctlRule => ({ key, want: (x) => x.trim().split(/\s+/).join(' ') === v.trim().split(/\s+/).join(' '), expect: () => `= ${v} (the design)`, severity: 'error' }))];
+function sysctlRules(extra: Record<string, string>, minConntrackMax: number): SysctlRule[] {
+  // minConntrackMax 0: the design leaves nf_conntrack_max to kube-proxy (it raises it at start)
+  return [...REQUIRED_SYSCTLS.filter((r) => extra[r.key] === undefined && (minConntrackMax > 0 || r.key !== 'net.netfilter.nf_conntrack_max')), ...Object.entries(extra).map(([key, v]): SysctlRule => ({ key, want: (x) => x.trim().split(/\s+/).join(' ') === v.trim().split(/\s+/).join(' '), expect: () => `= ${v} (the design)`, severity: 'error' }))];
 }
 
 const SYSCTL_REM = heredoc(
@@ -132,7 +133,7 @@ export const networkRequirements: Requirement[] = [
       const bad: string[] = [];
       const evidence: string[] = [];
       let worst: 'error' | 'warn' | undefined;
-      const rules = sysctlRules(profile.sysctls);
+      const rules = sysctlRules(profile.sysctls, profile.minConntrackMax);
       for (const s of rules) {
         const v = live[s.key];
         evidence.push(`${s.key} = ${v ?? '(absent)'}`);
@@ -153,12 +154,14 @@ export const networkRequirements: Requirement[] = [
       const min = profile.minConntrackMax;
       const evidence: string[] = [];
       const missing: string[] = [];
-      const rules = sysctlRules(profile.sysctls);
+      const soft: string[] = [];
+      const rules = sysctlRules(profile.sysctls, profile.minConntrackMax);
       for (const s of rules) {
         const last = settings.filter((x) => x.key === s.key).at(-1);
         if (last) evidence.push(at(last.file, last.line, last.text));
-        if (!last) missing.push(`${s.key} not set in any sysctl file`);
-        else if (!s.want(last.value, min)) missing.push(`${s.key} = ${last.value} in ${last.file}:${last.line}, want ${s.expect(min)}`);
+        const into = s.severity === 'warn' ? soft : missing;
+        if (!last) into.push(`${s.key} not set in any sysctl file`);
+        else if (!s.want(last.value, min)) into.push(`${s.key} = ${last.value} in ${last.file}:${last.line}, want ${s.expect(min)}`);
       }
       const known = [...rules.map((s) => s.key), 'net.ipv4.ip_forward', 'net.ipv6.conf.all.forwarding'];
       const near = (k: string) => known.find((x) => x !== k && distance(k, x) <= 3);
@@ -166,8 +169,8 @@ export const networkRequirements: Requirement[] = [
       const malformed = settings.filter((x) => !x.text.includes('=')).map((x) => `${x.file}:${x.line}: not a "key = value" line: ${x.text}`);
       evidence.push(...typos, ...malformed);
       const expected = 'the required keys with the required values in /etc/sysctl.d/*.conf or /etc/sysctl.conf; no misspelled keys';
-      if (missing.length) return verdict.fail([...missing, ...(typos.length ? [`${typos.length} misspelled key(s)`] : [])].join('; '), expected, evidence, { severity: 'error' });
-      if (typos.length || malformed.length) return verdict.warn(`values persisted, but ${typos.length + malformed.length} bad line(s) in sysctl files`, expected, evidence);
+      if (missing.length) return verdict.fail([...missing, ...soft, ...(typos.length ? [`${typos.length} misspelled key(s)`] : [])].join('; '), expected, evidence, { severity: 'error' });
+      if (soft.length || typos.length || malformed.length) return verdict.warn([...soft, ...(typos.length || malformed.length ? [`${typos.length + malformed.length} bad line(s) in sysctl files`] : [])].join('; '), expected, evidence);
       return verdict.pass('persisted', expected, evidence);
     },
   }),

@@ -355,11 +355,11 @@ then: systemctl restart containerd`,
         if (!t.chronySources) return verdict.fail(`${daemons.join(', ')} synchronised, but its servers cannot be read (no chronyc)`, expected, evidence, { remediation: rem });
         if (!selected) return verdict.fail('chronyc sources shows no ^* (selected) source', expected, [...evidence, ...t.chronySources.map((x) => `chronyc sources: ${x.line}`)], { remediation: rem });
         const conf = t.chronyServers ?? [];
-        const addrs = t.serverAddresses ?? {};
-        const byAddress = Object.entries(addrs).find(([ip]) => ip === selected.address);
+        // an address, or an inventory name the host resolved (HOST-HOSTS-FILE's lookups), that is the selected source
+        const res = facts.resolution.ok ? facts.resolution.value : {};
         const foreign = conf.filter((x) => !servers.includes(x.name));
         evidence.push(`chronyc sources: ${selected.line}`, ...conf.map((x) => `${x.file}:${x.line}: ${x.kind} ${x.name}`));
-        const named = servers.find((n) => (addrs[selected.address] ?? []).includes(n)) ?? (byAddress ? byAddress[1][0] : undefined);
+        const named = servers.find((n) => n === selected.address || (res[n] ?? []).includes(selected.address));
         if (!named && (foreign.length || !conf.length)) return verdict.fail(`synchronised to ${selected.address}, not one of ${servers.join(', ')}`, expected, evidence, { remediation: rem });
         return verdict.pass(`${daemons.join(', ')} synchronised to ${named ?? `${selected.address} (chrony.conf lists only ${servers.join(', ')})`}`, expected, evidence);
       }
