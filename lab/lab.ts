@@ -64,6 +64,16 @@ export interface LabHostSpec {
   sshFrom?: string[];
   /** 'none': nothing listens on port 22; 'silent': something accepts on 22 and never speaks (a hung sshd) */
   ssh?: 'sshd' | 'none' | 'silent';
+  /** directories writable in this host (everything else is read-only): each bound read-write from
+   * <dir>/hosts/<name>/fs<path>, so a test can hash them before and after a run — the read-only proof for tools
+   * that would write (rpm without a database created ~/.rpmdb). Under /root, /var or /opt, not /tmp. */
+  writable?: string[];
+  /** a real (empty) rpm database in /var/lib/rpm, made by the lab machine's rpmdb --initdb */
+  rpmdb?: boolean;
+  /** false: no dpkg status database (/var/lib/dpkg is then an empty directory of this host); default true */
+  dpkgdb?: boolean;
+  /** host path → a file of the lab machine copied there (a real binary, e.g. chronyc from its .deb) */
+  copy?: Record<string, string>;
 }
 
 export interface RegistryOptions {
@@ -353,6 +363,8 @@ function validateHost(h: LabHostSpec, i: number): void {
   if (h.mac !== undefined && !/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(h.mac)) throw new Error(`${where}: bad mac ${h.mac}`);
   if (h.productUuid !== undefined && !/^[\x21-\x7e]{1,64}$/.test(h.productUuid)) throw new Error(`${where}: bad productUuid`);
   for (const p of Object.keys(h.files ?? {})) if (!p.startsWith('/') || posix.normalize(p) !== p || p.endsWith('/')) throw new Error(`${where}: file path must be absolute and normal: ${p}`);
+  for (const w of h.writable ?? []) if (!/^\/(root|var|opt)(\/|$)/.test(w) || posix.normalize(w) !== w || w.endsWith('/')) throw new Error(`${where}: writable must be a normal path under /root, /var or /opt: ${w}`);
+  if (h.dpkgdb === false && !h.writable?.includes('/var/lib/dpkg')) throw new Error(`${where}: dpkgdb: false needs /var/lib/dpkg in writable (an empty directory of the host)`);
   for (const [k, v] of Object.entries(h.sysctls ?? {})) {
     if (!/^[a-z0-9_]+(\.[A-Za-z0-9_-]+)+$/.test(k)) throw new Error(`${where}: bad sysctl name ${k}`);
     if (/[\n\0]/.test(String(v))) throw new Error(`${where}: bad value for ${k}`);
@@ -404,8 +416,19 @@ function prepareHost(p: Prepared, lab: LabShared): void {
     put(path, String(content), /\/s?bin\//.test(path) ? 0o755 : 0o644);
   }
   for (const b of h.bin ?? []) if (!h.files?.[`/usr/local/bin/${b}`]) put(`/usr/local/bin/${b}`, binStandIn(b, h.packages ?? {}), 0o755);
+  for (const [path, from] of Object.entries(h.copy ?? {})) {
+    mkdirSync(dirname(join(fsDir, path)), { recursive: true });
+    copyFileSync(from, join(fsDir, path));
+    chmodSync(join(fsDir, path), statSync(from).mode & 0o777);
+    roots.add(path.startsWith('/root/') ? '/root' : mountRootFor(path, lab.dir));
+  }
+  for (const w of h.writable ?? []) mkdirSync(join(fsDir, w), { recursive: true });
+  if (h.rpmdb) {
+    sh('rpmdb', ['--initdb', '--dbpath', join(fsDir, 'var/lib/rpm')]);
+    roots.add(mountRootFor('/var/lib/rpm/rpmdb.sqlite', lab.dir));
+  }
   // packages: the real status database plus stanzas, as /var/lib/dpkg/status (overlaid like any other file)
-  if (existsSync('/var/lib/dpkg') && !h.files?.['/var/lib/dpkg/status']) {
+  if (h.dpkgdb !== false && existsSync('/var/lib/dpkg') && !h.files?.['/var/lib/dpkg/status']) {
     // one copy per distinct package set, hard-linked into each host's tree (the real database is ~1 MB)
     const pk = JSON.stringify(Object.entries(h.packages ?? {}).sort());
     const shared = join(lab.dir, 'shared', `dpkg-status-${createHash('sha256').update(pk).digest('hex').slice(0, 16)}`);
@@ -436,7 +459,8 @@ function prepareHost(p: Prepared, lab: LabShared): void {
   if (h.timesyncSynchronized) put('/run/systemd/timesync/synchronized', '');
   // collapse nested roots (an overlay on /var/lib already holds /var/lib/dpkg's files); /run is a tmpfs and
   // /usr/local/bin a bind of the host's own, both set up apart
-  const sorted = [...roots].filter((r) => r !== '/run' && r !== '/usr/local/bin' && r !== '/root').sort();
+  const writable = new Set(h.writable ?? []);
+  const sorted = [...roots].filter((r) => r !== '/run' && r !== '/usr/local/bin' && r !== '/root' && !writable.has(r)).sort();
   const mounts = sorted.filter((r) => !sorted.some((o) => o !== r && r.startsWith(`${o}/`)));
 
   // stand-in daemons: a copy of sleep (socat for containerd) per name and lab, hard-linked as <host>/sbin/<name>
@@ -529,7 +553,9 @@ function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: 
   // /root: the host's own home (empty but for its scenario's /root/* files), never the lab machine's — whose
   // ~/.bashrc, which bash sources for every SSH command, may run anything (pyenv's rehash takes a lock for up to
   // 60 s: probes of a whole lab once all hung on it)
-  L.push('chmod 0700 "$H/fs/root"', 'mount --bind "$H/fs/root" /root', 'mount -o remount,bind,ro /root');
+  L.push('chmod 0700 "$H/fs/root"', 'mount --bind "$H/fs/root" /root', ...(h.writable?.includes('/root') ? [] : ['mount -o remount,bind,ro /root']));
+  // writable directories (the read-only proof hashes them): bound read-write over whatever is there
+  for (const w of h.writable ?? []) if (w !== '/root') L.push(`mkdir -p ${q(w)} 2>/dev/null || :`, `mount --bind ${q(join(hostDir, 'fs') + w)} ${q(w)}`);
   for (const name of h.processes ?? []) {
     if (name === 'containerd') L.push(`"$H/sbin/containerd" UNIX-LISTEN:/run/containerd/containerd.sock,fork,mode=660,unlink-early SYSTEM:true </dev/null >/dev/null 2>&1 &`);
     else L.push(`"$H/sbin/"${q(name)} infinity </dev/null >/dev/null 2>&1 &`);

@@ -1,6 +1,7 @@
 // The expected values every requirement judges against. Defaults = the reference design of seeds/000
 // (Rocky Linux 8.6, kubeadm 1.29.2, containerd, Harbor at harbor:443, Calico 3.26.4, kube-proxy ipvs).
 import { dirname, resolve } from 'node:path';
+import { CRI_DOCKERD_SOCKET, kubeadmFacts } from '../kubeadm/versions.ts';
 import { ConfigError } from './errors.ts';
 import { Checker } from './validate.ts';
 import { loadYaml, loadYamlDocuments } from './yaml-file.ts';
@@ -74,11 +75,17 @@ const KEYS = [
 ];
 const NESTED = ['registry', 'cni', 'runtime', 'timeSync'];
 
-/** kubeadm's default CRI socket for a runtime and version: Docker = dockershim (kubelet's, ≤ 1.23) or cri-dockerd. */
+/** kubeadm's CRI socket for a runtime and version (lib/kubeadm/versions.ts): Docker = dockershim (the kubelet's, ≤ 1.23)
+ * or cri-dockerd; containerd keeps the reference design's /run/containerd/containerd.sock (the same file as /var/run/…). */
 export function criSocketFor(runtime: RuntimeName, kubernetesVersion: string): string {
-  const minor = Number(kubernetesVersion.replace(/^v/, '').split('.')[1] ?? 0);
-  if (runtime === 'docker') return minor <= 23 ? 'unix:///var/run/dockershim.sock' : 'unix:///var/run/cri-dockerd.sock';
-  return `unix://${RUNTIME_DEFAULTS[runtime].socket}`;
+  if (runtime === 'containerd') return DEFAULT_PROFILE.criSocket;
+  let s: string;
+  try {
+    s = kubeadmFacts(kubernetesVersion).defaultCriSocket(runtime);
+  } catch {
+    s = runtime === 'docker' ? CRI_DOCKERD_SOCKET : RUNTIME_DEFAULTS[runtime].socket; // a version the table does not know: today's sockets
+  }
+  return s.startsWith('unix://') ? s : `unix://${s}`;
 }
 
 /** The minimum memory for a host with these roles (the largest that applies). */

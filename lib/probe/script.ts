@@ -61,9 +61,9 @@ s_selinux() { if have getenforce; then echo "getenforce=$(getenforce 2>/dev/null
   if [ -r /sys/fs/selinux/enforce ]; then echo "enforce=$(cat /sys/fs/selinux/enforce)"; fi
   if [ -d /sys/fs/selinux ]; then echo "selinuxfs=yes"; fi
   fil /etc/selinux/config; }
-s_pkgs() { if have rpm && rpm -q rpm >/dev/null 2>&1; then echo "manager=rpm"; rpm -q --qf '%{NAME}\t%{VERSION}-%{RELEASE}\tii\n' $PKGS 2>/dev/null | grep -v 'is not installed'
-  elif have dpkg-query; then echo "manager=dpkg"; dpkg-query -W -f='${'$'}{Package}\t${'$'}{Version}\t${'$'}{db:Status-Abbrev}\n' $PKGS 2>/dev/null
-  elif have rpm; then echo "manager=rpm"; rpm -q --qf '%{NAME}\t%{VERSION}-%{RELEASE}\tii\n' $PKGS 2>/dev/null | grep -v 'is not installed'
+rpmdb_dir() { for d in /var/lib/rpm /usr/lib/sysimage/rpm; do for f in rpmdb.sqlite Packages.db Packages; do [ -f "$d/$f" ] && { echo "$d"; return 0; }; done; done; return 1; }
+s_pkgs() { if have rpm && D=$(rpmdb_dir); then echo "manager=rpm"; rpm -q --dbpath "$D" --qf '%{NAME}\t%{VERSION}-%{RELEASE}\tii\n' $PKGS 2>/dev/null | grep -v 'is not installed'
+  elif have dpkg-query && [ -f /var/lib/dpkg/status ]; then echo "manager=dpkg"; dpkg-query -W -f='${'$'}{Package}\t${'$'}{Version}\t${'$'}{db:Status-Abbrev}\n' $PKGS 2>/dev/null
   else echo "manager=none"; fi
   if have snap; then echo "@snap"; t snap list 2>/dev/null; fi; return 0; }
 s_svc() { echo "pid1=$(cat /proc/1/comm 2>/dev/null)"

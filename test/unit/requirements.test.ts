@@ -7,7 +7,7 @@ import { parseFstab } from '../../lib/parse/fstab.ts';
 import { persistedSysctls } from '../../lib/parse/sysctl.ts';
 import type { HostFacts } from '../../lib/probe/facts.ts';
 import { requirements } from '../../lib/requirements/index.ts';
-import { kernelRuleFor } from '../../lib/requirements/preflight/kernel-table.ts';
+import { kubeadmFacts } from '../../lib/kubeadm/versions.ts';
 import { ctxFor, host, judge, ok, recordedFacts } from '../helpers/facts.ts';
 
 const fx = (p: string) => readFileSync(new URL(`../../fixtures/${p}`, import.meta.url), 'utf8');
@@ -183,9 +183,9 @@ describe('each defect the documents warn about is caught', () => {
     expect(judge('HOST-CGROUP-DRIVER', ctx, 'master').observed).toMatch(/disagree/);
   });
   it('HOST-KERNEL: the minimum follows the target version (table with its source)', () => {
-    expect(kernelRuleFor('1.29.2').min).toBe('3.10');
-    expect(kernelRuleFor('1.32.0').min).toBe('4.19');
-    expect(kernelRuleFor('1.34.1').min).toBe('5.4');
+    expect(kubeadmFacts('1.29.2').kernel.min).toBe('3.10');
+    expect(kubeadmFacts('1.32.0').kernel.min).toBe('4.19');
+    expect(kubeadmFacts('1.34.1').kernel.min).toBe('5.4');
     edit((f) => (f.kernel = ok({ release: '3.9.0-1', machine: 'x86_64' })));
     expect(judge('HOST-KERNEL', ctx, 'master').status).toBe('fail');
   });

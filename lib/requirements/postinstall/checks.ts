@@ -1,7 +1,7 @@
 // Phase `postinstall`: the cluster over the Kubernetes API (one snapshot) plus node-side facts (one probe).
 import type { ClusterExtra } from '../../cluster/snapshot.ts';
 import { need, verdict, type Requirement, type RunContext } from '../define.ts';
-import { controlPlaneTaintKeys, kubeletConfigMapName } from '../../kubeadm/placeholder.ts';
+import { kubeadmFacts } from '../../kubeadm/versions.ts';
 import { compareVersions, list } from '../preflight/util.ts';
 import { badPodReason, clusterRequirement, configMap, isControlPlane, items, nodeNamed, nodeNames, podEvidence, podsOn, snapshotOf, yamlDoc } from './cluster.ts';
 
@@ -325,7 +325,7 @@ export const postinstallChecks: Requirement[] = [
     remediation: 'kubectl -n kube-system edit cm kubelet-config (cgroupDriver: systemd), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.',
     check: (s, ctx) => {
       // kubeadm ≤ 1.23 named it kubelet-config-1.X
-      const name = kubeletConfigMapName(ctx.profile.kubernetesVersion);
+      const name = kubeadmFacts(ctx.profile.kubernetesVersion).kubeletConfigMap;
       const k = yamlDoc<{ cgroupDriver?: string }>(configMap(s, 'kubelet-config').kubelet, `${name} key kubelet`);
       const got = k?.cgroupDriver ?? 'cgroupfs (unset)';
       const ev = [`kube-system/${name}: cgroupDriver: ${got}`];
@@ -377,7 +377,7 @@ export const postinstallChecks: Requirement[] = [
     check: (s, ctx, name) => {
       const n = nodeNamed(s, name)!;
       // the key kubeadm used: node-role.kubernetes.io/master up to 1.23 (001), control-plane from 1.24
-      const keys = controlPlaneTaintKeys(ctx.profile.kubernetesVersion);
+      const keys = kubeadmFacts(ctx.profile.kubernetesVersion).taintKeys;
       const ok = n.taints.some((t) => keys.includes(t.key) && t.effect === 'NoSchedule');
       const ev = [`taints: ${list(n.taints.map((t) => `${t.key}:${t.effect}`))}`];
       const expected = `${keys.join(' or ')}:NoSchedule (kubeadm ${ctx.profile.kubernetesVersion})`;

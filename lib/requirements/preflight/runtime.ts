@@ -2,7 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { Profile } from '../../config/profile.ts';
 import { linesMatching } from '../../parse/containerd.ts';
-import { dockershimAvailable, latestValidatedDocker } from '../../kubeadm/placeholder.ts';
+import { dockershimAvailable, latestValidatedDocker } from '../../kubeadm/docker-validated.ts';
 import { upstreamVersion } from '../../parse/packages.ts';
 import type { ContainerdFacts, HostFacts } from '../../probe/facts.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
@@ -106,7 +106,7 @@ export const runtimeRequirements: Requirement[] = [
     check: ({ facts, profile, host }) => {
       const pkgs = need(facts.packages);
       const snaps = pkgs.snaps ?? {};
-      if (pkgs.manager === 'none' && !Object.keys(snaps).length) return verdict.error('neither rpm, dpkg-query nor snap found on the host');
+      if (pkgs.manager === 'none' && !Object.keys(snaps).length) return verdict.error('no package database to ask: no rpm database (/var/lib/rpm, /usr/lib/sysimage/rpm), no dpkg status (/var/lib/dpkg/status) and no snap on the host');
       const os = need(facts.os);
       const fam = os.family === 'rhel' ? 'rhel' : 'debian';
       const el7 = fam === 'rhel' && Number(os.versionId.split('.')[0]) <= 7;
