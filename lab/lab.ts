@@ -50,7 +50,8 @@ export interface LabHostSpec {
   sockets?: Record<string, string>;
   /** TCP ports something listens on (0.0.0.0, in the host's netns) */
   listen?: number[];
-  /** Debian packages the host appears to have: package → version, stanzas in a dpkg status file */
+  /** Debian packages the host appears to have: package → version, stanzas in a dpkg status file ("" = not installed,
+   * even when the lab machine has it: 004's kubectl comes from snap, not from this machine's google-cloud-cli kubectl) */
   packages?: Record<string, string>;
   /** stand-in executables in /usr/local/bin that print a version (from `packages` when it has one) */
   bin?: string[];
@@ -323,7 +324,7 @@ function dpkgStatus(extra: Record<string, string>): string {
   dpkgBase ??= (existsSync('/var/lib/dpkg/status') ? readFileSync('/var/lib/dpkg/status', 'utf8') : '').split(/\n\n+/).filter((st) => st.trim());
   const drop = new Set(Object.keys(extra));
   const kept = dpkgBase.filter((st) => !drop.has(/^Package: (\S+)/m.exec(st)?.[1] ?? ''));
-  const added = Object.entries(extra).map(
+  const added = Object.entries(extra).filter(([, v]) => v !== '').map(
     ([p, v]) => `Package: ${p}\nStatus: install ok installed\nPriority: optional\nSection: admin\nInstalled-Size: 1\nMaintainer: kubeadm-verify lab <lab@localhost>\nArchitecture: amd64\nVersion: ${v}\nDescription: lab stand-in for ${p}`,
   );
   return [...kept, ...added].join('\n\n') + '\n';
@@ -378,7 +379,7 @@ function validateHost(h: LabHostSpec, i: number): void {
   for (const l of h.swaps ?? []) if (/[\n\0]/.test(l)) throw new Error(`${where}: a swaps entry is one line`);
   if (h.memTotalKiB !== undefined && (!Number.isInteger(h.memTotalKiB) || h.memTotalKiB <= 0)) throw new Error(`${where}: bad memTotalKiB`);
   for (const u of h.users ?? []) if (!/^[a-z_][a-z0-9_-]{0,30}$/.test(u.name) || u.name === 'root') throw new Error(`${where}: bad user name ${u.name}`);
-  for (const [p, v] of Object.entries(h.packages ?? {})) if (!/^[a-z0-9][a-z0-9+.-]+$/.test(p) || !/^[A-Za-z0-9.+~:-]+$/.test(String(v))) throw new Error(`${where}: bad package ${p}=${v}`);
+  for (const [p, v] of Object.entries(h.packages ?? {})) if (!/^[a-z0-9][a-z0-9+.-]+$/.test(p) || !/^([A-Za-z0-9.+~:-]+)?$/.test(String(v))) throw new Error(`${where}: bad package ${p}=${v}`);
 }
 
 interface Prepared {

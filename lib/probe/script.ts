@@ -3,7 +3,7 @@
 import { shQuote } from '../transport/command.ts';
 
 export const PACKAGES = [
-  'kubeadm', 'kubelet', 'kubectl', 'containerd', 'containerd.io', 'cri-tools', 'ipvsadm', 'ipset', 'iproute-tc', 'iproute2',
+  'kubeadm', 'kubelet', 'kubectl', 'containerd', 'containerd.io', 'cri-tools', 'ipvsadm', 'ipset', 'iproute-tc', 'iproute2', 'iproute',
   'conntrack', 'conntrack-tools', 'socat', 'ethtool', 'firewalld', 'podman', 'cri-o', 'chrony', 'ntp', 'systemd-timesyncd',
   'docker-ce', 'docker.io', 'docker', 'docker-engine', 'cri-dockerd',
 ];
