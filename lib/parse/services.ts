@@ -18,7 +18,7 @@ export interface ServiceFacts {
 }
 
 /** Process names that stand for a unit when systemd is not PID 1. */
-const PROCESS_OF: Record<string, string[]> = {
+export const PROCESS_OF: Record<string, string[]> = {
   containerd: ['containerd'],
   kubelet: ['kubelet'],
   firewalld: ['firewalld'],

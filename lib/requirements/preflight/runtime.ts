@@ -11,7 +11,7 @@ import { list } from './util.ts';
 const phase = 'preflight' as const;
 
 /** Package names per OS family; the first name found counts (rpm, dpkg, or snap for the kube* tools). */
-const PACKAGE_NAMES: Record<string, { rhel: string[]; debian: string[] }> = {
+export const PACKAGE_NAMES: Record<string, { rhel: string[]; debian: string[] }> = {
   kubeadm: { rhel: ['kubeadm'], debian: ['kubeadm'] },
   kubelet: { rhel: ['kubelet'], debian: ['kubelet'] },
   kubectl: { rhel: ['kubectl'], debian: ['kubectl'] },
