@@ -106,7 +106,7 @@ s_reg() { [ -n "$RH" ] || { echo "@none"; return 0; }
   else echo "tool=none"; fi; return 0; }
 s_bins() { for b in $BINS; do printf '%s\t' "$b"; command -v "$b" 2>/dev/null || echo; done; }
 s_kubelet() { fil /var/lib/kubelet/config.yaml /etc/sysconfig/kubelet /etc/default/kubelet /usr/lib/systemd/system/kubelet.service.d/*.conf /lib/systemd/system/kubelet.service.d/*.conf /etc/systemd/system/kubelet.service.d/*.conf /etc/systemd/system/snap.kubelet.daemon.service.d/*.conf /var/lib/kubelet/kubeadm-flags.env; }
-s_health() { for u in https://127.0.0.1:10259/healthz https://127.0.0.1:10257/healthz http://127.0.0.1:10249/proxyMode; do
+s_health() { for u in https://127.0.0.1:10259/healthz https://127.0.0.1:10257/healthz http://127.0.0.1:10251/healthz http://127.0.0.1:10252/healthz http://127.0.0.1:10249/proxyMode; do
   if have curl; then printf '%s\t%s\n' "$u" "$(t curl -sS -k --connect-timeout 2 --max-time 4 -w ' http=%{http_code}' "$u" 2>&1 | tr '\n' ' ')"; else printf '%s\t@no-curl\n' "$u"; fi; done
   echo "@ipvsadm"; if have ipvsadm; then t ipvsadm -Ln 2>&1; echo "ipvsadm_rc=$?"; else echo "ipvsadm_rc=127"; fi; return 0; }
 sec meta s_meta; sec os-release s_os; sec cpus s_cpus; sec meminfo s_mem; sec swaps s_swaps; sec fstab s_fstab

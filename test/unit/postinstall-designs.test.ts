@@ -108,3 +108,14 @@ describe('post-install, each style judged with its own profile', () => {
     expect(judge('FLANNEL-CONFIG', ctx, '*')).toMatchObject({ status: 'fail', observed: expect.stringMatching(/not found/) });
   });
 });
+
+describe('node-side checks per version', () => {
+  it('CP-HEALTHZ asks where kubeadm 1.13 probes (HTTP 10251/10252) for 001, HTTPS 10259/10257 for 000', async () => {
+    const { recordedFacts } = await import('../helpers/facts.ts');
+    const f = recordedFacts();
+    f.nodeHealth = { ok: true, value: { endpoints: { 'http://127.0.0.1:10251/healthz': 'ok http=200', 'http://127.0.0.1:10252/healthz': 'ok http=200', 'https://127.0.0.1:10259/healthz': 'curl: (7) Failed to connect http=000', 'https://127.0.0.1:10257/healthz': 'curl: (7) Failed to connect http=000' }, ipvsadm: { rc: 0, output: '' } } };
+    const at = (p: Profile) => judge('CP-HEALTHZ', ctxFor([{ spec: host('k8s-master'), facts: f }], p), 'k8s-master');
+    expect(at(P001)).toMatchObject({ status: 'pass' });
+    expect(at(P000)).toMatchObject({ status: 'fail', observed: 'not healthy: kube-scheduler, kube-controller-manager' });
+  });
+});

@@ -74,7 +74,15 @@ export const postinstallChecks: Requirement[] = [
       if (!facts) return verdict.error(error!);
       const nh = need(facts.nodeHealth);
       if (!nh) return verdict.error('node-side health was not probed');
-      const want = { 'https://127.0.0.1:10259/healthz': 'kube-scheduler', 'https://127.0.0.1:10257/healthz': 'kube-controller-manager' };
+      // where kubeadm's own liveness probes look: HTTP 10251/10252 up to 1.16 (001's 1.13), HTTPS 10259/10257 after
+      let want: Record<string, string> = { 'https://127.0.0.1:10259/healthz': 'kube-scheduler', 'https://127.0.0.1:10257/healthz': 'kube-controller-manager' };
+      try {
+        const pr = kubeadmFacts(ctx.profile.kubernetesVersion).ports.probes;
+        const url = (x: { port: number; scheme: string }) => `${x.scheme.toLowerCase()}://127.0.0.1:${x.port}/healthz`;
+        want = { [url(pr.scheduler)]: 'kube-scheduler', [url(pr.controllerManager)]: 'kube-controller-manager' };
+      } catch {
+        // a version the table does not know: today's secure ports
+      }
       const evidence = Object.keys(want).map((u) => `${u}: ${nh.endpoints[u] ?? 'not asked'}`);
       const bad = Object.entries(want).filter(([u]) => !/^ok\b.*http=200/.test(nh.endpoints[u] ?? '')).map(([, n]) => n);
       return bad.length ? verdict.fail(`not healthy: ${bad.join(', ')}`, 'both answer ok', evidence) : verdict.pass('both answer ok', 'both answer ok', evidence);
@@ -88,7 +96,14 @@ export const postinstallChecks: Requirement[] = [
       const { h, facts, error } = hostFacts(ctx, target);
       if (!facts) return verdict.error(error!);
       const listening = need(facts.listening);
-      const ports = h!.spec.roles.includes('control-plane') ? CP_PORTS : NODE_PORTS;
+      // per version (lib/kubeadm/versions.ts): 1.13–1.18 also serve the insecure 10251/10252
+      let ports = h!.spec.roles.includes('control-plane') ? CP_PORTS : NODE_PORTS;
+      try {
+        const kp = kubeadmFacts(ctx.profile.kubernetesVersion).ports;
+        ports = h!.spec.roles.includes('control-plane') ? kp.controlPlaneListening : kp.nodeListening;
+      } catch {
+        // a version the table does not know: today's ports
+      }
       const missing = ports.filter((p) => !listening.some((l) => l.port === p));
       const expected = `listening: ${ports.join(', ')}`;
       return missing.length ? verdict.fail(`not listening: ${missing.join(', ')}`, expected, [`listening: ${[...new Set(listening.map((l) => l.port))].sort((a, b) => a - b).join(', ')}`]) : verdict.pass('all listening', expected);

@@ -101,8 +101,9 @@ export const hostRequirements: Requirement[] = [
       const installed = pkgs.installed.firewalld;
       const ev = [`firewalld: ${unit?.active ?? 'unknown'} (${unit?.method ?? 'n/a'})`, `package firewalld: ${installed ?? 'not installed'} (${pkgs.manager})`];
       const expected = 'not running, not installed';
-      if (running) return verdict.fail('firewalld is running', expected, ev, { severity: 'error' });
-      if (installed) return verdict.warn(`firewalld installed (${installed}), not running`, expected, ev);
+      const remove = pkgs.manager === 'dpkg' ? 'apt-get remove -y firewalld' : need(facts.os).versionId.startsWith('7') ? 'yum -y remove firewalld' : 'dnf -y remove firewalld';
+      if (running) return verdict.fail('firewalld is running', expected, ev, { severity: 'error', remediation: `systemctl disable --now firewalld && ${remove}` });
+      if (installed) return verdict.warn(`firewalld installed (${installed}), not running`, expected, ev, { remediation: remove });
       return verdict.pass('not running, not installed', expected, ev);
     },
   }),
