@@ -63,6 +63,14 @@ describe('parsers on recorded output', () => {
   });
 });
 
+describe('HOST-IMAGES for a flannel design with a private registry', () => {
+  it('lists the flannel image from cni.imageRepository at the profile version', async () => {
+    const { requiredImages } = await import('../../lib/registry/images.ts');
+    const p = profileFrom('kubernetesVersion: 1.29.2\ncni: { name: flannel, version: v0.24.2, imageRepository: harbor:443/flannel }\n');
+    expect(requiredImages(p).filter((i) => i.why.startsWith('flannel')).map((i) => i.ref)).toEqual(['harbor:443/flannel/flannel:v0.24.2']);
+  });
+});
+
 describe('profile keys', () => {
   it('the shipped profiles load; runtime defaults and the CRI socket follow the runtime and version', () => {
     expect(shipped('000-rocky8-containerd-calico.yaml')).toMatchObject({ runtime: { name: 'containerd', service: 'containerd' }, criSocket: 'unix:///run/containerd/containerd.sock', registry: { enabled: true } });
