@@ -5,7 +5,8 @@
 //    (constants.go, images.go, defaults.go of the tag); the table is generated from it, this guards hand edits;
 //  - fixtures/kubeadm/release-notes.txt: statements of the release notes (CHANGELOG-1.x.md), written by people,
 //    not derived from the constants.
-import { readFileSync } from 'node:fs';
+// Stand-ins: none — the fixtures are recorded real output and text read at the tags; the profile test writes a temp file.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMAGE_ROWS } from '../../lib/kubeadm/image-table.ts';
@@ -18,7 +19,24 @@ const real = (f: string) => readFileSync(join(FIX, 'images-list/kubeadm-v1.29.15
 const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 const refs = (version: string, repo?: string, target?: string) => kubeadmFacts(version).images(repo, target).map((i) => i.ref);
 
+const BINARIES = readdirSync(join(FIX, 'images-list')).filter((d) => d.startsWith('kubeadm-v')).map((d) => d.slice('kubeadm-v'.length));
+describe.each(BINARIES)('the image table against a real kubeadm v%s binary', (v) => {
+  const out = (f: string) => readFileSync(join(FIX, 'images-list', `kubeadm-v${v}`, f), 'utf8');
+  it('is the binary it claims to be', () => expect(out('COMMANDS')).toContain(`"gitVersion":"v${v}"`));
+  it('config images list --kubernetes-version of its own version', () => expect(refs(v)).toEqual(lines(out(`v${v}.txt`))));
+  it('… --image-repository harbor:443/k8s', () => expect(refs(v, 'harbor:443/k8s')).toEqual(lines(out(`v${v}--harbor.txt`))));
+  it('… --image-repository k8s.gcr.io', () => expect(refs(v, 'k8s.gcr.io')).toEqual(lines(out(`v${v}--k8s.gcr.io.txt`))));
+  it('config print init-defaults: CRI socket, image repository, API port', () => {
+    const d = out('init-defaults.yaml');
+    const f = kubeadmFacts(v);
+    expect(d).toContain(`criSocket: ${f.defaultCriSocket()}`);
+    expect(d).toContain(`imageRepository: ${f.defaultImageRepository()}`);
+    expect(d).toContain(`bindPort: ${f.ports.apiserver}`);
+  });
+});
+
 describe('the image table against a real kubeadm v1.29.15 binary', () => {
+  it('there are real binaries recorded', () => expect(BINARIES).toContain('1.29.15'));
   it('prints exactly what `kubeadm config images list --kubernetes-version v1.29.15` printed', () => {
     expect(refs('v1.29.15')).toEqual(lines(real('v1.29.15.txt')));
   });

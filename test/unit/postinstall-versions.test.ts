@@ -1,6 +1,8 @@
 // The post-install judges that depend on the kubeadm version (lib/kubeadm/versions.ts), each on both sides:
 // a cluster built the 1.13 way (document 001) and the 1.29 way (the reference design), judged with the
-// profile's kubernetesVersion. Snapshots are hand-built objects of the shape lib/cluster/snapshot.ts reads.
+// profile's kubernetesVersion.
+// Stand-ins: the cluster snapshots are hand-built objects of the shape lib/cluster/snapshot.ts reads, and the node-side
+// facts are the recorded Debian 12 probe run with nodeHealth, listening and criSockets replaced per case.
 import { describe, expect, it } from 'vitest';
 import type { ClusterSnapshot, NodeInfo } from '../../lib/cluster/snapshot.ts';
 import { defaultProfile, type Profile } from '../../lib/config/profile.ts';
