@@ -45,16 +45,21 @@ export interface LabHostSpec {
    * infinity`; comm is truncated to 15 characters as the kernel does); 'containerd' is a copy of socat
    * listening on /run/containerd/containerd.sock */
   processes?: string[];
+  /** unix socket path → the process name of a stand-in daemon listening on it (a copy of socat under that name):
+   * a runtime at a design's own socket (003's /run/cri-containerd/cri-containerd.sock, Docker's /var/run/docker.sock) */
+  sockets?: Record<string, string>;
   /** TCP ports something listens on (0.0.0.0, in the host's netns) */
   listen?: number[];
-  /** Debian packages the host appears to have: package → version, stanzas in a dpkg status file */
+  /** Debian packages the host appears to have: package → version, stanzas in a dpkg status file ("" = not installed,
+   * even when the lab machine has it: 004's kubectl comes from snap, not from this machine's google-cloud-cli kubectl) */
   packages?: Record<string, string>;
   /** stand-in executables in /usr/local/bin that print a version (from `packages` when it has one) */
   bin?: string[];
   /** /run/systemd/timesync/synchronized exists (systemd-timesyncd reached an NTP server) */
   timesyncSynchronized?: boolean;
-  /** stand-in HTTP(S) endpoints on 127.0.0.1 inside the host (component /healthz, kube-proxy /proxyMode) */
-  http?: { port: number; tls?: boolean; body: string }[];
+  /** stand-in HTTP(S) endpoints on 127.0.0.1 inside the host (component /healthz, kube-proxy /proxyMode): each
+   *  answers `status` (default 200) with `body` on its one `path` only, and 404 on any other path */
+  http?: { port: number; tls?: boolean; path: string; status?: number; body: string }[];
   /** non-root login users: sudo without a password, with one, or none */
   users?: { name: string; sudo?: 'nopasswd' | 'password' | false; password?: string }[];
   /** sshd accepts logins only from these addresses (AllowUsers *@addr): reachable only through a jump host */
@@ -320,7 +325,7 @@ function dpkgStatus(extra: Record<string, string>): string {
   dpkgBase ??= (existsSync('/var/lib/dpkg/status') ? readFileSync('/var/lib/dpkg/status', 'utf8') : '').split(/\n\n+/).filter((st) => st.trim());
   const drop = new Set(Object.keys(extra));
   const kept = dpkgBase.filter((st) => !drop.has(/^Package: (\S+)/m.exec(st)?.[1] ?? ''));
-  const added = Object.entries(extra).map(
+  const added = Object.entries(extra).filter(([, v]) => v !== '').map(
     ([p, v]) => `Package: ${p}\nStatus: install ok installed\nPriority: optional\nSection: admin\nInstalled-Size: 1\nMaintainer: kubeadm-verify lab <lab@localhost>\nArchitecture: amd64\nVersion: ${v}\nDescription: lab stand-in for ${p}`,
   );
   return [...kept, ...added].join('\n\n') + '\n';
@@ -368,13 +373,17 @@ function validateHost(h: LabHostSpec, i: number): void {
   }
   for (const m of h.modules ?? []) if (!/^[A-Za-z0-9_-]{1,64}$/.test(m)) throw new Error(`${where}: bad module name ${m}`);
   for (const p of h.processes ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith('.')) throw new Error(`${where}: bad process name ${p}`);
+  for (const [path, p] of Object.entries(h.sockets ?? {})) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith(".") || !/^\/(var\/)?run\/[A-Za-z0-9._\/-]+\.sock$/.test(path)) throw new Error(`${where}: bad socket ${path} → ${p}`);
   for (const b of h.bin ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(b) || b.startsWith('.')) throw new Error(`${where}: bad bin name ${b}`);
   for (const p of h.listen ?? []) if (!Number.isInteger(p) || p < 1 || p > 65535 || (p === 22 && h.ssh !== 'none')) throw new Error(`${where}: bad listen port ${p}`);
-  for (const e of h.http ?? []) if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535) throw new Error(`${where}: bad http port ${e.port}`);
+  for (const e of h.http ?? []) {
+    if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535) throw new Error(`${where}: bad http port ${e.port}`);
+    if (typeof e.path !== 'string' || !e.path.startsWith('/')) throw new Error(`${where}: http stand-in on port ${e.port} needs the one path it answers (e.g. /healthz)`);
+  }
   for (const l of h.swaps ?? []) if (/[\n\0]/.test(l)) throw new Error(`${where}: a swaps entry is one line`);
   if (h.memTotalKiB !== undefined && (!Number.isInteger(h.memTotalKiB) || h.memTotalKiB <= 0)) throw new Error(`${where}: bad memTotalKiB`);
   for (const u of h.users ?? []) if (!/^[a-z_][a-z0-9_-]{0,30}$/.test(u.name) || u.name === 'root') throw new Error(`${where}: bad user name ${u.name}`);
-  for (const [p, v] of Object.entries(h.packages ?? {})) if (!/^[a-z0-9][a-z0-9+.-]+$/.test(p) || !/^[A-Za-z0-9.+~:-]+$/.test(String(v))) throw new Error(`${where}: bad package ${p}=${v}`);
+  for (const [p, v] of Object.entries(h.packages ?? {})) if (!/^[a-z0-9][a-z0-9+.-]+$/.test(p) || !/^([A-Za-z0-9.+~:-]+)?$/.test(String(v))) throw new Error(`${where}: bad package ${p}=${v}`);
 }
 
 interface Prepared {
@@ -465,11 +474,28 @@ function prepareHost(p: Prepared, lab: LabShared): void {
     if (!existsSync(shared)) copyFileSync(pname === 'containerd' ? '/usr/bin/socat' : '/bin/sleep', shared);
     linkSync(shared, join(hostDir, 'sbin', pname));
   }
+  for (const pname of new Set(Object.values(h.sockets ?? {}))) {
+    if ((h.processes ?? []).includes(pname)) throw new Error(`${h.name}: ${pname} is both in processes and sockets`);
+    mkdirSync(join(lab.dir, 'shared', 'sock'), { recursive: true });
+    const shared = join(lab.dir, 'shared', 'sock', pname);
+    if (!existsSync(shared)) copyFileSync('/usr/bin/socat', shared);
+    linkSync(shared, join(hostDir, 'sbin', pname));
+  }
   writeFileSync(join(hostDir, 'swaps'), `Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n${(h.swaps ?? []).map((l) => `${l}\n`).join('')}`);
   if (h.memTotalKiB) writeFileSync(join(hostDir, 'meminfo'), readFileSync('/proc/meminfo', 'utf8').replace(/^MemTotal:\s+\d+ kB$/m, `MemTotal:       ${String(h.memTotalKiB).padStart(8)} kB`));
   // read the request up to its blank line before answering: a socket closed with unread input is reset, and the
   // reset can overtake the answer (curl: "Empty reply from server" — a flaky CP-HEALTHZ/PROXY-IPVS once in CI)
-  for (const e of h.http ?? []) writeFileSync(join(hostDir, `http-${e.port}.sh`), `CR=$(printf '\\r')\nwhile IFS= read -r l; do [ -z "\${l%"$CR"}" ] && break; done\nprintf 'HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\nContent-Length: %d\\r\\nConnection: close\\r\\n\\r\\n%s' ${Buffer.byteLength(e.body)} ${q(e.body)}\n`);
+  const REASON: Record<number, string> = { 200: 'OK', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+  const answer = (status: number, body: string) => `printf 'HTTP/1.0 ${status} ${REASON[status] ?? 'Status'}\\r\\nContent-Type: text/plain\\r\\nContent-Length: %d\\r\\nConnection: close\\r\\n\\r\\n%s' ${Buffer.byteLength(body)} ${q(body)}`;
+  for (const e of h.http ?? []) {
+    const lines = [
+      `CR=$(printf '\\r')`,
+      'IFS= read -r req; req=${req%"$CR"}; p=${req#* }; p=${p%% *}',
+      'while IFS= read -r l; do [ -z "${l%"$CR"}" ] && break; done',
+      `if [ "$p" = ${q(e.path)} ]; then ${answer(e.status ?? 200, e.body)}; else ${answer(404, '404 page not found\n')}; fi`,
+    ];
+    writeFileSync(join(hostDir, `http-${e.port}.sh`), `${lines.join('\n')}\n`);
+  }
   const sshdConfig = join(hostDir, 'sshd_config');
   writeFileSync(
     sshdConfig,
@@ -552,6 +578,10 @@ function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: 
   for (const e of h.http ?? []) {
     const listen = e.tls ? `OPENSSL-LISTEN:${e.port},bind=127.0.0.1,cert=${lab.stubPem},verify=0,fork,reuseaddr` : `TCP-LISTEN:${e.port},bind=127.0.0.1,fork,reuseaddr`;
     L.push(`socat ${q(listen)} SYSTEM:${q(`sh ${join(hostDir, `http-${e.port}.sh`)}`)} </dev/null >/dev/null 2>&1 &`);
+  }
+  for (const [path, pname] of Object.entries(h.sockets ?? {})) {
+    const sock = path.startsWith('/var/run/') ? path.slice(4) : path;
+    L.push(`mkdir -p ${q(posix.dirname(sock))}`, `"$H/sbin/"${q(pname)} ${q(`UNIX-LISTEN:${sock},fork,mode=660,unlink-early`)} SYSTEM:true </dev/null >/dev/null 2>&1 &`);
   }
   for (const port of h.listen ?? []) L.push(`socat TCP-LISTEN:${port},fork,reuseaddr SYSTEM:true </dev/null >/dev/null 2>&1 &`);
   L.push(': > "$H/ready"');
