@@ -53,8 +53,9 @@ export interface LabHostSpec {
   bin?: string[];
   /** /run/systemd/timesync/synchronized exists (systemd-timesyncd reached an NTP server) */
   timesyncSynchronized?: boolean;
-  /** stand-in HTTP(S) endpoints on 127.0.0.1 inside the host (component /healthz, kube-proxy /proxyMode) */
-  http?: { port: number; tls?: boolean; body: string }[];
+  /** stand-in HTTP(S) endpoints on 127.0.0.1 inside the host (component /healthz, kube-proxy /proxyMode): each
+   *  answers `status` (default 200) with `body` on its one `path` only, and 404 on any other path */
+  http?: { port: number; tls?: boolean; path: string; status?: number; body: string }[];
   /** non-root login users: sudo without a password, with one, or none */
   users?: { name: string; sudo?: 'nopasswd' | 'password' | false; password?: string }[];
   /** sshd accepts logins only from these addresses (AllowUsers *@addr): reachable only through a jump host */
@@ -370,7 +371,10 @@ function validateHost(h: LabHostSpec, i: number): void {
   for (const p of h.processes ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith('.')) throw new Error(`${where}: bad process name ${p}`);
   for (const b of h.bin ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(b) || b.startsWith('.')) throw new Error(`${where}: bad bin name ${b}`);
   for (const p of h.listen ?? []) if (!Number.isInteger(p) || p < 1 || p > 65535 || (p === 22 && h.ssh !== 'none')) throw new Error(`${where}: bad listen port ${p}`);
-  for (const e of h.http ?? []) if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535) throw new Error(`${where}: bad http port ${e.port}`);
+  for (const e of h.http ?? []) {
+    if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535) throw new Error(`${where}: bad http port ${e.port}`);
+    if (typeof e.path !== 'string' || !e.path.startsWith('/')) throw new Error(`${where}: http stand-in on port ${e.port} needs the one path it answers (e.g. /healthz)`);
+  }
   for (const l of h.swaps ?? []) if (/[\n\0]/.test(l)) throw new Error(`${where}: a swaps entry is one line`);
   if (h.memTotalKiB !== undefined && (!Number.isInteger(h.memTotalKiB) || h.memTotalKiB <= 0)) throw new Error(`${where}: bad memTotalKiB`);
   for (const u of h.users ?? []) if (!/^[a-z_][a-z0-9_-]{0,30}$/.test(u.name) || u.name === 'root') throw new Error(`${where}: bad user name ${u.name}`);
@@ -469,7 +473,17 @@ function prepareHost(p: Prepared, lab: LabShared): void {
   if (h.memTotalKiB) writeFileSync(join(hostDir, 'meminfo'), readFileSync('/proc/meminfo', 'utf8').replace(/^MemTotal:\s+\d+ kB$/m, `MemTotal:       ${String(h.memTotalKiB).padStart(8)} kB`));
   // read the request up to its blank line before answering: a socket closed with unread input is reset, and the
   // reset can overtake the answer (curl: "Empty reply from server" — a flaky CP-HEALTHZ/PROXY-IPVS once in CI)
-  for (const e of h.http ?? []) writeFileSync(join(hostDir, `http-${e.port}.sh`), `CR=$(printf '\\r')\nwhile IFS= read -r l; do [ -z "\${l%"$CR"}" ] && break; done\nprintf 'HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\nContent-Length: %d\\r\\nConnection: close\\r\\n\\r\\n%s' ${Buffer.byteLength(e.body)} ${q(e.body)}\n`);
+  const REASON: Record<number, string> = { 200: 'OK', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+  const answer = (status: number, body: string) => `printf 'HTTP/1.0 ${status} ${REASON[status] ?? 'Status'}\\r\\nContent-Type: text/plain\\r\\nContent-Length: %d\\r\\nConnection: close\\r\\n\\r\\n%s' ${Buffer.byteLength(body)} ${q(body)}`;
+  for (const e of h.http ?? []) {
+    const lines = [
+      `CR=$(printf '\\r')`,
+      'IFS= read -r req; req=${req%"$CR"}; p=${req#* }; p=${p%% *}',
+      'while IFS= read -r l; do [ -z "${l%"$CR"}" ] && break; done',
+      `if [ "$p" = ${q(e.path)} ]; then ${answer(e.status ?? 200, e.body)}; else ${answer(404, '404 page not found\n')}; fi`,
+    ];
+    writeFileSync(join(hostDir, `http-${e.port}.sh`), `${lines.join('\n')}\n`);
+  }
   const sshdConfig = join(hostDir, 'sshd_config');
   writeFileSync(
     sshdConfig,

@@ -16,7 +16,7 @@ import { scrub } from '../redact.ts';
 import type { ClusterExtra } from '../cluster/snapshot.ts';
 import type { RunContext } from '../requirements/define.ts';
 import { gatherHosts, type GatheredHost } from '../run/gather-hosts.ts';
-import { CONTEXT_ENV, writeRunFile, writeWorkerInput } from '../run/context-file.ts';
+import { CONTEXT_ENV, RESULTS_ENV, writeRunFile, writeWorkerInput } from '../run/context-file.ts';
 import { ResultCollector } from '../run/collector.ts';
 import { trapInterrupts } from '../run/interrupt.ts';
 import type { HostSummary, ResultsFile } from '../types.ts';
@@ -227,11 +227,13 @@ export async function main(argv: string[]): Promise<number> {
   process.env[CONTEXT_ENV] = workerInput.path;
 
   phase = 'judging';
-  collector = new ResultCollector();
+  collector = new ResultCollector(workerInput.results);
+  process.env[RESULTS_ENV] = workerInput.results;
   const { startVitest } = await import('vitest/node');
   if (intr.signal.aborted) {
+    const done = finish(); // reads the verdicts so far before their directory goes
     workerInput.remove();
-    return finish();
+    return done;
   }
   const vitest = await unlessInterrupted(startVitest(
     'test',
@@ -246,13 +248,15 @@ export async function main(argv: string[]): Promise<number> {
     },
   ));
   if (intr.signal.aborted) {
+    const done = finish(); // reads the verdicts so far before their directory goes
     workerInput.remove();
-    return finish();
+    return done;
   }
   await vitest?.close();
-  workerInput.remove();
   process.exitCode = undefined;
-  return finish();
+  const done = finish();
+  workerInput.remove();
+  return done;
 
   async function writeRun(): Promise<number> {
   phase = intr.name ? phase : 'reports';
@@ -262,8 +266,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(g.error ? { error: g.error } : {}), probeMs: g.probeMs, roundTrips: g.roundTrips,
   }));
   // waivers: applied here, once, to every result; every output is written from these
-  const { results, unmatched } = applyWaivers(collector?.results ?? [], waivers);
-  if (collector) collector.results.length = 0;
+  const { results, unmatched } = applyWaivers(collector?.takeResults() ?? [], waivers);
   for (const p of collector?.problems ?? []) log(`[kubeadm-verify] ${p}`);
   const draft: ResultsFile = {
     version: 1,

@@ -2,6 +2,7 @@
 // (Rocky Linux 8.6, kubeadm 1.29.2, containerd, Harbor at harbor:443, Calico 3.26.4, kube-proxy ipvs).
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from './errors.ts';
+import { kubeadmFacts } from '../kubeadm/versions.ts';
 import { Checker } from './validate.ts';
 import { loadYaml, loadYamlDocuments } from './yaml-file.ts';
 
@@ -155,6 +156,18 @@ export function buildProfile(opts: { profileFile?: string; kubeadmConfigFile?: s
       if (k === 'registry' || k === 'cni') Object.assign((p as any)[k], v);
       else (p as any)[k] = v;
       p.origin[k] = origin;
+    }
+  }
+  // Unless set, the sandbox image is the pause image kubeadm of this version lists for this repository.
+  if (p.origin.sandboxImage === 'default' && (p.origin.kubernetesVersion !== 'default' || p.origin.imageRepository !== 'default')) {
+    try {
+      const pause = kubeadmFacts(p.kubernetesVersion).images(p.imageRepository).find((i) => i.component === 'pause');
+      if (pause) {
+        p.sandboxImage = pause.ref;
+        p.origin.sandboxImage = `kubeadm ${p.kubernetesVersion}'s pause image (lib/kubeadm/versions.ts)`;
+      }
+    } catch {
+      // an unknown version keeps the default; the version-dependent checks report the version
     }
   }
   return p;

@@ -1,7 +1,7 @@
 // The one read-only POSIX sh probe sent to every host. It only reads files and runs query commands;
 // it never writes (no temp files, no redirections to files) — see test/unit/probe-readonly.test.ts.
 import { shQuote } from '../transport/command.ts';
-import { ALL_COMPONENT_HEALTH_URLS } from '../kubeadm/versions.ts';
+import { ALL_COMPONENT_HEALTH_URLS, KNOWN_CRI_SOCKET_PATHS } from '../kubeadm/versions.ts';
 
 export const PACKAGES = [
   'kubeadm', 'kubelet', 'kubectl', 'containerd', 'containerd.io', 'cri-tools', 'ipvsadm', 'ipset', 'iproute-tc', 'iproute2',
@@ -13,7 +13,7 @@ export const SYSCTLS = [
   'net.ipv4.ip_forward', 'net.bridge.bridge-nf-call-iptables', 'net.bridge.bridge-nf-call-ip6tables',
   'net.netfilter.nf_conntrack_max', 'net.ipv6.conf.default.forwarding', 'vm.swappiness',
 ];
-export const CRI_SOCKETS = ['/run/containerd/containerd.sock', '/var/run/containerd/containerd.sock', '/run/crio/crio.sock', '/var/run/cri-dockerd.sock'];
+export const CRI_SOCKETS = KNOWN_CRI_SOCKET_PATHS;
 
 export interface ProbeOptions {
   /** Random per run: section markers cannot be forged by file contents. */

@@ -1,6 +1,9 @@
 // The fault run: 100 lab hosts of which 10 are broken in 5 ways (no sshd, a hung sshd, an unknown host key, a
 // changed host key, sudo that needs a password). Every host gets a verdict for every requirement, nothing is
 // lost, the broken ones are `error` with the right reason, and the run ends within the slowest deadline.
+// Stand-ins (lab/README.md "what is real and what is a stand-in"): stand-in daemons (sleep/socat under the real
+// names), the dpkg status database, /proc/swaps, /proc/meminfo, /sys/module, /sys/class/dmi product_uuid, non-net
+// sysctls, version-printing scripts in /usr/local/bin; sshd, the network namespaces, net.* sysctls and ports are real.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,9 +66,12 @@ d(`fault run: ${N} hosts, 10 broken in 5 ways`, () => {
       const h = r.hosts.find((x) => x.name === name)!;
       expect(h.reachable, name).toBe(false);
       expect(h.error, name).toMatch(b.reason);
-      expect(r.results.filter((x) => x.host === name).every((x) => x.status === 'error'), name).toBe(true);
+      const mine = r.results.filter((x) => x.host === name);
+      expect(mine, name).toHaveLength(hostReqs);
+      expect(mine.every((x) => x.status === 'error'), name).toBe(true);
     }
     const good = r.results.filter((x) => x.host.startsWith('ok-'));
+    expect(good).toHaveLength(hostReqs * (N - 10));
     expect(good.filter((x) => x.status === 'error')).toEqual([]);
     // uniqueness cannot be judged for hosts that were not probed: error, never pass
     expect(r.results.find((x) => x.id === 'HOST-UNIQUE-MAC')!.status).toBe('error');

@@ -1,5 +1,8 @@
 // The preflight phase end to end: the real CLI against real sshd hosts in network namespaces and a real
 // docker-registry, asserting every (ID, host) verdict of the scenario. Runs as root (CI); never skips in CI.
+// Stand-ins (lab/README.md "what is real and what is a stand-in"): stand-in daemons (sleep/socat under the real
+// names), the dpkg status database, /proc/swaps, /proc/meminfo, /sys/module, /sys/class/dmi product_uuid, non-net
+// sysctls, version-printing scripts in /usr/local/bin; sshd, the network namespaces, net.* sysctls and ports and the docker-registry are real.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +52,7 @@ d('preflight over SSH against a lab fleet', () => {
     const r = run.results!;
     const hostReqs = requirements('preflight').filter((q) => q.targets({ profile: defaultProfile(), hosts: [], inventory: [], extra: {} }).length === 0).length;
     expect(r.results.length).toBe(hostReqs * scenario.hosts.length + (requirements('preflight').length - hostReqs));
-    expect(mismatches(r, scenario.expect)).toEqual([]);
+    expect(mismatches(r, scenario.expect, { ids: requirements('preflight').map((q) => q.id) })).toEqual([]);
     expect(run.code).toBe(1); // the scenario has failures: the run must fail
     for (const h of r.hosts) expect(h, h.name).toMatchObject({ reachable: true, roundTrips: 1 });
     // evidence names the files and lines that decided it
@@ -216,7 +219,12 @@ d('preflight with hosts that misbehave', () => {
   it('dead, hung, stuck and unknown-key hosts end as error with the reason; the good host is unaffected; the run is bounded', async () => {
     const run = await runCli(['--inventory', inventory]);
     const r = run.results!;
-    const by = (h: string) => r.results.filter((x) => x.host === h);
+    const hostReqs = requirements('preflight').filter((q) => q.targets({ profile: defaultProfile(), hosts: [], inventory: [], extra: {} }).length === 0).length;
+    const by = (h: string) => {
+      const xs = r.results.filter((x) => x.host === h);
+      expect(xs, h).toHaveLength(hostReqs); // every host requirement judged for this host (not a vacuous every())
+      return xs;
+    };
     expect(by('dead').every((x) => x.status === 'error' && /unreachable/.test(x.reason ?? ''))).toBe(true);
     expect(by('hung').every((x) => x.status === 'error' && /connect-timeout/.test(x.reason ?? ''))).toBe(true);
     expect(by('rekeyed').every((x) => x.status === 'error' && /hostkey-unknown.*ssh-keyscan/.test(x.reason ?? ''))).toBe(true);

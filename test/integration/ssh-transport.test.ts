@@ -1,4 +1,5 @@
 // The ssh2 transport against a real OpenSSH server on loopback: strict host keys, deadlines, quoting.
+// Stand-ins: none (a real OpenSSH server on loopback).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

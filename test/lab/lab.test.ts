@@ -1,6 +1,9 @@
 // The lab itself (lab/lab.ts, lab/registry.ts, lab/scenario.ts, lab/cli.ts): 3 real sshd hosts + the registry,
 // checked over real SSH with the system client, exactly as the verifier will see them; then nothing may be
 // left behind. Needs root (namespaces); CI runs as root. Every wait is bounded.
+// Stand-ins (lab/README.md "what is real and what is a stand-in"): stand-in daemons (sleep/socat under the real
+// names), the dpkg status database, /proc/swaps, /proc/meminfo, /sys/module, /sys/class/dmi product_uuid, non-net
+// sysctls, version-printing scripts in /usr/local/bin; sshd, the network namespaces, net.* sysctls and ports and the registry are real; this file checks each stand-in answers as documented.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

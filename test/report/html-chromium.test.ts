@@ -1,4 +1,5 @@
 // report.html in REAL headless Chromium (Debian's), opened from file:// with every network request blocked.
+// Stand-ins: the results rendered are a fixture (test/helpers/results-fixture.ts); Chromium is real.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,5 @@
 // Inventory, profile, kubeadm config and ssh_config loading: validation errors name file, line and key.
+// Stand-ins: none (files written to a temporary directory).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

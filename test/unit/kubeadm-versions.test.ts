@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMAGE_ROWS } from '../../lib/kubeadm/image-table.ts';
 import {
-  ALL_COMPONENT_HEALTH_URLS, CONTROL_PLANE_TAINT_KEY, FIRST_MINOR, componentHealthUrls, KNOWN_MINORS, LAST_MINOR, MASTER_TAINT_KEY, UnknownKubeadmVersionError, kernelAccepted, kubeadmFacts,
+  ALL_COMPONENT_HEALTH_URLS, CONTROL_PLANE_TAINT_KEY, FIRST_MINOR, componentHealthUrls, dockerVersionVerdict, KNOWN_MINORS, LAST_MINOR, MASTER_TAINT_KEY, UnknownKubeadmVersionError, kernelAccepted, kubeadmFacts,
 } from '../../lib/kubeadm/versions.ts';
 
 const FIX = join(import.meta.dirname, '../../fixtures/kubeadm');
@@ -168,6 +168,13 @@ describe('version facts', () => {
     expect(kubeadmFacts('1.21.2').images('harbor:443/k8s').find((i) => i.component === 'coredns')!.ref).toBe('harbor:443/k8s/coredns:v1.8.0');
     expect(kubeadmFacts('1.21.2').images().find((i) => i.component === 'coredns')!.ref).toBe('k8s.gcr.io/coredns/coredns:v1.8.0');
   });
+  it('Docker versions kubeadm validates (document 001: kubeadm 1.13.1 with Docker 18.06)', () => {
+    const d13 = kubeadmFacts('1.13.1').docker!;
+    expect([dockerVersionVerdict(d13, '18.06.1-ce'), dockerVersionVerdict(d13, '18.09.0'), dockerVersionVerdict(d13, '1.13.1'), dockerVersionVerdict(d13, '1.10.3')]).toEqual(['validated', 'unvalidated', 'validated', 'unsupported']);
+    expect(d13.latestValidated).toBe('18.06');
+    expect(dockerVersionVerdict(kubeadmFacts('1.23.17').docker!, '20.10.24')).toBe('validated');
+    expect(kubeadmFacts('1.24.0').docker).toBeUndefined();
+  });
   it('binaries kubeadm preflight wants in PATH', () => {
     expect(kubeadmFacts('1.29.2').binaries).toMatchObject({ crictl: 'always', mandatory: ['conntrack', 'crictl', 'ip', 'iptables', 'mount', 'nsenter'] });
     expect(kubeadmFacts('1.31.0').binaries.crictl).toBe('optional');
@@ -197,5 +204,23 @@ describe('call sites read the table', () => {
       'harbor:443/k8s/kube-proxy:v1.29.2', 'harbor:443/k8s/coredns:v1.11.1', 'harbor:443/k8s/pause:3.9', 'harbor:443/k8s/etcd:3.5.10-0',
       ...['cni', 'node', 'kube-controllers'].map((n) => `harbor:443/calico/${n}:v3.26.4`),
     ]);
+  });
+});
+
+describe('the profile derives its sandbox image from the version', () => {
+  it('kubernetesVersion 1.13.1 alone: pause:3.1 in the profile\'s repository; the reference design keeps pause:3.9', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { buildProfile, defaultProfile } = await import('../../lib/config/profile.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'kv-versions-'));
+    const file = join(dir, 'p.yaml');
+    writeFileSync(file, 'kubernetesVersion: 1.13.1\n');
+    const p = buildProfile({ profileFile: file });
+    expect(p.sandboxImage).toBe('harbor:443/k8s/pause:3.1');
+    expect(p.origin.sandboxImage).toMatch(/kubeadm 1.13.1's pause image/);
+    writeFileSync(file, 'kubernetesVersion: 1.13.1\nsandboxImage: harbor:443/k8s/pause:3.9\n');
+    expect(buildProfile({ profileFile: file }).sandboxImage).toBe('harbor:443/k8s/pause:3.9');
+    expect(buildProfile({}).sandboxImage).toBe(defaultProfile().sandboxImage);
+    expect(defaultProfile().sandboxImage).toBe(kubeadmFacts(defaultProfile().kubernetesVersion).images(defaultProfile().imageRepository).find((i) => i.component === 'pause')!.ref);
   });
 });

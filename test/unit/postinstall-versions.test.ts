@@ -92,3 +92,16 @@ describe('CP-HEALTHZ and CP-PORTS use the version\'s ports', () => {
     expect(judge('HOST-PORTS-FREE', withNode('v1.29.2', secure, [10259]), 'master')).toMatchObject({ status: 'fail', observed: 'in use: 10259' });
   });
 });
+
+describe('HOST-CRI-SOCKET: the dockershim socket only up to 1.23', () => {
+  const withSocket = (version: string, criSocket: string) => {
+    const f = recordedFacts();
+    f.criSockets = ok({ '/var/run/dockershim.sock': 'socket', '/run/dockershim.sock': 'socket' });
+    return ctxFor([{ spec: host('master'), facts: f }], { ...profile(version), criSocket });
+  };
+  it('1.13 with Docker (document 001) passes', () => expect(judge('HOST-CRI-SOCKET', withSocket('v1.13.1', '/var/run/dockershim.sock'), 'master').status).toBe('pass'));
+  it('1.24 with the dockershim socket fails and says why, even though the socket exists', () => {
+    const r = judge('HOST-CRI-SOCKET', withSocket('v1.24.0', 'unix:///var/run/dockershim.sock'), 'master');
+    expect(r).toMatchObject({ status: 'fail', observed: expect.stringMatching(/dockershim was removed .* cri-dockerd/) });
+  });
+});

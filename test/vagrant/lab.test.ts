@@ -3,6 +3,9 @@
 // wrote, and the preflight run through the CLI — probe, facts, requirements — passes every requirement those steps
 // cover, and each DEFECTS item fails exactly the requirement vagrant/README.md names. scripts.test.ts checks the
 // same without a lab (parsers and requirements in-process), so it also runs where the lab cannot.
+// Stand-ins (lab/README.md "what is real and what is a stand-in"): stand-in daemons (sleep/socat under the real
+// names), the dpkg status database, /proc/swaps, /proc/meminfo, /sys/module, /sys/class/dmi product_uuid, non-net
+// sysctls, version-printing scripts in /usr/local/bin; sshd, the network namespaces, net.* sysctls and ports are real.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,6 +3,7 @@
 // Rocky 8 / Ubuntu 22.04 box has; the files they write are read with the verifier's parsers and judged by its
 // requirements. A clean run passes them; each DEFECTS item trips the requirement vagrant/README.md names, and
 // only that one; a second run changes nothing.
+// Stand-ins: the fresh box is a copy of its files under a temporary root (KV_ROOT), not a VM.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

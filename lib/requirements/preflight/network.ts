@@ -61,9 +61,9 @@ const SYSCTL_REM = heredoc(
 );
 
 /** Ports that must be free: kubeadm's own preflight list for the version (lib/kubeadm/versions.ts), plus kube-proxy's healthz on workers. */
-export function portsToBeFree(kubernetesVersion: string): Record<'control-plane' | 'worker', number[]> {
+export function portsToBeFree(kubernetesVersion: string): Record<'control-plane' | 'worker' | 'etcd', number[]> {
   const p = kubeadmFacts(kubernetesVersion).ports;
-  return { 'control-plane': p.preflightFree, worker: [p.kubelet, p.kubeProxyHealthz] };
+  return { 'control-plane': p.preflightFree, worker: [p.kubelet, p.kubeProxyHealthz], etcd: [p.etcdClient, p.etcdPeer] };
 }
 
 export const networkRequirements: Requirement[] = [
@@ -164,7 +164,7 @@ export const networkRequirements: Requirement[] = [
     check: ({ facts, host, profile }) => {
       const listening = need(facts.listening);
       const free = portsToBeFree(profile.kubernetesVersion);
-      const ports = [...new Set(host.roles.flatMap((r) => (r === 'control-plane' || r === 'worker' ? free[r] : r === 'etcd' ? [2379, 2380] : [])))].sort((a, b) => a - b);
+      const ports = [...new Set(host.roles.flatMap((r) => (r === 'control-plane' || r === 'worker' || r === 'etcd' ? free[r] : [])))].sort((a, b) => a - b);
       if (!ports.length) return verdict.skip('no control-plane or worker role');
       const busy = ports.filter((p) => listening.some((l) => l.port === p));
       const show = (p: number) => listening.filter((l) => l.port === p).map((l) => (l.family === 6 ? `[${l.address}]:${p}` : `${l.address}:${p}`)).join(', ');

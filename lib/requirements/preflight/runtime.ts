@@ -6,6 +6,7 @@ import { upstreamVersion } from '../../parse/packages.ts';
 import type { ContainerdFacts, HostFacts } from '../../probe/facts.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { list } from './util.ts';
+import { kubeadmFacts } from '../../kubeadm/versions.ts';
 
 const phase = 'preflight' as const;
 
@@ -208,6 +209,9 @@ then: systemctl restart containerd`,
     check: ({ facts, profile }) => {
       const socks = need(facts.criSockets);
       const path = profile.criSocket.replace(/^unix:\/\//, '');
+      // a socket this kubeadm version cannot use at all (dockershim from 1.24; lib/kubeadm/versions.ts)
+      const unusable = kubeadmFacts(profile.kubernetesVersion).criSocketProblem(profile.criSocket);
+      if (unusable) return verdict.fail(unusable, `a CRI socket kubeadm ${profile.kubernetesVersion} can use`, Object.entries(socks).map(([p, s]) => `${p}: ${s}`), { remediation: 'Install cri-dockerd and set criSocket: unix:///var/run/cri-dockerd.sock, or move to containerd (criSocket: unix:///var/run/containerd/containerd.sock).' });
       const st = socks[path] ?? (path.startsWith('/var/run/') ? socks[path.replace('/var/run/', '/run/')] : undefined);
       const evidence = Object.entries(socks).map(([p, s]) => `${p}: ${s}`);
       const expected = `${path} is a socket`;
