@@ -321,7 +321,8 @@ export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry
       }
       return out;
     }),
-    binaryVersions: fact(S, 'kversions', (s) => {
+    // a refinement of the package versions: output without this section (an older probe) has none to offer
+    binaryVersions: !S.has('kversions') ? okf({}) : fact(S, 'kversions', (s) => {
       const out: Record<string, string> = {};
       for (const [b, text] of Object.entries(blocks(s.text))) {
         // kubeadm version -o short: v1.29.2; kubelet --version: Kubernetes v1.29.2; kubectl: Client Version: v1.32.4 (or GitVersion:"v1.22.0")
