@@ -1,4 +1,5 @@
 // Ansible/kubespray inventories (INI and YAML) read as kubeadm-verify inventories, on kubespray's sample layout.
+// Stand-ins: none (inventory files in kubespray's sample layout).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -5,6 +5,7 @@
 //    (constants.go, images.go, defaults.go of the tag); the table is generated from it, this guards hand edits;
 //  - fixtures/kubeadm/release-notes.txt: statements of the release notes (CHANGELOG-1.x.md), written by people,
 //    not derived from the constants.
+// Stand-ins: none (recorded kubeadm output and tag sources, listed above).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,7 @@
 // The post-install judges that depend on the kubeadm version (lib/kubeadm/versions.ts), each on both sides:
 // a cluster built the 1.13 way (document 001) and the 1.29 way (the reference design), judged with the
 // profile's kubernetesVersion. Snapshots are hand-built objects of the shape lib/cluster/snapshot.ts reads.
+// Stand-ins: the snapshots are hand-built objects (above), not a cluster.
 import { describe, expect, it } from 'vitest';
 import type { ClusterSnapshot, NodeInfo } from '../../lib/cluster/snapshot.ts';
 import { defaultProfile, type Profile } from '../../lib/config/profile.ts';
