@@ -297,7 +297,8 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
   try {
     const reg = lab.registry!;
     const cfg = containerdConfig(reg.caPath, reg.user, readFileSync(reg.passwordFile, 'utf8').trim());
-    const archives = (i: number) => [join(binDir, 'images/node.tar'), ...(i === 0 ? [join(binDir, 'images/control-plane.tar')] : [])];
+    // inside a host the build output is /usr/local/bin (its /root is its own)
+    const archives = (i: number) => ['/usr/local/bin/images/node.tar', ...(i === 0 ? ['/usr/local/bin/images/control-plane.tar'] : [])];
     writeFileSync(handle.initConfig, initConfig({ id, master: master.address }));
     await Promise.all(
       nodes.map(async (n, i) => {

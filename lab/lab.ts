@@ -535,15 +535,16 @@ function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: 
   for (const m of mounts) L.push(`mount -t overlay kv-ovl -o ro,lowerdir=${q(join(hostDir, 'fs') + m)}:${q(m)} ${q(m)}`);
   // /usr/local/bin: the host's own stand-ins only (the lab machine's /usr/local/bin holds its own tools)
   L.push('mount --bind "$H/fs/usr/local/bin" /usr/local/bin', 'mount -o remount,bind,ro /usr/local/bin');
-  // /root: the host's own home (empty but for its scenario's /root/* files), never the lab machine's — whose
-  // ~/.bashrc, which bash sources for every SSH command, may run anything (pyenv's rehash takes a lock for up to
-  // 60 s: probes of a whole lab once all hung on it)
-  L.push('chmod 0700 "$H/fs/root"', 'mount --bind "$H/fs/root" /root', 'mount -o remount,bind,ro /root');
+  // mounts: before /root is replaced (a source may live under the lab machine's /root, e.g. ~/.cache)
   for (const m of h.mounts ?? []) {
     if (m.path.startsWith('/run/')) L.push(`mkdir -p ${q(m.path)}`);
     L.push(`mount --bind ${q(m.source ?? mountSource(hostDir, m.path))} ${q(m.path)}`);
     if (m.readOnly) L.push(`mount -o remount,bind,ro ${q(m.path)}`);
   }
+  // /root: the host's own home (empty but for its scenario's /root/* files), never the lab machine's — whose
+  // ~/.bashrc, which bash sources for every SSH command, may run anything (pyenv's rehash takes a lock for up to
+  // 60 s: probes of a whole lab once all hung on it)
+  L.push('chmod 0700 "$H/fs/root"', 'mount --bind "$H/fs/root" /root', 'mount -o remount,bind,ro /root');
   for (const name of h.processes ?? []) {
     if (name === 'containerd') L.push(`"$H/sbin/containerd" UNIX-LISTEN:/run/containerd/containerd.sock,fork,mode=660,unlink-early SYSTEM:true </dev/null >/dev/null 2>&1 &`);
     else L.push(`"$H/sbin/"${q(name)} infinity </dev/null >/dev/null 2>&1 &`);
