@@ -50,7 +50,27 @@ def iptables_files():
 def busybox():
     bb = '/bin/busybox'
     applets = subprocess.run([bb, '--list'], capture_output=True, text=True, check=True).stdout.split()
-    return {'/bin/busybox': bb}, {'/bin/' + a: 'busybox' for a in applets if a != 'busybox'}
+    # Debian's busybox is static glibc: name lookups (wget, even of an IP literal) dlopen the NSS modules, and it
+    # segfaults without them
+    nss = [p for p in glob.glob('/lib/x86_64-linux-gnu/libnss_files.so.*') + glob.glob('/lib/x86_64-linux-gnu/libnss_dns.so.*')]
+    # /bin/sh is Debian's dash: busybox's own sh runs its applets directly (standalone shell), past /bin/wget
+    files = {'/bin/busybox': bb, '/bin/dash': '/bin/dash', **{p: p for p in nss + libs(nss + ['/bin/dash'])}, '/bin/wget': WGET.encode()}
+    links = {'/bin/' + a: 'busybox' for a in applets if a not in ('busybox', 'wget', 'sh')}
+    links['/bin/sh'] = 'dash'
+    return files, links
+
+
+# Debian's busybox 1.35 wget segfaults on its -T (timeout) option, which the DATAPLANE client uses: the lab image's
+# wget hands the timeout to `timeout` and runs busybox wget without it
+WGET = '''#!/bin/sh
+t=; n=
+for a; do
+  shift
+  if [ -n "$n" ]; then t=$a; n=; continue; fi
+  case $a in -T) n=1 ;; -T*) t=${a#-T} ;; *) set -- "$@" "$a" ;; esac
+done
+if [ -n "$t" ]; then exec timeout "$t" busybox wget "$@"; else exec busybox wget "$@"; fi
+'''
 
 
 def image_specs(bin_dir):
@@ -64,7 +84,7 @@ def image_specs(bin_dir):
     node.append(dict(ref=f'{REPO}/pause:3.9', files={'/pause': b('pause')}, entrypoint=['/pause']))
     node.append(dict(ref=f'{REPO}/coredns:v1.11.1', files={'/coredns': b('coredns')}, entrypoint=['/coredns']))
     bbf, bbl = busybox()
-    node.append(dict(ref='harbor:443/library/busybox:1.35', files=bbf, links=bbl, entrypoint=['sh']))
+    node.append(dict(ref='harbor:443/library/busybox:1.35', files=bbf, links=bbl, entrypoint=None, cmd=['sh']))
     if os.path.exists(b('flanneld')):
         node.append(dict(ref='harbor:443/flannel/flannel:v0.28.10', files={'/opt/bin/flanneld': b('flanneld'), **ipt}, links=ipt_links, entrypoint=['/opt/bin/flanneld']))
     return cp, node
@@ -101,7 +121,7 @@ def write_layer(path, spec):
         for dst in sorted(entries):
             src = entries[dst]
             if isinstance(src, bytes):
-                t.addfile(tarinfo(dst, size=len(src), mode=0o644), io.BytesIO(src))
+                t.addfile(tarinfo(dst, size=len(src), mode=0o755 if '/bin/' in dst else 0o644), io.BytesIO(src))
                 continue
             real = os.path.realpath(src)
             st = os.stat(real)
@@ -119,7 +139,7 @@ def write_archive(out, specs):
             layer = os.path.join(tmp, f'{i}.tar')
             diff = write_layer(layer, s)
             cfg = {'architecture': 'amd64', 'os': 'linux', 'created': '1970-01-01T00:00:00Z',
-                   'config': {'Env': [f'PATH={PATH}'], **({'Entrypoint': s['entrypoint']} if s['entrypoint'] else {})},
+                   'config': {'Env': [f'PATH={PATH}'], **({'Entrypoint': s['entrypoint']} if s['entrypoint'] else {}), **({'Cmd': s['cmd']} if s.get('cmd') else {})},
                    'rootfs': {'type': 'layers', 'diff_ids': [diff]}}
             cb = json.dumps(cfg, sort_keys=True).encode()
             cname = hashlib.sha256(cb).hexdigest() + '.json'
