@@ -8,8 +8,17 @@ export function registerSecret(value: string | undefined): void {
   if (value && value.length >= 4) secrets.add(value);
 }
 
-const KEY_RE = /((?:password|passwd|secret|token|auth|identitytoken|identity_token|bearer|private[_-]?key)\w*["']?\s*[=:]\s*)(["']?)([^"'\s,}]+)\2/gi;
-const BEARER_RE = /(authorization:\s*(?:bearer|basic)\s+)\S+/gi;
+/** The values registered so far (handed to the suite worker, which scrubs its own outputs of them). */
+export function registeredSecrets(): string[] {
+  return [...secrets];
+}
+
+// Secrets by key: a key that names a secret (it ends in password, secret, token, auth…), then = or :, then its
+// value — all on the same line. Only blanks and tabs may stand around the separator ([ \t], never \s): a key whose
+// value is on the next line is a mapping (kubelet's `authentication:` / `  anonymous:`), not a secret, and must
+// come out byte-identical. A value starting with { [ | > & * ! is YAML structure, not a secret either.
+const KEY_RE = /((?<![\w-])(?:[\w-]*(?:password|passwd|secret|token|auth|identitytoken|identity_token|bearer|private[_-]?key|key[_-]?data))["']?[ \t]*[=:][ \t]*)(["']?)(?![{[|>&*!])([^"'\s,}]+)\2/gi;
+const BEARER_RE = /(authorization:[ \t]*(?:bearer|basic)[ \t]+)[^\s]+/gi;
 const PEM_RE = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 
 export function scrub(s: string): string {

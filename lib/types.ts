@@ -53,6 +53,8 @@ export interface ResultsFile {
   changes?: { kind: 'regression' | 'fixed' | 'changed' | 'new' | 'gone'; id: string; host: string; from?: Status; to?: Status }[];
   /** waivers that matched no result (stale entries in waivers.yaml) */
   unusedWaivers?: { id: string; host: string; reason: string }[];
+  /** the run was stopped by a signal: this report holds what was known by then */
+  interrupted?: { signal: 'SIGINT' | 'SIGTERM'; during: string };
 }
 
 export interface HostSummary {

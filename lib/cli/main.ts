@@ -6,17 +6,19 @@ import { setFlagsFromString } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/errors.ts';
+import { prepareReportDir } from '../dirs.ts';
 import { loadInventory, localInventory, selectHosts, type Inventory, type InventoryHost } from '../config/inventory.ts';
 import { buildProfile, profileForReport } from '../config/profile.ts';
 import { exitCode, summarize } from '../report/summary.ts';
 import { formatSummary, shouldColor } from '../report/console.ts';
 import { writeReports } from '../report/write.ts';
-import { scrub, scrubDeep } from '../redact.ts';
+import { scrub } from '../redact.ts';
 import type { ClusterExtra } from '../cluster/snapshot.ts';
 import type { RunContext } from '../requirements/define.ts';
 import { gatherHosts, type GatheredHost } from '../run/gather-hosts.ts';
-import { CONTEXT_ENV, writeRunFile } from '../run/context-file.ts';
+import { CONTEXT_ENV, writeRunFile, writeWorkerInput } from '../run/context-file.ts';
 import { ResultCollector } from '../run/collector.ts';
+import { trapInterrupts } from '../run/interrupt.ts';
 import type { HostSummary, ResultsFile } from '../types.ts';
 import { loadWaivers, waiverMatches, type Waiver } from '../waivers.ts';
 import { compare, formatChanges } from '../report/compare.ts';
@@ -63,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
   let selected: InventoryHost[];
   let waivers: Waiver[] = [];
   let compareWith: ResultsFile | undefined;
-  let profile;
+  let profile: ReturnType<typeof buildProfile>;
   let kube: import('@kubernetes/client-node').KubeConfig | undefined;
   try {
     o = parseCli(argv);
@@ -75,6 +77,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`kubeadm-verify ${version()}\n`);
       return 0;
     }
+    // before any probe: a run that cannot write its report must not audit a fleet first
+    const reportDirProblem = prepareReportDir(o.reportDir);
+    if (reportDirProblem) throw new ConfigError(reportDirProblem);
     if (o.phases.includes('postinstall')) {
       const { prepareCluster } = await import('../cluster/gather.ts');
       kube = prepareCluster({ kubeconfig: o.kubeconfig }).kc;
@@ -101,16 +106,20 @@ export async function main(argv: string[]): Promise<number> {
 
   const startedAt = new Date().toISOString();
   const reportDir = resolve(o.reportDir);
-  const ac = new AbortController();
-  const onSignal = (sig: string) => {
-    log(`[kubeadm-verify] ${sig}: stopping; a partial report will be written`);
-    ac.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // SIGINT/SIGTERM from here on: stop, close, write the partial report, exit 130/143 within 2 s (lib/run/interrupt.ts)
+  const intr = trapInterrupts(log);
+  const ac = { signal: intr.signal };
+  /** a wait that ends early when the run is interrupted */
+  const unlessInterrupted = <T>(p: Promise<T>): Promise<T | undefined> => Promise.race([p, intr.interrupted.then(() => undefined)]);
+  let phase = 'probe';
+  let collector: ResultCollector | undefined;
+  let finished: Promise<number> | undefined;
+  // the one way a run ends: reports from what is known (everything, or as far as it got when interrupted)
+  const finish = (): Promise<number> => (finished ??= writeRun());
+  intr.setLastWords(() => void finish());
 
   const ctx: RunContext = { profile, hosts: [], inventory: inventory.hosts, extra: {} };
-  let gathered: GatheredHost[] = [];
+  let gathered: GatheredHost[] | undefined;
   const t0 = performance.now();
   gathered = await gatherHosts(selected, {
     nonce: randomBytes(8).toString('hex'),
@@ -133,17 +142,21 @@ export async function main(argv: string[]): Promise<number> {
     })(),
   });
   const reached = gathered.filter((g) => g.facts).length;
+  const reachable = new Set(gathered.filter((g) => g.facts).map((g) => g.spec.name));
   log(`[kubeadm-verify] probed ${reached}/${gathered.length} host(s) in ${Math.round(performance.now() - t0)} ms (one connection, one round trip each)`);
+  if (intr.signal.aborted) return finish();
   ctx.hosts = gathered.map(({ spec, facts, error }) => ({ spec, facts, error }));
 
+  phase = 'registry and cluster gathering';
   if (o.phases.includes('preflight')) {
     const { gatherRegistryExtra } = await import('../run/gather-registry.ts');
-    ctx.extra.registry = await gatherRegistryExtra(profile).catch((e: Error) => ({ error: `registry check failed: ${e.message}` }));
+    ctx.extra.registry = await unlessInterrupted(gatherRegistryExtra(profile).catch((e: Error) => ({ error: `registry check failed: ${e.message}` })));
   }
-  if (o.phases.includes('postinstall')) {
+  if (o.phases.includes('postinstall') && !intr.signal.aborted) {
     const { gatherCluster } = await import('../cluster/gather.ts');
-    ctx.extra.cluster = await gatherCluster({ kc: kube, kubeconfig: o.kubeconfig, profile, inventory: inventory.hosts, dataplane: o.dataplane, dataplaneImage: o.dataplaneImage, signal: ac.signal }).catch((e: Error) => ({ error: `cluster snapshot failed: ${e.message}` }));
+    ctx.extra.cluster = await unlessInterrupted(gatherCluster({ kc: kube, kubeconfig: o.kubeconfig, profile, inventory: inventory.hosts, dataplane: o.dataplane, dataplaneImage: o.dataplaneImage, signal: ac.signal }).catch((e: Error) => ({ error: `cluster snapshot failed: ${e.message}` })));
   }
+  if (intr.signal.aborted) return finish();
 
   // A large cluster (or fleet): from here on V8 favours memory over speed — the suite worker and the reports then
   // hold every verdict. At 5,000 nodes / 50,000 pods this halves peak RSS for a few seconds more.
@@ -155,19 +168,26 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const runFile = join(reportDir, '.run', 'context.json');
-  writeRunFile(runFile, { version: 1, startedAt, phases: o.phases, ctx: scrubDeep(ctx), waivers });
+  // the evidence bundle is scrubbed; the suites judge the facts as gathered (a private file, removed after the run)
+  const run = { version: 1 as const, startedAt, phases: o.phases, ctx, waivers };
+  writeRunFile(runFile, run);
+  const workerInput = writeWorkerInput(run);
   // the suites read the facts from that file: drop this process's copy (at 5,000 nodes / 50,000 pods the
   // snapshot is the largest thing here) before vitest starts
-  const reachable = new Set(gathered.filter((g) => g.facts).map((g) => g.spec.name));
   ctx.hosts = [];
   ctx.extra = {};
   for (const g of gathered) delete g.facts;
-  process.env[CONTEXT_ENV] = runFile;
+  process.env[CONTEXT_ENV] = workerInput.path;
 
-  const collector = new ResultCollector();
+  phase = 'judging';
+  collector = new ResultCollector();
   const { startVitest } = await import('vitest/node');
+  if (intr.signal.aborted) {
+    workerInput.remove();
+    return finish();
+  }
   const allure = process.env.KV_ALLURE !== '0';
-  const vitest = await startVitest(
+  const vitest = await unlessInterrupted(startVitest(
     'test',
     o.phases.map((p) => `suites/${p}.test.ts`),
     {
@@ -178,16 +198,25 @@ export async function main(argv: string[]): Promise<number> {
       silent: true,
       passWithNoTests: false,
     },
-  );
+  ));
+  if (intr.signal.aborted) {
+    workerInput.remove();
+    return finish();
+  }
   await vitest?.close();
+  workerInput.remove();
   process.exitCode = undefined;
+  return finish();
 
-  const hosts: HostSummary[] = gathered.map((g) => ({
-    name: g.spec.name, address: g.spec.address, roles: g.spec.roles, transport: g.spec.transport, reachable: reachable.has(g.spec.name),
+  async function writeRun(): Promise<number> {
+  phase = intr.name ? phase : 'reports';
+  // hosts never reached when the run was interrupted during the probe: each an error saying so
+  const hosts: HostSummary[] = (gathered ?? selected.map((spec) => ({ spec, error: 'interrupted (SIGINT/SIGTERM) before the probe finished' } as GatheredHost))).map((g) => ({
+    name: g.spec.name, address: g.spec.address, roles: g.spec.roles, transport: g.spec.transport, reachable: !!gathered && !g.error,
     ...(g.error ? { error: g.error } : {}), probeMs: g.probeMs, roundTrips: g.roundTrips,
   }));
-  const results = collector.results;
-  for (const p of collector.problems) log(`[kubeadm-verify] ${p}`);
+  const results = [...(collector?.results ?? [])];
+  for (const p of collector?.problems ?? []) log(`[kubeadm-verify] ${p}`);
   const draft: ResultsFile = {
     version: 1,
     tool: { name: 'kubeadm-verify', version: version() },
@@ -198,21 +227,27 @@ export async function main(argv: string[]): Promise<number> {
     hosts,
     results,
     summary: summarize(results),
+    ...(intr.name ? { interrupted: { signal: intr.name, during: phase } } : {}),
   };
   if (compareWith) draft.changes = compare(compareWith, draft);
   const unused = waivers.filter((w) => !results.some((r) => r.waiver && waiverMatches(w, r)));
   if (unused.length) draft.unusedWaivers = unused.map((w) => ({ id: w.id, host: w.host, reason: w.reason }));
   // writeReports scrubs every string once and hands back the clean file: what the console and --json show too
   const { file } = await writeReports(reportDir, draft, { compareWith });
-  collector.results.length = 0;
+  if (collector) collector.results.length = 0;
   process.stderr.write(formatSummary(file, { color: shouldColor(process.stderr) }) + '\n');
   if (file.changes) log(`[kubeadm-verify] changes since ${o.compare}:\n${formatChanges(file.changes)}`);
   for (const w of file.unusedWaivers ?? []) log(`[kubeadm-verify] waiver ${w.id} [${w.host}] matched no finding (stale?)`);
   log(`[kubeadm-verify] reports in ${reportDir}: results.json junit.xml report.html allure-results/`);
   if (o.json) process.stdout.write(JSON.stringify(file, null, 2) + '\n');
+  if (intr.exitCode) {
+    log(`[kubeadm-verify] interrupted by ${intr.name} during ${phase}: the report is partial (${file.results.length} verdict(s))`);
+    return intr.exitCode;
+  }
   if (file.results.length === 0) {
     log('[kubeadm-verify] no requirement was evaluated: treating the run as failed');
     return 1;
   }
-  return ac.signal.aborted ? 1 : exitCode(file.results, o.failOn);
+  return exitCode(file.results, o.failOn);
+  }
 }

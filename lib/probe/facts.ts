@@ -10,7 +10,7 @@ import { parseMemTotalKiB, parseProcNetTcp, parseSwaps, type ListenSocket, type 
 import { parseServices, type ServiceFacts } from '../parse/services.ts';
 import { persistedSysctls, type SysctlSetting } from '../parse/sysctl.ts';
 import { scrub } from '../redact.ts';
-import { blocks, keyValues, splitSections, type ProbeFile, type Section } from './sections.ts';
+import { blocks, keyValues, LIMITS, splitSections, type Oversize, type ProbeFile, type ProbeOutput, type Section } from './sections.ts';
 
 export type Fact<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -84,9 +84,22 @@ export interface HostFacts {
 const okf = <T>(value: T): Fact<T> => ({ ok: true, value });
 const errf = <T>(error: string): Fact<T> => ({ ok: false, error });
 
+const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
+
+/** Why a fact cannot be judged when its file (or section) passed what a host may send (sections.ts LIMITS). */
+export function oversizeError(o: Oversize): string {
+  return o.limit === 'file'
+    ? `${o.what} is ${mib(o.bytes)} (${o.bytes} bytes): more than the ${mib(LIMITS.file)} a host may send per file — not judged from a truncated copy`
+    : `${o.what} (${mib(o.bytes)}) came after this host had sent ${mib(LIMITS.host)} in all, the most kept per host — not judged`;
+}
+
+/** why sections are missing when the host's output was stopped on purpose */
+const cutShort = new WeakMap<Map<string, Section>, string>();
+
 function fact<T>(secs: Map<string, Section>, name: string, parse: (s: Section) => T, opts: { allowRc?: number[] } = {}): Fact<T> {
   const s = secs.get(name);
-  if (!s) return errf(`the probe's "${name}" section is missing from the host's output (output cut short or garbled)`);
+  if (!s) return errf(`the probe's "${name}" section is missing from the host's output (${cutShort.get(secs) ?? 'output cut short or garbled'})`);
+  if (s.oversize?.length) return errf(s.oversize.map(oversizeError).join('; '));
   if (s.rc !== 0 && !(opts.allowRc ?? []).includes(s.rc)) return errf(`the probe's "${name}" step failed on the host (exit ${s.rc})`);
   try {
     return okf(parse(s));
@@ -97,8 +110,11 @@ function fact<T>(secs: Map<string, Section>, name: string, parse: (s: Section) =
 
 const okFiles = (s: Section): ProbeFile[] => s.files.filter((f) => f.state === 'ok');
 
-export function parseFacts(stdout: string, nonce: string, registry?: { host: string; port: number }, resolveNames: string[] = []): { facts: HostFacts; complete: boolean } {
-  const { sections: S, complete } = splitSections(stdout, nonce);
+/** The facts of one host, from its probe output (the text, or the sections a SectionSplitter already split). */
+export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry?: { host: string; port: number }, resolveNames: string[] = []): { facts: HostFacts; complete: boolean } {
+  const out = typeof stdout === 'string' ? splitSections(stdout, nonce) : stdout;
+  const { sections: S, complete } = out;
+  if (out.overWire) cutShort.set(S, `the host sent more than ${mib(LIMITS.wire)}, the most read from one host: the probe was stopped there`);
   const meta = fact(S, 'meta', (s) => {
     const kv = keyValues(s.text);
     const [kernelName = '', release = '', machine = ''] = (kv.uname ?? '').split(' ');

@@ -1,13 +1,14 @@
 // Writes every report of a run into the report dir.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirs } from '../dirs.ts';
 import { scrubDeep } from '../redact.ts';
 import type { ResultsFile } from '../types.ts';
 import { toHtml } from './html.ts';
 import { toJUnit } from './junit.ts';
 
 export async function writeReports(dir: string, file: ResultsFile, _opts: { compareWith?: ResultsFile } = {}): Promise<{ paths: string[]; file: ResultsFile }> {
-  mkdirSync(dir, { recursive: true });
+  makeDirs(dir);
   const clean = scrubDeep(file);
   // one report in memory at a time: at 20,000 results each is ~10 MB of text
   const outputs: [string, (f: ResultsFile) => string][] = [

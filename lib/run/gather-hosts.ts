@@ -1,9 +1,10 @@
 // Gather once: one connection and one probe round trip per host, hosts in parallel (bounded).
+import { StringDecoder } from 'node:string_decoder';
 import type { InventoryHost } from '../config/inventory.ts';
 import type { HostState } from '../requirements/define.ts';
 import { parseFacts } from '../probe/facts.ts';
 import { probeScript } from '../probe/script.ts';
-import { whereItStopped } from '../probe/sections.ts';
+import { SectionSplitter, whereItStopped } from '../probe/sections.ts';
 import { registerSecret, scrub } from '../redact.ts';
 import { shellCommand } from '../transport/command.ts';
 import { LocalTransport } from '../transport/local.ts';
@@ -46,11 +47,13 @@ export async function pool<T, R>(items: T[], limit: number, fn: (t: T) => Promis
 
 /** One line for a host's failure: "<kind>: <message> (where) — <hint>". The kind `auth` is shown as `auth-failed`:
  * "auth: …" reads like a credential assignment to the redactor, which would eat the word after it. */
-export function describeFailure(e: unknown, nonce: string): string {
+export function describeFailure(e: unknown, nonce: string, progress?: SectionSplitter): string {
   if (e instanceof TransportError) {
-    // a probe cut off by its deadline: name the section it hung in, from the output it had sent
-    const at = e.kind === 'command-timeout' && e.partialStdout ? whereItStopped(e.partialStdout.toString('utf8'), nonce) : undefined;
-    const where = !e.partialStdout || e.kind !== 'command-timeout' ? ''
+    // a probe cut off by its deadline: name the section it hung in, from the output it had sent (or the splitter
+    // that received it as it came)
+    const received = !!e.partialStdout || !!progress;
+    const at = e.kind !== 'command-timeout' ? undefined : progress ? progress.progress() : e.partialStdout ? whereItStopped(e.partialStdout.toString('utf8'), nonce) : undefined;
+    const where = !received || e.kind !== 'command-timeout' ? ''
       : !at ? ' (it printed nothing: the login shell never reached the probe — does ~/.bashrc or a profile script hang on this host? bash sources ~/.bashrc for every SSH command)'
       : at.inSection ? ` (it hung in section "${at.inSection}"${at.lastDone ? ` after "${at.lastDone}" finished` : ''})`
       : ` (after section "${at.lastDone}" finished)`;
@@ -78,8 +81,9 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
   };
   const script = probeScript({ nonce: o.nonce, resolveNames: o.resolveNames, registry: o.registry, postinstall: o.postinstall });
   // On SIGINT/SIGTERM: close every connection now; hosts in flight end as `error` ("interrupted").
+  const inFlight = new Set<Transport>();
   const onAbort = () => {
-    for (const t of transports.values()) void t.close();
+    for (const t of [...transports.values(), ...inFlight]) t.abort();
   };
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -88,6 +92,8 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
       const started = performance.now();
       const result = (extra: Partial<GatheredHost>): GatheredHost => ({ spec: h, connections: t.stats.connections, roundTrips: t.stats.execs, probeMs: Math.round(performance.now() - started), ...extra });
       if (o.signal?.aborted) return result({ error: 'interrupted before this host was probed' });
+      inFlight.add(t);
+      let splitter: SectionSplitter | undefined;
       try {
         o.onProgress?.(h.name, 'connecting');
         await t.connect();
@@ -96,17 +102,22 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         const sudo = h.sudo && h.transport === 'ssh';
         const sudoPassword = sudo ? process.env.KV_SUDO_PASSWORD : undefined;
         registerSecret(sudoPassword);
-        const r = await t.exec(shellCommand(script, { sudo, sudoPassword: !!sudoPassword }), { timeoutMs: h.commandTimeoutSeconds * 1000, stdin: sudoPassword ? `${sudoPassword}\n` : undefined });
+        // the output is split as it arrives, holding at most what a host may send (LIMITS in probe/sections.ts)
+        splitter = new SectionSplitter(o.nonce);
+        const split = splitter;
+        const decoder = new StringDecoder('utf8');
+        const r = await t.exec(shellCommand(script, { sudo, sudoPassword: !!sudoPassword }), { timeoutMs: h.commandTimeoutSeconds * 1000, stdin: sudoPassword ? `${sudoPassword}\n` : undefined, onStdout: (b) => split.push(decoder.write(b)) });
         if (o.signal?.aborted) throw new Error('interrupted');
-        const stdout = r.stdout.toString('utf8');
-        const { facts, complete } = parseFacts(stdout, o.nonce, o.registry, o.resolveNames);
+        split.push(decoder.end());
+        const out = split.end();
+        const { facts, complete } = parseFacts(out, o.nonce, o.registry, o.resolveNames);
         if (!complete) {
           const why = /a password is required|no tty present|a terminal is required/.test(r.stderr)
             ? `sudo -n needs a password on this host (${scrub(r.stderr.trim().split('\n')[0] ?? '')}) — set KV_SUDO_PASSWORD, allow NOPASSWD for this user, or connect as root`
             : /incorrect password|Sorry, try again|is not in the sudoers|may not run sudo/.test(r.stderr)
               ? `sudo refused: ${scrub(r.stderr.trim().split('\n').slice(-1)[0] ?? '')}`
             : `the probe did not complete (exit ${r.code ?? 'killed'}${r.stderr.trim() ? `: ${scrub(r.stderr.trim().split('\n').slice(-1)[0]!.slice(0, 200))}` : ''})`;
-          if (!stdout.includes(`@@KV${o.nonce} `)) {
+          if (!out.sections.size && !out.unfinished) {
             o.onProgress?.(h.name, 'failed', why);
             return result({ error: why });
           }
@@ -114,10 +125,11 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         o.onProgress?.(h.name, 'done');
         return result({ facts });
       } catch (e) {
-        const why = o.signal?.aborted ? 'interrupted (SIGINT/SIGTERM) before the probe finished' : scrub(describeFailure(e, o.nonce));
+        const why = o.signal?.aborted ? 'interrupted (SIGINT/SIGTERM) before the probe finished' : scrub(describeFailure(e, o.nonce, splitter));
         o.onProgress?.(h.name, 'failed', why);
         return result({ error: why });
       } finally {
+        inFlight.delete(t);
         // one connection per host, closed as soon as its probe is done (1,000 hosts never hold 1,000 sockets),
         // unless other hosts still need it as their jump host
         const isJump = o.inventory.some((x) => x.jumpHost === h.name && hosts.includes(x));

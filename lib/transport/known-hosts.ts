@@ -1,7 +1,8 @@
 // OpenSSH known_hosts, read like `StrictHostKeyChecking yes`: plain, [host]:port and hashed (|1|salt|hash) entries.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makeDirs } from '../dirs.ts';
 
 export interface KnownKey {
   type: string;
@@ -76,7 +77,7 @@ export function readKnownHosts(file: string): string {
 }
 
 export function recordKey(file: string, name: string, blob: Buffer): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  makeDirs(dirname(file), 0o700);
   appendFileSync(file, `${name} ${blobType(blob)} ${blob.toString('base64')}\n`, { mode: 0o600 });
 }
 

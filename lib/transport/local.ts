@@ -1,6 +1,6 @@
 // Audits this machine: the same probe, run through /bin/sh.
 import { spawn } from 'node:child_process';
-import { TransportError, type ExecResult, type Transport } from './types.ts';
+import { STDERR_LIMIT, TransportError, type ExecOptions, type ExecResult, type Transport } from './types.ts';
 
 const MAX_BUFFER = 64 * 1024 * 1024;
 
@@ -8,27 +8,37 @@ export class LocalTransport implements Transport {
   readonly kind = 'local' as const;
   readonly host: string;
   readonly stats = { connections: 0, execs: 0 };
+  private readonly children = new Set<import('node:child_process').ChildProcess>();
   constructor(host: string) {
     this.host = host;
   }
   async connect(): Promise<void> {
     this.stats.connections++;
   }
-  async exec(command: string, opts: { timeoutMs: number; stdin?: string }): Promise<ExecResult> {
+  async exec(command: string, opts: ExecOptions): Promise<ExecResult> {
     this.stats.execs++;
     const started = performance.now();
     const child = spawn('/bin/sh', ['-c', command], { env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.children.add(child);
+    child.on('close', () => this.children.delete(child));
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;
+    let errBytes = 0;
     let timedOut = false;
-    const collect = (into: Buffer[]) => (b: Buffer) => {
+    child.stdout.on('data', (b: Buffer) => {
+      if (opts.onStdout) {
+        if (!opts.onStdout(b)) child.kill('SIGKILL');
+        return;
+      }
       size += b.length;
       if (size > MAX_BUFFER) child.kill('SIGKILL');
-      else into.push(b);
-    };
-    child.stdout.on('data', collect(out));
-    child.stderr.on('data', collect(err));
+      else out.push(b);
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      if (errBytes < STDERR_LIMIT) err.push(b.subarray(0, STDERR_LIMIT - errBytes));
+      errBytes += b.length;
+    });
     child.stdin.on('error', () => {}); // a probe that exits before reading stdin
     child.stdin.end(opts.stdin ?? '');
     const timer = setTimeout(() => {
@@ -46,4 +56,7 @@ export class LocalTransport implements Transport {
     return { stdout, stderr: Buffer.concat(err).toString('utf8'), code, durationMs: performance.now() - started };
   }
   async close(): Promise<void> {}
+  abort(): void {
+    for (const c of this.children) c.kill('SIGKILL');
+  }
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Client, type ConnectConfig } from 'ssh2';
 import type { InventoryHost } from '../config/inventory.ts';
 import { decideHostKey, knownTypes, type HostKeyDecision } from './known-hosts.ts';
-import { TransportError, type ExecResult, type Transport } from './types.ts';
+import { STDERR_LIMIT, TransportError, type ExecOptions, type ExecResult, type Transport } from './types.ts';
 
 export interface SshOptions {
   acceptNewHostKeys: boolean;
@@ -147,7 +147,7 @@ export class SshTransport implements Transport {
     });
   }
 
-  async exec(command: string, opts: { timeoutMs: number; stdin?: string }): Promise<ExecResult> {
+  async exec(command: string, opts: ExecOptions): Promise<ExecResult> {
     const c = this.client;
     if (!c || this.closed) throw this.fail('unreachable', 'not connected');
     this.stats.execs++;
@@ -165,18 +165,34 @@ export class SshTransport implements Transport {
           c.end();
         } catch {}
       }, opts.timeoutMs);
+      // a connection dropped under a running probe (abort(), a dead host): the exec ends with it
+      const onClose = () => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        rej(this.fail('unreachable', 'the connection closed while the probe ran'));
+      };
+      c.once('close', onClose);
       c.exec(command, (e, stream) => {
         if (e) {
           clearTimeout(timer);
           finished = true;
           return rej(this.fail('protocol', `cannot open an exec channel: ${e.message}`));
         }
-        stream.on('data', (d: Buffer) => out.push(d));
-        stream.stderr.on('data', (d: Buffer) => err.push(d));
+        let errBytes = 0;
+        stream.on('data', (d: Buffer) => {
+          if (!opts.onStdout) out.push(d);
+          else if (!opts.onStdout(d)) stream.close();
+        });
+        stream.stderr.on('data', (d: Buffer) => {
+          if (errBytes < STDERR_LIMIT) err.push(d.subarray(0, STDERR_LIMIT - errBytes));
+          errBytes += d.length;
+        });
         stream.on('exit', (c2: number | null) => {
           code = c2;
         });
         stream.on('close', () => {
+          c.off('close', onClose);
           if (finished) return;
           finished = true;
           clearTimeout(timer);
@@ -191,5 +207,12 @@ export class SshTransport implements Transport {
     this.closed = true;
     this.client?.end();
     if (this.pending && this.pending !== this.client) this.pending.destroy();
+  }
+
+  /** On SIGINT/SIGTERM: drop the socket now (end() would wait on a host that no longer answers). */
+  abort(): void {
+    this.closed = true;
+    this.client?.destroy();
+    this.pending?.destroy();
   }
 }

@@ -8,14 +8,27 @@ export interface ExecResult {
   durationMs: number;
 }
 
+export interface ExecOptions {
+  timeoutMs: number;
+  stdin?: string;
+  /** Standard output goes here as it arrives instead of into ExecResult.stdout (which is then empty); returning
+   * false stops the command (the host sent too much). */
+  onStdout?: (chunk: Buffer) => boolean;
+}
+
+/** Standard error kept per command: the head of it, enough for a one-line reason. */
+export const STDERR_LIMIT = 64 * 1024;
+
 export interface Transport {
   readonly host: string;
   readonly kind: 'ssh' | 'local';
   /** Opens the connection (no-op for local). Throws TransportError. */
   connect(): Promise<void>;
   /** Runs one shell command line with a deadline. Throws TransportError on transport failure or deadline. */
-  exec(command: string, opts: { timeoutMs: number; stdin?: string }): Promise<ExecResult>;
+  exec(command: string, opts: ExecOptions): Promise<ExecResult>;
   close(): Promise<void>;
+  /** Ends the connection and any command in flight at once (SIGINT/SIGTERM). */
+  abort(): void;
   /** Counters for the benchmark and the report: connections opened and exec round trips made. */
   readonly stats: { connections: number; execs: number };
 }

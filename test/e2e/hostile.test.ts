@@ -81,7 +81,7 @@ d('hostile hosts', () => {
     expect(d2.results!.hosts.find((h) => h.name === 'inner')).toMatchObject({ reachable: true, roundTrips: 1 });
   });
 
-  it('SIGINT mid-run: connections close, a partial report is written, hosts not finished are errors, exit 1', async () => {
+  it('SIGINT mid-run: connections close, a partial report is written, hosts not finished are errors, exit 130', async () => {
     const p = write('hung.yaml', { ...inv, defaults: { ...inv.defaults, connectTimeoutSeconds: 60 }, hosts: [inv.hosts[0], inv.hosts[2]] });
     const dir = join(lab.dir, 'sigint-report');
     const child = spawn(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', p, '--report-dir', dir], { cwd: ROOT, env: { ...process.env, KV_ALLURE: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -100,8 +100,8 @@ d('hostile hosts', () => {
     const started = Date.now();
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('close', r));
-    expect(Date.now() - started).toBeLessThan(15_000);
-    expect(code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(code).toBe(130);
     const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
     expect(r.hosts.find((h: { name: string }) => h.name === 'hung').error).toMatch(/interrupted/);
     expect(r.hosts.find((h: { name: string }) => h.name === 'bastion').reachable).toBe(true);
