@@ -48,7 +48,9 @@ export interface ClusterHandle {
   timings: Record<string, number>;
   /** a command inside a node (all its namespaces), as root there */
   exec(node: string, script: string, timeoutMs?: number): Promise<string>;
-  kubectl(args: string[], timeoutMs?: number): Promise<string>;
+  kubectl(args: string[], timeoutMs?: number, input?: string): Promise<string>;
+  /** kubeadm init, join, the pod network, wait until Ready (clusterUp does it unless noKubeadm) */
+  bootstrap(): Promise<void>;
   /** systemctl stop/start kubelet, for the loop that stands in for kubelet.service */
   kubelet(node: string, action: 'stop' | 'start'): Promise<void>;
   down(): Promise<void>;
@@ -274,7 +276,7 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
     return run('nsenter', ['-t', String(n.pid1), '-m', '-u', '-n', '-p', '--', 'sh', '-c', `export PATH=/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin; ${script}`], timeoutMs);
   };
   const adminConf = join(lab.dir, 'admin.conf');
-  const kubectl = (args: string[], timeoutMs = 60_000) => run(join(binDir, 'kubectl'), ['--kubeconfig', adminConf, ...args], timeoutMs);
+  const kubectl = (args: string[], timeoutMs = 60_000, input?: string) => run(join(binDir, 'kubectl'), ['--kubeconfig', adminConf, ...args], timeoutMs, input);
   const down = async () => {
     await labDown(id);
     const now = readGlobalSysctls();
@@ -288,6 +290,7 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
   const handle: ClusterHandle = {
     lab, nodes, adminConf, binDir, timings, exec, kubectl, down,
     initConfig: join(lab.dir, 'init.yaml'),
+    bootstrap: async () => {},
     async kubelet(node, action) {
       const n = nodes.find((x) => x.name === node)!;
       if (action === 'stop') await exec(node, `rm -f ${n.dir}/kubelet.enabled; kill $(cat ${n.dir}/kubelet.pid) 2>/dev/null; i=0; while kill -0 $(cat ${n.dir}/kubelet.pid) 2>/dev/null && [ $i -lt 100 ]; do i=$((i+1)); sleep 0.1; done; true`);
@@ -309,7 +312,11 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
       }),
     );
     mark('containerd up, images imported');
-    if (o.noKubeadm) return handle;
+  } catch (e) {
+    if (!o.keep) await down().catch(() => {});
+    throw e;
+  }
+  handle.bootstrap = async () => {
     const ignore = '--ignore-preflight-errors=HTTPProxyCIDR,SystemVerification';
     await exec('master', `kubeadm init --config ${handle.initConfig} ${ignore} >${master.dir}/kubeadm-init.log 2>&1 || { tail -40 ${master.dir}/kubeadm-init.log >&2; exit 1; }`, 300_000);
     copyFileSync(join(mountSource(master.dir, '/etc/kubernetes'), 'admin.conf'), adminConf);
@@ -342,11 +349,15 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
     mark('pod network');
     await waitReady(kubectl, nodes.length, 240_000);
     mark('all nodes Ready, CoreDNS and kube-proxy available');
-    return handle;
+  };
+  if (o.noKubeadm) return handle;
+  try {
+    await handle.bootstrap();
   } catch (e) {
     if (!o.keep) await down().catch(() => {});
     throw e;
   }
+  return handle;
 }
 
 async function waitReady(kubectl: (a: string[], t?: number) => Promise<string>, n: number, ms: number): Promise<void> {
