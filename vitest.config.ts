@@ -8,6 +8,5 @@ export default defineConfig({
     pool: 'threads',
     isolate: false,
     testTimeout: 30_000,
-    setupFiles: process.env.KV_ALLURE === '0' ? [] : ['allure-vitest/setup'],
   },
 });

@@ -68,7 +68,19 @@ async function preflightFleet(n: number) {
     const dir = mkdtempSync(join(tmpdir(), 'kv-bench-'));
     const profile = join(lab.dir, 'profile.yaml');
     writeFileSync(profile, `registry: { name: "harbor:443", endpoint: "https://10.200.0.3:443", caFile: "${lab.registry!.caPath}" }\n`);
-    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', lab.inventoryPath, '--profile', profile, '--report-dir', dir, '--concurrency', '64'], { env: { KV_ALLURE: '0', KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile } });
+    // the default configuration (every report, allure-results/ included), as `npm test` runs it
+    const kvArgs = [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', lab.inventoryPath, '--profile', profile, '--concurrency', '64'];
+    const kvEnv = { KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile };
+    const ours = await timed(process.execPath, [...kvArgs, '--report-dir', dir], { env: kvEnv });
+    // the physical floor, in the same run: the same probe text over n parallel OpenSSH connections
+    const floor = await opensshFloor(lab, names);
+    log(`OpenSSH floor: ${n} parallel ssh running the probe in ${fmt(floor.ms)} (${floor.failed} failed)`);
+    const noAllure = await timed(process.execPath, [...kvArgs, '--report-dir', mkdtempSync(join(tmpdir(), 'kv-bench-'))], { env: { ...kvEnv, KV_ALLURE: '0' } });
+    log(`kubeadm-verify KV_ALLURE=0: ${n} hosts in ${fmt(noAllure.ms)}`);
+    if (!existsSync(join(dir, 'results.json'))) {
+      log(`kubeadm-verify FAILED (exit ${ours.code}, no results.json): ${ours.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+      throw new Error(`kubeadm-verify wrote no report at ${n} hosts`);
+    }
     const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
     const probe = r.hosts.map((h) => h.probeMs ?? 0).sort((a, b) => a - b);
     row.kubeadmVerify = {
@@ -76,7 +88,9 @@ async function preflightFleet(n: number) {
       perHostMs: Math.round(ours.ms / n), probeMsMedian: probe[Math.floor(probe.length / 2)], probeMsMax: probe.at(-1),
       roundTripsPerHost: Math.max(...r.hosts.map((h) => h.roundTrips ?? 0)), connectionsPerHost: 1,
       gatherMs: Number(/probed \d+\/\d+ host\(s\) in (\d+) ms/.exec(ours.stderr)?.[1] ?? 0),
+      allureOffWallMs: Math.round(noAllure.ms),
     };
+    row.opensshFloor = { wallMs: Math.round(floor.ms), connections: n, failed: floor.failed };
     log(`kubeadm-verify: ${n} hosts in ${fmt(ours.ms)}, peak RSS ${Math.round(ours.maxRssKiB / 1024)} MiB`);
     const hostList = lab.hosts.map((h) => h.address);
     if (peers.includes('testinfra')) {
@@ -101,6 +115,20 @@ async function preflightFleet(n: number) {
     await lab.down();
   }
   return row;
+}
+
+/** n parallel `ssh` (OpenSSH, BatchMode, strict host keys) each running the tool's probe text once: the floor. */
+async function opensshFloor(lab: Awaited<ReturnType<typeof labUp>>, names: string[]): Promise<{ ms: number; failed: number }> {
+  const { probeScript } = await import('../lib/probe/script.ts');
+  const { shellCommand } = await import('../lib/transport/command.ts');
+  const command = shellCommand(probeScript({ nonce: 'benchfloor', resolveNames: names, registry: { host: 'harbor', port: 443 } }));
+  const started = performance.now();
+  const codes = await Promise.all(lab.hosts.map((h) => new Promise<number | null>((res) => {
+    const p = spawn('ssh', ['-i', lab.identityFile, '-o', `UserKnownHostsFile=${lab.knownHostsPath}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', `root@${h.address}`, command], { stdio: ['ignore', 'ignore', 'ignore'] });
+    p.on('close', (c) => res(c));
+    p.on('error', () => res(-1));
+  })));
+  return { ms: performance.now() - started, failed: codes.filter((c) => c !== 0).length };
 }
 
 async function apiBench(nodes: number, pods: number) {
@@ -144,9 +172,11 @@ const rows = (report.preflight as Record<string, any>[]).map((r) => {
   const peer = (x: any, bad: string | undefined) => (!x ? '—' : bad ? `${fmt(x.wallMs)} FAILED (${bad})` : `${fmt(x.wallMs)} (×${(x.wallMs / ours.wallMs).toFixed(1)})`);
   const tiBad = ti && (ti.exit !== 0 || ti.failed) ? `exit ${ti.exit}, ${ti.failed} failed` : undefined;
   const anBad = an && (an.exit !== 0 || an.failedHosts || an.unreachableHosts) ? `exit ${an.exit}, ${an.failedHosts} failed, ${an.unreachableHosts ?? 0} unreachable hosts` : undefined;
-  return `| ${r.hosts} | ${fmt(ours.wallMs)} | ${ours.probeMsMedian} / ${ours.probeMsMax} ms | ${Math.round(ours.peakRssKiB / 1024)} MiB | ${ours.roundTripsPerHost} | ${peer(ti, tiBad)} | ${peer(an, anBad)} |`;
+  const fl = r.opensshFloor;
+  const floorCell = fl.failed ? `${fmt(fl.wallMs)} FAILED (${fl.failed})` : `${fmt(fl.wallMs)} (×${(ours.wallMs / fl.wallMs).toFixed(2)})`;
+  return `| ${r.hosts} | ${fmt(ours.wallMs)} | ${floorCell} | ${fmt(ours.allureOffWallMs)} | ${ours.probeMsMedian} / ${ours.probeMsMax} ms | ${Math.round(ours.peakRssKiB / 1024)} MiB | ${ours.roundTripsPerHost} | ${peer(ti, tiBad)} | ${peer(an, anBad)} |`;
 });
-process.stdout.write(`\n| hosts | kubeadm-verify wall | probe median / max | peak RSS | round trips/host | testinfra -n 4 | ansible -f 32 |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
+process.stdout.write(`\n| hosts | kubeadm-verify wall (default) | OpenSSH floor (kubeadm-verify ÷ floor) | KV_ALLURE=0 | probe median / max | peak RSS | round trips/host | testinfra -n 4 | ansible -f 32 |\n|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
 if (report.api) process.stdout.write(`\nAPI: ${JSON.stringify(report.api)}\n`);
 process.stdout.write(`\nresults: ${file}\n`);
 void existsSync;

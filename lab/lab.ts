@@ -53,14 +53,25 @@ export interface LabHostSpec {
   bin?: string[];
   /** /run/systemd/timesync/synchronized exists (systemd-timesyncd reached an NTP server) */
   timesyncSynchronized?: boolean;
-  /** stand-in HTTP(S) endpoints on 127.0.0.1 inside the host (component /healthz, kube-proxy /proxyMode) */
-  http?: { port: number; tls?: boolean; body: string }[];
+  /** stand-in HTTP(S) endpoints on 127.0.0.1 inside the host (component /healthz, kube-proxy /proxyMode): each
+   *  answers `status` (default 200) with `body` on its one `path` only, and 404 on any other path */
+  http?: { port: number; tls?: boolean; path: string; status?: number; body: string }[];
   /** non-root login users: sudo without a password, with one, or none */
   users?: { name: string; sudo?: 'nopasswd' | 'password' | false; password?: string }[];
   /** sshd accepts logins only from these addresses (AllowUsers *@addr): reachable only through a jump host */
   sshFrom?: string[];
   /** 'none': nothing listens on port 22; 'silent': something accepts on 22 and never speaks (a hung sshd) */
   ssh?: 'sshd' | 'none' | 'silent';
+  /** directories writable in this host (everything else is read-only): each bound read-write from
+   * <dir>/hosts/<name>/fs<path>, so a test can hash them before and after a run — the read-only proof for tools
+   * that would write (rpm without a database created ~/.rpmdb). Under /root, /var or /opt, not /tmp. */
+  writable?: string[];
+  /** a real (empty) rpm database in /var/lib/rpm, made by the lab machine's rpmdb --initdb */
+  rpmdb?: boolean;
+  /** false: no dpkg status database (/var/lib/dpkg is then an empty directory of this host); default true */
+  dpkgdb?: boolean;
+  /** host path → a file of the lab machine copied there (a real binary, e.g. chronyc from its .deb) */
+  copy?: Record<string, string>;
   /** directories bind-mounted into the host after its overlays: `source` (a directory of the lab machine, e.g. the
    * built Kubernetes binaries over /usr/local/bin) or, without one, the host's own empty writable directory
    * <host dir>/mnt/<path> — what a real cluster node writes (/etc/kubernetes, /var/lib/kubelet, containerd state) */
@@ -354,6 +365,8 @@ function validateHost(h: LabHostSpec, i: number): void {
   if (h.mac !== undefined && !/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(h.mac)) throw new Error(`${where}: bad mac ${h.mac}`);
   if (h.productUuid !== undefined && !/^[\x21-\x7e]{1,64}$/.test(h.productUuid)) throw new Error(`${where}: bad productUuid`);
   for (const p of Object.keys(h.files ?? {})) if (!p.startsWith('/') || posix.normalize(p) !== p || p.endsWith('/')) throw new Error(`${where}: file path must be absolute and normal: ${p}`);
+  for (const w of h.writable ?? []) if (!/^\/(root|var|opt)(\/|$)/.test(w) || posix.normalize(w) !== w || w.endsWith('/')) throw new Error(`${where}: writable must be a normal path under /root, /var or /opt: ${w}`);
+  if (h.dpkgdb === false && !h.writable?.includes('/var/lib/dpkg')) throw new Error(`${where}: dpkgdb: false needs /var/lib/dpkg in writable (an empty directory of the host)`);
   for (const [k, v] of Object.entries(h.sysctls ?? {})) {
     if (!/^[a-z0-9_]+(\.[A-Za-z0-9_-]+)+$/.test(k)) throw new Error(`${where}: bad sysctl name ${k}`);
     if (/[\n\0]/.test(String(v))) throw new Error(`${where}: bad value for ${k}`);
@@ -362,7 +375,10 @@ function validateHost(h: LabHostSpec, i: number): void {
   for (const p of h.processes ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith('.')) throw new Error(`${where}: bad process name ${p}`);
   for (const b of h.bin ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(b) || b.startsWith('.')) throw new Error(`${where}: bad bin name ${b}`);
   for (const p of h.listen ?? []) if (!Number.isInteger(p) || p < 1 || p > 65535 || (p === 22 && h.ssh !== 'none')) throw new Error(`${where}: bad listen port ${p}`);
-  for (const e of h.http ?? []) if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535) throw new Error(`${where}: bad http port ${e.port}`);
+  for (const e of h.http ?? []) {
+    if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535) throw new Error(`${where}: bad http port ${e.port}`);
+    if (typeof e.path !== 'string' || !e.path.startsWith('/')) throw new Error(`${where}: http stand-in on port ${e.port} needs the one path it answers (e.g. /healthz)`);
+  }
   for (const l of h.swaps ?? []) if (/[\n\0]/.test(l)) throw new Error(`${where}: a swaps entry is one line`);
   if (h.memTotalKiB !== undefined && (!Number.isInteger(h.memTotalKiB) || h.memTotalKiB <= 0)) throw new Error(`${where}: bad memTotalKiB`);
   for (const m of h.mounts ?? []) {
@@ -408,8 +424,19 @@ function prepareHost(p: Prepared, lab: LabShared): void {
     put(path, String(content), /\/s?bin\//.test(path) ? 0o755 : 0o644);
   }
   for (const b of h.bin ?? []) if (!h.files?.[`/usr/local/bin/${b}`]) put(`/usr/local/bin/${b}`, binStandIn(b, h.packages ?? {}), 0o755);
+  for (const [path, from] of Object.entries(h.copy ?? {})) {
+    mkdirSync(dirname(join(fsDir, path)), { recursive: true });
+    copyFileSync(from, join(fsDir, path));
+    chmodSync(join(fsDir, path), statSync(from).mode & 0o777);
+    roots.add(path.startsWith('/root/') ? '/root' : mountRootFor(path, lab.dir));
+  }
+  for (const w of h.writable ?? []) mkdirSync(join(fsDir, w), { recursive: true });
+  if (h.rpmdb) {
+    sh('rpmdb', ['--initdb', '--dbpath', join(fsDir, 'var/lib/rpm')]);
+    roots.add(mountRootFor('/var/lib/rpm/rpmdb.sqlite', lab.dir));
+  }
   // packages: the real status database plus stanzas, as /var/lib/dpkg/status (overlaid like any other file)
-  if (existsSync('/var/lib/dpkg') && !h.files?.['/var/lib/dpkg/status']) {
+  if (h.dpkgdb !== false && existsSync('/var/lib/dpkg') && !h.files?.['/var/lib/dpkg/status']) {
     // one copy per distinct package set, hard-linked into each host's tree (the real database is ~1 MB)
     const pk = JSON.stringify(Object.entries(h.packages ?? {}).sort());
     const shared = join(lab.dir, 'shared', `dpkg-status-${createHash('sha256').update(pk).digest('hex').slice(0, 16)}`);
@@ -449,7 +476,8 @@ function prepareHost(p: Prepared, lab: LabShared): void {
   if (h.timesyncSynchronized) put('/run/systemd/timesync/synchronized', '');
   // collapse nested roots (an overlay on /var/lib already holds /var/lib/dpkg's files); /run is a tmpfs and
   // /usr/local/bin a bind of the host's own, both set up apart
-  const sorted = [...roots].filter((r) => r !== '/run' && r !== '/usr/local/bin' && r !== '/root').sort();
+  const writable = new Set(h.writable ?? []);
+  const sorted = [...roots].filter((r) => r !== '/run' && r !== '/usr/local/bin' && r !== '/root' && !writable.has(r)).sort();
   const mounts = sorted.filter((r) => !sorted.some((o) => o !== r && r.startsWith(`${o}/`)));
 
   // stand-in daemons: a copy of sleep (socat for containerd) per name and lab, hard-linked as <host>/sbin/<name>
@@ -462,7 +490,17 @@ function prepareHost(p: Prepared, lab: LabShared): void {
   if (h.memTotalKiB) writeFileSync(join(hostDir, 'meminfo'), readFileSync('/proc/meminfo', 'utf8').replace(/^MemTotal:\s+\d+ kB$/m, `MemTotal:       ${String(h.memTotalKiB).padStart(8)} kB`));
   // read the request up to its blank line before answering: a socket closed with unread input is reset, and the
   // reset can overtake the answer (curl: "Empty reply from server" — a flaky CP-HEALTHZ/PROXY-IPVS once in CI)
-  for (const e of h.http ?? []) writeFileSync(join(hostDir, `http-${e.port}.sh`), `CR=$(printf '\\r')\nwhile IFS= read -r l; do [ -z "\${l%"$CR"}" ] && break; done\nprintf 'HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\nContent-Length: %d\\r\\nConnection: close\\r\\n\\r\\n%s' ${Buffer.byteLength(e.body)} ${q(e.body)}\n`);
+  const REASON: Record<number, string> = { 200: 'OK', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+  const answer = (status: number, body: string) => `printf 'HTTP/1.0 ${status} ${REASON[status] ?? 'Status'}\\r\\nContent-Type: text/plain\\r\\nContent-Length: %d\\r\\nConnection: close\\r\\n\\r\\n%s' ${Buffer.byteLength(body)} ${q(body)}`;
+  for (const e of h.http ?? []) {
+    const lines = [
+      `CR=$(printf '\\r')`,
+      'IFS= read -r req; req=${req%"$CR"}; p=${req#* }; p=${p%% *}',
+      'while IFS= read -r l; do [ -z "${l%"$CR"}" ] && break; done',
+      `if [ "$p" = ${q(e.path)} ]; then ${answer(e.status ?? 200, e.body)}; else ${answer(404, '404 page not found\n')}; fi`,
+    ];
+    writeFileSync(join(hostDir, `http-${e.port}.sh`), `${lines.join('\n')}\n`);
+  }
   const sshdConfig = join(hostDir, 'sshd_config');
   writeFileSync(
     sshdConfig,
@@ -544,7 +582,9 @@ function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: 
   // /root: the host's own home (empty but for its scenario's /root/* files), never the lab machine's — whose
   // ~/.bashrc, which bash sources for every SSH command, may run anything (pyenv's rehash takes a lock for up to
   // 60 s: probes of a whole lab once all hung on it)
-  L.push('chmod 0700 "$H/fs/root"', 'mount --bind "$H/fs/root" /root', 'mount -o remount,bind,ro /root');
+  L.push('chmod 0700 "$H/fs/root"', 'mount --bind "$H/fs/root" /root', ...(h.writable?.includes('/root') ? [] : ['mount -o remount,bind,ro /root']));
+  // writable directories (the read-only proof hashes them): bound read-write over whatever is there
+  for (const w of h.writable ?? []) if (w !== '/root') L.push(`mkdir -p ${q(w)} 2>/dev/null || :`, `mount --bind ${q(join(hostDir, 'fs') + w)} ${q(w)}`);
   for (const name of h.processes ?? []) {
     if (name === 'containerd') L.push(`"$H/sbin/containerd" UNIX-LISTEN:/run/containerd/containerd.sock,fork,mode=660,unlink-early SYSTEM:true </dev/null >/dev/null 2>&1 &`);
     else L.push(`"$H/sbin/"${q(name)} infinity </dev/null >/dev/null 2>&1 &`);

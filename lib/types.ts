@@ -3,7 +3,7 @@
 export type Status = 'pass' | 'fail' | 'warn' | 'skip' | 'error' | 'waived';
 export type Severity = 'error' | 'warn';
 export type Phase = 'preflight' | 'postinstall';
-export type Role = 'control-plane' | 'worker' | 'registry';
+export type Role = 'control-plane' | 'worker' | 'registry' | 'etcd';
 
 /** What one requirement concluded about one target (a host, a node, or "*" for fleet/cluster-wide). */
 export interface Verdict {
@@ -50,7 +50,9 @@ export interface ResultsFile {
   results: Result[];
   summary: Summary;
   /** with --compare: what changed since that run, regressions first */
-  changes?: { kind: 'regression' | 'fixed' | 'changed' | 'new' | 'gone'; id: string; host: string; from?: Status; to?: Status }[];
+  changes?: { kind: 'regression' | 'fixed' | 'waived' | 'changed' | 'new' | 'gone'; id: string; host: string; from?: Status; to?: Status }[];
+  /** what gates the run (--fail-on): with 'warn', warn results fail it too — JUnit and Allure count them as failures */
+  failOn?: 'error' | 'warn';
   /** waivers that matched no result (stale entries in waivers.yaml) */
   unusedWaivers?: { id: string; host: string; reason: string }[];
   /** the run was stopped by a signal: this report holds what was known by then */

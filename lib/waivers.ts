@@ -11,6 +11,8 @@ export interface Waiver {
   reason: string;
   approver?: string;
   expires?: string;
+  /** where it comes from when not from waivers.yaml (kubeadm's ignorePreflightErrors): never listed as stale */
+  origin?: string;
 }
 
 export { ConfigError };
@@ -61,4 +63,12 @@ export function applyWaivers(results: Result[], waivers: Waiver[], now = new Dat
     return { ...r, status: 'waived' as const, waiver };
   });
   return { results: out, unmatched: waivers.filter((w) => !used.has(w)) };
+}
+
+/** How a result's waiver reads in every output (console, JUnit, Allure, HTML): one wording, expired said so. */
+export function waiverNote(r: Pick<Result, 'waiver'>): string {
+  const w = r.waiver;
+  if (!w) return '';
+  if (w.expired) return `waiver expired on ${w.expires}: ${w.reason}${w.approver ? ` (approved by ${w.approver})` : ''}`;
+  return `waived: ${w.reason}${w.approver ? ` (approved by ${w.approver})` : ''}${w.expires ? ` until ${w.expires}` : ''}`;
 }

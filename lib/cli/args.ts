@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/errors.ts';
 import type { Phase, Role } from '../types.ts';
+import { didYouMean } from '../requirements/select.ts';
 
 export interface CliOptions {
   hosts: string[];
@@ -24,19 +25,26 @@ export interface CliOptions {
   dataplaneImage?: string;
   help: boolean;
   version: boolean;
+  list: boolean;
+  check: string[];
+  skip: string[];
 }
 
-export const USAGE = `Usage: npm test -- [options]
+export const USAGE = `Usage: npm test -- [options]        (or: npx kubeadm-verify [options])
   Audits kubeadm hosts before install (preflight) and the cluster after it (postinstall).
   With no --inventory (and no ./inventory.yaml) and no --host: audits this machine.
 
   --host NAME[,NAME]        inventory host(s) to audit (repeatable)
-  --role ROLE               only hosts with this role: control-plane | worker
-  --inventory FILE          inventory YAML (default ./inventory.yaml when present)
+  --role ROLE               only hosts with this role: control-plane | worker | etcd | registry
+  --inventory FILE          inventory: kubeadm-verify YAML, or an Ansible/kubespray inventory (YAML or INI)
+                            (default ./inventory.yaml when present)
   --phase PHASE             preflight | postinstall | all (default preflight)
   --profile FILE            expected values (default: the reference design)
-  --kubeadm-config FILE     take expectations from your kubeadm init.yaml
+  --kubeadm-config FILE     take expectations (and nodeRegistration.ignorePreflightErrors) from your init.yaml
   --kubeconfig FILE         cluster access for postinstall (default $KUBECONFIG, ~/.kube/config)
+  --list                    list every check: ID, phase, severity, title, source
+  --check ID[,ID]           run only these checks: IDs, globs (HOST-SWAP*) or kubeadm names (Swap, Port-6443)
+  --skip ID[,ID]            do not judge these (reported as skip with the reason); same forms as --check
   --report-dir DIR          where results.json, junit.xml, report.html, allure-results/ go (default reports/)
   --waivers FILE            waivers.yaml: accepted findings with a reason (and expiry)
   --fail-on error|warn      what fails the run: error (fail and error results; default) or warn (also warnings)
@@ -51,6 +59,27 @@ export const USAGE = `Usage: npm test -- [options]
   -h, --help                this text
   --version                 print the version
 
+Examples:
+  npm test                                               # this machine, preflight
+  npm test -- --inventory inventory/mycluster/hosts.yaml # a kubespray inventory, every host
+  npm test -- --host master --check 'HOST-SWAP*,Swap'    # one host, only the swap checks
+  npm test -- --skip HOST-TIME-SYNC --fail-on warn       # warnings fail the run, time sync not judged
+  npm test -- --phase postinstall --kubeconfig /etc/kubernetes/admin.conf --kubeadm-config init.yaml
+  npm test -- --waivers waivers.yaml --compare old/results.json --report-dir out/
+
+Environment:
+  KV_SSH_PASSPHRASE         passphrase of an encrypted identityFile
+  KV_SSH_PASSWORD           SSH password (when no key and no agent works)
+  KV_SUDO_PASSWORD          sudo password (hosts with sudo: true; fed on stdin)
+  SSH_AUTH_SOCK             ssh-agent socket (used when no identityFile is given, as OpenSSH does)
+  KV_REGISTRY_USER, KV_REGISTRY_PASSWORD(_FILE), KV_REGISTRY_TOKEN(_FILE)   registry credentials for HOST-IMAGES
+  KUBECONFIG                cluster access for postinstall when --kubeconfig is not given
+  KV_DATAPLANE_TIMEOUT_SECONDS   DATAPLANE deadline (default 120)
+  KV_ALLURE=0               no allure-results/
+  KV_LOW_MEMORY=1|0         force / forbid the memory-saving mode of large runs
+  NO_COLOR                  no colours on the console
+  Secrets come only from the environment or files, never the command line, and are never printed.
+
 Exit codes: 0 no fail/error; 1 a fail or error (or warn with --fail-on warn); 2 usage or configuration error.`;
 
 function positiveInt(name: string, v: string | undefined, max: number): number | undefined {
@@ -59,6 +88,25 @@ function positiveInt(name: string, v: string | undefined, max: number): number |
   if (!Number.isInteger(n) || n < 1 || n > max) throw new ConfigError(`--${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(v)}`);
   return n;
 }
+
+const FLAGS = ['host', 'role', 'inventory', 'phase', 'kubeconfig', 'profile', 'kubeadm-config', 'report-dir', 'accept-new-host-keys', 'concurrency', 'connect-timeout', 'command-timeout', 'waivers', 'fail-on', 'compare', 'json', 'dataplane', 'dataplane-image', 'help', 'version', 'list', 'check', 'skip'];
+
+/** One line for a bad command line: the option, what is wrong, and the flag that was probably meant. */
+function usageError(e: Error & { code?: string }): string {
+  const first = e.message.split('\n')[0]!;
+  const unknown = /^Unknown option '(-{1,2})([^']+)'/.exec(first);
+  if (unknown) {
+    const hint = didYouMean(unknown[2]!.replace(/=.*$/, ''), FLAGS);
+    return `unknown option ${unknown[1]}${unknown[2]}${hint ? ` — did you mean --${hint}?` : ''} (see --help)`;
+  }
+  const missing = /^Option '(?:-\w, )?(--[^ ]+) <value>' argument missing/.exec(first);
+  if (missing) return `${missing[1]} needs a value (see --help)`;
+  const positional = /^Unexpected argument '([^']+)'/.exec(first);
+  if (positional) return `unexpected argument ${JSON.stringify(positional[1])}: every option starts with -- (see --help)`;
+  return `${first.replace(/\.$/, '')} (see --help)`;
+}
+
+const commaList = (v: string[] | undefined) => (v ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
 
 export function parseCli(argv: string[]): CliOptions {
   let parsed;
@@ -88,15 +136,18 @@ export function parseCli(argv: string[]): CliOptions {
         'dataplane-image': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
+        list: { type: 'boolean' },
+        check: { type: 'string', multiple: true },
+        skip: { type: 'string', multiple: true },
       },
     });
   } catch (e) {
-    throw new ConfigError(`${(e as Error).message.split('\n')[0]} (see --help)`);
+    throw new ConfigError(usageError(e as Error & { code?: string }));
   }
   const v = parsed.values;
   const phase = v.phase ?? 'preflight';
   if (!['preflight', 'postinstall', 'all'].includes(phase)) throw new ConfigError(`--phase must be preflight, postinstall or all, got ${JSON.stringify(phase)}`);
-  if (v.role !== undefined && !['control-plane', 'worker', 'registry'].includes(v.role)) throw new ConfigError(`--role must be control-plane or worker, got ${JSON.stringify(v.role)}`);
+  if (v.role !== undefined && !['control-plane', 'worker', 'registry', 'etcd'].includes(v.role)) throw new ConfigError(`--role must be control-plane, worker, etcd or registry, got ${JSON.stringify(v.role)}`);
   const failOn = v['fail-on'] ?? 'error';
   if (failOn !== 'error' && failOn !== 'warn') throw new ConfigError(`--fail-on must be error or warn, got ${JSON.stringify(failOn)}`);
   const hosts = (v.host ?? []).flatMap((h) => h.split(',')).map((h) => h.trim()).filter(Boolean);
@@ -121,5 +172,8 @@ export function parseCli(argv: string[]): CliOptions {
     dataplaneImage: v['dataplane-image'],
     help: v.help ?? false,
     version: v.version ?? false,
+    list: v.list ?? false,
+    check: commaList(v.check),
+    skip: commaList(v.skip),
   };
 }

@@ -1,6 +1,6 @@
 // `npm test -- …`: parse flags, gather facts once, run the suites in vitest, write reports, exit 0/1/2.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
@@ -20,9 +20,39 @@ import { CONTEXT_ENV, writeRunFile, writeWorkerInput } from '../run/context-file
 import { ResultCollector } from '../run/collector.ts';
 import { trapInterrupts } from '../run/interrupt.ts';
 import type { HostSummary, ResultsFile } from '../types.ts';
-import { loadWaivers, waiverMatches, type Waiver } from '../waivers.ts';
+import { applyWaivers, loadWaivers, type Waiver } from '../waivers.ts';
 import { compare, formatChanges } from '../report/compare.ts';
 import { parseCli, USAGE, type CliOptions } from './args.ts';
+import { allRequirements, requirements } from '../requirements/index.ts';
+import { listRequirements, resolveSelector, selectRequirements, type Selection } from '../requirements/select.ts';
+import type { Profile } from '../config/profile.ts';
+
+/**
+ * kubeadm's nodeRegistration.ignorePreflightErrors (InitConfiguration / JoinConfiguration): the checks named there
+ * are accepted — shown as `waived` with that reason, never hidden. kubeadm's own check names (Swap, NumCPU,
+ * Port-6443, …) and our IDs both work; "all" accepts every preflight finding. Errors stay errors.
+ */
+function ignoredByKubeadmConfig(profile: Profile, say: (m: string) => void): Waiver[] {
+  const names = profile.ignorePreflightErrors ?? [];
+  const origin = profile.origin.ignorePreflightErrors ?? 'the kubeadm config';
+  const ids = requirements('preflight').map((r) => r.id);
+  const out: Waiver[] = [];
+  for (const name of names) {
+    const reason = `accepted by nodeRegistration.ignorePreflightErrors "${name}" (${origin})`;
+    let matched: string[];
+    if (name.toLowerCase() === 'all') matched = ids;
+    else {
+      try {
+        matched = resolveSelector(name, ids, 'ignorePreflightErrors');
+      } catch (e) {
+        say(`[kubeadm-verify] ${(e as Error).message.replace(/ \(--list.*\)$/, '')}: nothing accepted for it`);
+        continue;
+      }
+    }
+    for (const id of matched) out.push({ id, host: '*', reason, origin: 'kubeadm-config' });
+  }
+  return out;
+}
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const log = (msg: string) => process.stderr.write(`${scrub(msg)}\n`);
@@ -67,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   let compareWith: ResultsFile | undefined;
   let profile: ReturnType<typeof buildProfile>;
   let kube: import('@kubernetes/client-node').KubeConfig | undefined;
+  let selection: Selection = { skipped: {} };
   try {
     o = parseCli(argv);
     if (o.help) {
@@ -77,9 +108,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`kubeadm-verify ${version()}\n`);
       return 0;
     }
+    if (o.list) {
+      process.stdout.write(`${listRequirements(allRequirements())}\n`);
+      return 0;
+    }
     // before any probe: a run that cannot write its report must not audit a fleet first
     const reportDirProblem = prepareReportDir(o.reportDir);
     if (reportDirProblem) throw new ConfigError(reportDirProblem);
+    selection = selectRequirements(allRequirements(), o.check, o.skip);
     if (o.phases.includes('postinstall')) {
       const { prepareCluster } = await import('../cluster/gather.ts');
       kube = prepareCluster({ kubeconfig: o.kubeconfig }).kc;
@@ -89,6 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     selected = selectHosts(inventory, o.hosts, o.role);
     profile = buildProfile({ profileFile: o.profile ?? inventory.profileFile, kubeadmConfigFile: o.kubeadmConfig });
     if (o.waivers) waivers = loadWaivers(o.waivers);
+    waivers.push(...ignoredByKubeadmConfig(profile, log));
     if (o.compare) {
       try {
         compareWith = JSON.parse(readFileSync(o.compare, 'utf8')) as ResultsFile;
@@ -106,6 +143,13 @@ export async function main(argv: string[]): Promise<number> {
 
   const startedAt = new Date().toISOString();
   const reportDir = resolve(o.reportDir);
+  const allure = process.env.KV_ALLURE !== '0';
+  // results of an earlier run left in allure-results/ would show as retries: cleared now, rewritten at the end
+  try {
+    rmSync(join(reportDir, 'allure-results'), { recursive: true, force: true });
+  } catch {
+    // the report dir was proven writable above; a leftover that cannot be removed is overwritten file by file
+  }
   // SIGINT/SIGTERM from here on: stop, close, write the partial report, exit 130/143 within 2 s (lib/run/interrupt.ts)
   const intr = trapInterrupts(log);
   const ac = { signal: intr.signal };
@@ -169,7 +213,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const runFile = join(reportDir, '.run', 'context.json');
   // the evidence bundle is scrubbed; the suites judge the facts as gathered (a private file, removed after the run)
-  const run = { version: 1 as const, startedAt, phases: o.phases, ctx, waivers };
+  const run = { version: 1 as const, startedAt, phases: o.phases, ctx, selection };
   writeRunFile(runFile, run);
   const workerInput = writeWorkerInput(run);
   // the suites read the facts from that file: drop this process's copy (at 5,000 nodes / 50,000 pods the
@@ -186,7 +230,6 @@ export async function main(argv: string[]): Promise<number> {
     workerInput.remove();
     return finish();
   }
-  const allure = process.env.KV_ALLURE !== '0';
   const vitest = await unlessInterrupted(startVitest(
     'test',
     o.phases.map((p) => `suites/${p}.test.ts`),
@@ -194,7 +237,7 @@ export async function main(argv: string[]): Promise<number> {
       root: ROOT,
       config: join(ROOT, 'vitest.config.ts'),
       watch: false,
-      reporters: [collector, ...(allure ? [['allure-vitest/reporter', { resultsDir: join(reportDir, 'allure-results') }] as [string, Record<string, unknown>]] : []), ...(process.env.KV_VITEST_VERBOSE ? ['default'] : [])],
+      reporters: [collector, ...(process.env.KV_VITEST_VERBOSE ? ['default'] : [])],
       silent: true,
       passWithNoTests: false,
     },
@@ -215,7 +258,9 @@ export async function main(argv: string[]): Promise<number> {
     name: g.spec.name, address: g.spec.address, roles: g.spec.roles, transport: g.spec.transport, reachable: !!gathered && !g.error,
     ...(g.error ? { error: g.error } : {}), probeMs: g.probeMs, roundTrips: g.roundTrips,
   }));
-  const results = [...(collector?.results ?? [])];
+  // waivers: applied here, once, to every result; every output is written from these
+  const { results, unmatched } = applyWaivers(collector?.results ?? [], waivers);
+  if (collector) collector.results.length = 0;
   for (const p of collector?.problems ?? []) log(`[kubeadm-verify] ${p}`);
   const draft: ResultsFile = {
     version: 1,
@@ -223,6 +268,7 @@ export async function main(argv: string[]): Promise<number> {
     startedAt,
     finishedAt: new Date().toISOString(),
     phases: o.phases,
+    failOn: o.failOn,
     profile: profileForReport(profile),
     hosts,
     results,
@@ -230,15 +276,15 @@ export async function main(argv: string[]): Promise<number> {
     ...(intr.name ? { interrupted: { signal: intr.name, during: phase } } : {}),
   };
   if (compareWith) draft.changes = compare(compareWith, draft);
-  const unused = waivers.filter((w) => !results.some((r) => r.waiver && waiverMatches(w, r)));
-  if (unused.length) draft.unusedWaivers = unused.map((w) => ({ id: w.id, host: w.host, reason: w.reason }));
+  const stale = unmatched.filter((w) => !w.origin);
+  if (stale.length) draft.unusedWaivers = stale.map((w) => ({ id: w.id, host: w.host, reason: w.reason }));
   // writeReports scrubs every string once and hands back the clean file: what the console and --json show too
-  const { file } = await writeReports(reportDir, draft, { compareWith });
-  if (collector) collector.results.length = 0;
+  const { file } = await writeReports(reportDir, draft, { compareWith, allure });
+  results.length = 0;
   process.stderr.write(formatSummary(file, { color: shouldColor(process.stderr) }) + '\n');
   if (file.changes) log(`[kubeadm-verify] changes since ${o.compare}:\n${formatChanges(file.changes)}`);
   for (const w of file.unusedWaivers ?? []) log(`[kubeadm-verify] waiver ${w.id} [${w.host}] matched no finding (stale?)`);
-  log(`[kubeadm-verify] reports in ${reportDir}: results.json junit.xml report.html allure-results/`);
+  log(`[kubeadm-verify] reports in ${reportDir}: results.json junit.xml report.html${allure ? ' allure-results/' : ''}`);
   if (o.json) process.stdout.write(JSON.stringify(file, null, 2) + '\n');
   if (intr.exitCode) {
     log(`[kubeadm-verify] interrupted by ${intr.name} during ${phase}: the report is partial (${file.results.length} verdict(s))`);

@@ -3,6 +3,7 @@ import type { InventoryHost } from '../config/inventory.ts';
 import type { Profile } from '../config/profile.ts';
 import { ConfigError } from '../config/errors.ts';
 import { loadKubeconfig, resolveKubeconfig, takeSnapshot, type ClusterExtra } from './snapshot.ts';
+import { kubeadmFacts } from '../kubeadm/versions.ts';
 
 export interface GatherClusterOptions {
   kubeconfig?: string;
@@ -27,7 +28,13 @@ export async function gatherCluster(o: GatherClusterOptions & { kc?: ReturnType<
     if (e instanceof ConfigError) return { error: e.message };
     throw e;
   }
-  const snapshot = await takeSnapshot(kc);
+  let kubeletConfigMap: string | undefined;
+  try {
+    kubeletConfigMap = kubeadmFacts(o.profile.kubernetesVersion).kubeletConfigMap;
+  } catch {
+    // an unknown version: read the current name; the version-dependent checks report the version themselves
+  }
+  const snapshot = await takeSnapshot(kc, { kubeletConfigMap });
   const out: ClusterExtra = { snapshot };
   if (o.dataplane && !snapshot.health.error) {
     const { runDataplane } = await import('./dataplane.ts');

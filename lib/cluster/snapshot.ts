@@ -219,7 +219,8 @@ async function peerCert(server: URL, ca?: string, timeoutMs = 5000): Promise<Cer
   });
 }
 
-export async function takeSnapshot(kc: KubeConfig, opts: { timeoutMs?: number } = {}): Promise<ClusterSnapshot> {
+/** kubeletConfigMap: the name kubeadm gave the kubelet ConfigMap (kubelet-config-1.X up to 1.23; lib/kubeadm/versions.ts), read into the 'kubelet-config' slot. */
+export async function takeSnapshot(kc: KubeConfig, opts: { timeoutMs?: number; kubeletConfigMap?: string } = {}): Promise<ClusterSnapshot> {
   const started = performance.now();
   const cluster = kc.getCurrentCluster()!;
   const user = kc.getCurrentUser();
@@ -310,7 +311,7 @@ export async function takeSnapshot(kc: KubeConfig, opts: { timeoutMs?: number } 
   for (const name of ['kube-proxy', 'kubeadm-config', 'kubelet-config'] as const) {
     try {
       counter.n++;
-      const cm = await core.readNamespacedConfigMap({ name, namespace: 'kube-system' });
+      const cm = await core.readNamespacedConfigMap({ name: name === 'kubelet-config' ? (opts.kubeletConfigMap ?? name) : name, namespace: 'kube-system' });
       snap.configMaps[name] = { ok: true, data: cm.data ?? {} };
     } catch (e) {
       snap.configMaps[name] = { ok: false, ...apiError(e) };

@@ -1,10 +1,12 @@
 // The inventory (REQUIREMENTS.md "Inventory"): which hosts to audit, how to reach them, their roles.
-import { homedir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Role } from '../types.ts';
 import { ConfigError } from './errors.ts';
 import { Checker } from './validate.ts';
-import { loadYaml } from './yaml-file.ts';
+import { loadYaml, type LoadedYaml } from './yaml-file.ts';
+import { KUBE_GROUPS, looksLikeAnsibleYaml, looksLikeIni, parseIni, parseYamlGroups, resolveHosts, rolesOf, type AnsibleHost } from './ansible-inventory.ts';
 import { lookupSshConfig, readSshConfig } from '../transport/ssh-config.ts';
 
 export interface HostConnection {
@@ -34,7 +36,7 @@ export interface Inventory {
   hosts: InventoryHost[];
 }
 
-const ROLES = ['control-plane', 'worker', 'registry'] as const;
+const ROLES = ['control-plane', 'worker', 'registry', 'etcd'] as const;
 const CONN_KEYS = ['user', 'port', 'identityFile', 'knownHostsFile', 'sudo', 'jumpHost', 'connectTimeoutSeconds', 'commandTimeoutSeconds', 'sshConfigFile'];
 /** RFC 1123 label(s), lowercase: what kubeadm accepts as a node name. */
 export const HOSTNAME_RE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/;
@@ -69,8 +71,60 @@ function readConnection(c: Checker, o: Record<string, unknown>, path: (string | 
   if (o.sshConfigFile !== undefined) into.sshConfigFile = expandHome(c.string(o.sshConfigFile, [...path, 'sshConfigFile']), base);
 }
 
+/**
+ * kubeadm-verify's inventory YAML, or an Ansible/kubespray inventory (INI or YAML), told apart by their shape:
+ * ours has a `hosts:` list; Ansible's INI has `[group]` sections or `name key=value` lines, its YAML has groups
+ * with hosts/children/vars.
+ */
 export function loadInventory(file: string): Inventory {
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // loadYaml names the problem (file not found, unreadable)
+  }
+  const ansible = (groups: ReturnType<typeof parseIni>) => validateInventory(fromAnsible(resolveHosts(groups, dirname(resolve(file))), [...groups.keys()], file));
+  if (text !== undefined && looksLikeIni(text)) return ansible(parseIni(text, file));
   const src = loadYaml(file);
+  if (looksLikeAnsibleYaml(src.value)) return ansible(parseYamlGroups(src.value as Record<string, unknown>, src.lineOf, file));
+  return validateInventory(src);
+}
+
+const truthy = (v: unknown) => v === true || (typeof v === 'string' && /^(true|yes|on|1)$/i.test(v)) || v === 1;
+
+/** An Ansible inventory as our inventory document, each host keeping the line it came from. */
+function fromAnsible(all: AnsibleHost[], groupNames: string[], file: string): LoadedYaml {
+  // an inventory with kubespray's groups: only their hosts are kubeadm nodes; a plain one: every host, as a worker
+  const anyKube = groupNames.some((g) => KUBE_GROUPS.includes(g));
+  const lines: (number | undefined)[] = [];
+  const hosts: Record<string, unknown>[] = [];
+  for (const h of all) {
+    const roles = rolesOf(h);
+    if (anyKube && !roles.length) continue; // bastion, calico_rr-only…: not a kubeadm node
+    const v = h.vars;
+    const str = (k: string) => (v[k] === undefined || v[k] === null || String(v[k]).includes('{{') ? undefined : String(v[k]));
+    const e: Record<string, unknown> = { name: h.name, roles: roles.length ? roles : ['worker'] };
+    const address = str('ansible_host') ?? str('ansible_ssh_host');
+    if (address) e.address = address; // else: ~/.ssh/config's HostName, else the name itself, as Ansible does
+    const user = str('ansible_user') ?? str('ansible_ssh_user');
+    if (user) e.user = user;
+    const port = str('ansible_port') ?? str('ansible_ssh_port');
+    if (port) e.port = Number(port);
+    const key = str('ansible_ssh_private_key_file') ?? str('ansible_private_key_file');
+    if (key) e.identityFile = key;
+    if (v.ansible_become !== undefined) e.sudo = truthy(v.ansible_become);
+    if (str('ansible_connection') === 'local') e.transport = 'local';
+    lines.push(h.line);
+    hosts.push(e);
+  }
+  if (!hosts.length) throw new ConfigError('the Ansible inventory lists no hosts in kube_control_plane, kube_node or etcd', { file });
+  return { file, value: { hosts, ansible: true }, lineOf: (path) => (path[0] === 'hosts' && typeof path[1] === 'number' ? lines[path[1]] : undefined) };
+}
+
+function validateInventory(src: LoadedYaml): Inventory {
+  const file = src.file;
+  const ansible = (src.value as { ansible?: boolean })?.ansible === true;
+  if (ansible) delete (src.value as { ansible?: boolean }).ansible;
   const c = new Checker(src);
   const base = dirname(resolve(file));
   const top = c.object(src.value, []);
@@ -86,13 +140,14 @@ export function loadInventory(file: string): Inventory {
   const seen = new Set<string>();
   const hosts: InventoryHost[] = list.map((raw, i) => {
     const h = c.object(raw, ['hosts', i]);
-    c.onlyKeys(h, ['hosts', i], ['name', 'address', 'roles', ...CONN_KEYS]);
+    c.onlyKeys(h, ['hosts', i], ['name', 'address', 'roles', ...CONN_KEYS, ...(ansible ? ['transport'] : [])]);
     const name = c.string(h.name, ['hosts', i, 'name'], { pattern: HOSTNAME_RE, hint: 'lowercase RFC 1123 name, as kubeadm requires' });
     if (seen.has(name)) c.fail(['hosts', i, 'name'], `duplicate host name ${name}`);
     seen.add(name);
     // ssh_config fills what the inventory entry itself leaves unset (the inventory's defaults rank below it)
     const sc = lookupSshConfig(readSshConfig(defaults.sshConfigFile ?? (h.sshConfigFile as string | undefined)), name);
     if (h.address === undefined && sc.hostName) h.address = sc.hostName;
+    if (h.address === undefined && ansible) h.address = name;
     if (h.user === undefined && sc.user) h.user = sc.user;
     if (h.port === undefined && sc.port) h.port = sc.port;
     if (h.identityFile === undefined && sc.identityFile) h.identityFile = sc.identityFile;
@@ -103,9 +158,10 @@ export function loadInventory(file: string): Inventory {
     }
     const address = c.string(h.address, ['hosts', i, 'address'], { pattern: ADDRESS_RE, hint: 'an IP address or DNS name' });
     const roles = h.roles === undefined ? ['worker' as Role] : c.array(h.roles, ['hosts', i, 'roles']).map((r, j) => c.oneOf(r, ['hosts', i, 'roles', j], ROLES));
-    const conn: HostConnection = { ...defaults };
+    // Ansible's default remote user is the local one (ours: root)
+    const conn: HostConnection = { ...defaults, ...(ansible ? { user: userInfo().username } : {}) };
     readConnection(c, h, ['hosts', i], base, conn);
-    return { name, address, roles, transport: 'ssh', ...conn };
+    return { name, address, roles, transport: h.transport === 'local' ? 'local' : 'ssh', ...conn };
   });
   for (const [i, h] of hosts.entries()) {
     if (h.jumpHost && !seen.has(h.jumpHost)) c.fail(['hosts', i, 'jumpHost'], `jump host ${h.jumpHost} is not a host of this inventory`);

@@ -23,6 +23,8 @@ export interface Profile {
   minConntrackMax: number;
   certWarnDays: number;
   advertiseAddress?: string;
+  /** nodeRegistration.ignorePreflightErrors of the kubeadm config: those findings are accepted (waived) with that reason */
+  ignorePreflightErrors?: string[];
   /** Where each key came from: default, profile file, kubeadm config. Shown in reports. */
   origin: Record<string, string>;
 }
@@ -44,7 +46,7 @@ export const DEFAULT_PROFILE: Readonly<Omit<Profile, 'origin'>> = Object.freeze(
   certWarnDays: 30,
 });
 
-const KEYS = [
+export const PROFILE_KEYS = [
   'kubernetesVersion', 'imageRepository', 'sandboxImage', 'registry', 'criSocket', 'cgroupDriver', 'podSubnet',
   'serviceSubnet', 'proxyMode', 'cni', 'minMemoryMiB', 'minCPUs', 'minConntrackMax', 'certWarnDays', 'advertiseAddress',
 ];
@@ -53,7 +55,7 @@ const CIDR = /^[0-9a-fA-F:.]+\/\d{1,3}$/;
 
 export function defaultProfile(): Profile {
   const p = structuredClone(DEFAULT_PROFILE) as Profile;
-  p.origin = Object.fromEntries(KEYS.map((k) => [k, 'default']));
+  p.origin = Object.fromEntries(PROFILE_KEYS.map((k) => [k, 'default']));
   return p;
 }
 
@@ -68,7 +70,7 @@ export function readProfileFile(file: string): Partial2 {
   const c = new Checker(src);
   if (src.value === null || src.value === undefined) return {};
   const o = c.object(src.value, []);
-  c.onlyKeys(o, [], KEYS);
+  c.onlyKeys(o, [], PROFILE_KEYS);
   const out: Partial2 = {};
   if (o.kubernetesVersion !== undefined) out.kubernetesVersion = c.string(o.kubernetesVersion, ['kubernetesVersion'], { pattern: VERSION, hint: 'like 1.29.2' }).replace(/^v/, '');
   for (const k of ['imageRepository', 'sandboxImage', 'criSocket', 'advertiseAddress'] as const) {
@@ -126,6 +128,10 @@ export function readKubeadmConfig(file: string): Partial2 {
       if (ep.advertiseAddress !== undefined) out.advertiseAddress = c.string(ep.advertiseAddress, ['localAPIEndpoint', 'advertiseAddress']);
       const nr = o.nodeRegistration === undefined ? {} : c.object(o.nodeRegistration, ['nodeRegistration']);
       if (nr.criSocket !== undefined) out.criSocket = c.string(nr.criSocket, ['nodeRegistration', 'criSocket']);
+      if (nr.ignorePreflightErrors !== undefined) out.ignorePreflightErrors = [...(out.ignorePreflightErrors ?? []), ...c.array(nr.ignorePreflightErrors, ['nodeRegistration', 'ignorePreflightErrors']).map((x, i) => c.string(x, ['nodeRegistration', 'ignorePreflightErrors', i]))];
+    } else if (kind === 'JoinConfiguration') {
+      const nr = o.nodeRegistration === undefined ? {} : c.object(o.nodeRegistration, ['nodeRegistration']);
+      if (nr.ignorePreflightErrors !== undefined) out.ignorePreflightErrors = [...(out.ignorePreflightErrors ?? []), ...c.array(nr.ignorePreflightErrors, ['nodeRegistration', 'ignorePreflightErrors']).map((x, i) => c.string(x, ['nodeRegistration', 'ignorePreflightErrors', i]))];
     } else if (kind === 'KubeProxyConfiguration') {
       if (o.mode !== undefined && o.mode !== '') out.proxyMode = c.oneOf(o.mode, ['mode'], ['ipvs', 'iptables', 'nftables'] as const);
       else out.proxyMode = 'iptables';

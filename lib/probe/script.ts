@@ -1,6 +1,7 @@
 // The one read-only POSIX sh probe sent to every host. It only reads files and runs query commands;
 // it never writes (no temp files, no redirections to files) — see test/unit/probe-readonly.test.ts.
 import { shQuote } from '../transport/command.ts';
+import { ALL_COMPONENT_HEALTH_URLS } from '../kubeadm/versions.ts';
 
 export const PACKAGES = [
   'kubeadm', 'kubelet', 'kubectl', 'containerd', 'containerd.io', 'cri-tools', 'ipvsadm', 'ipset', 'iproute-tc', 'iproute2',
@@ -49,9 +50,9 @@ s_selinux() { if have getenforce; then echo "getenforce=$(getenforce 2>/dev/null
   if [ -r /sys/fs/selinux/enforce ]; then echo "enforce=$(cat /sys/fs/selinux/enforce)"; fi
   if [ -d /sys/fs/selinux ]; then echo "selinuxfs=yes"; fi
   fil /etc/selinux/config; }
-s_pkgs() { if have rpm && rpm -q rpm >/dev/null 2>&1; then echo "manager=rpm"; rpm -q --qf '%{NAME}\t%{VERSION}-%{RELEASE}\tii\n' $PKGS 2>/dev/null | grep -v 'is not installed'
-  elif have dpkg-query; then echo "manager=dpkg"; dpkg-query -W -f='${'$'}{Package}\t${'$'}{Version}\t${'$'}{db:Status-Abbrev}\n' $PKGS 2>/dev/null
-  elif have rpm; then echo "manager=rpm"; rpm -q --qf '%{NAME}\t%{VERSION}-%{RELEASE}\tii\n' $PKGS 2>/dev/null | grep -v 'is not installed'
+rpmdb_dir() { for d in /var/lib/rpm /usr/lib/sysimage/rpm; do for f in rpmdb.sqlite Packages.db Packages; do [ -f "$d/$f" ] && { echo "$d"; return 0; }; done; done; return 1; }
+s_pkgs() { if have rpm && D=$(rpmdb_dir); then echo "manager=rpm"; rpm -q --dbpath "$D" --qf '%{NAME}\t%{VERSION}-%{RELEASE}\tii\n' $PKGS 2>/dev/null | grep -v 'is not installed'
+  elif have dpkg-query && [ -f /var/lib/dpkg/status ]; then echo "manager=dpkg"; dpkg-query -W -f='${'$'}{Package}\t${'$'}{Version}\t${'$'}{db:Status-Abbrev}\n' $PKGS 2>/dev/null
   else echo "manager=none"; fi; return 0; }
 s_svc() { echo "pid1=$(cat /proc/1/comm 2>/dev/null)"
   if [ -d /run/systemd/system ] && have systemctl; then echo "systemd=yes"
@@ -90,7 +91,7 @@ s_reg() { [ -n "$RH" ] || { echo "@none"; return 0; }
   else echo "tool=none"; fi; return 0; }
 s_bins() { for b in $BINS; do printf '%s\t' "$b"; command -v "$b" 2>/dev/null || echo; done; }
 s_kubelet() { fil /var/lib/kubelet/config.yaml /etc/sysconfig/kubelet /etc/default/kubelet /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf /etc/systemd/system/kubelet.service.d/10-kubeadm.conf /var/lib/kubelet/kubeadm-flags.env; }
-s_health() { for u in https://127.0.0.1:10259/healthz https://127.0.0.1:10257/healthz http://127.0.0.1:10249/proxyMode; do
+s_health() { for u in $HEALTH http://127.0.0.1:10249/proxyMode; do
   if have curl; then printf '%s\t%s\n' "$u" "$(t curl -sS -k --connect-timeout 2 --max-time 4 -w ' http=%{http_code}' "$u" 2>&1 | tr '\n' ' ')"; else printf '%s\t@no-curl\n' "$u"; fi; done
   echo "@ipvsadm"; if have ipvsadm; then t ipvsadm -Ln 2>&1; echo "ipvsadm_rc=$?"; else echo "ipvsadm_rc=127"; fi; return 0; }
 sec meta s_meta; sec os-release s_os; sec cpus s_cpus; sec meminfo s_mem; sec swaps s_swaps; sec fstab s_fstab
@@ -117,6 +118,7 @@ export function probeScript(o: ProbeOptions): string {
     ['RH', o.registry?.host ?? ''],
     ['RP', String(o.registry?.port ?? 443)],
     ['POST', o.postinstall ? '1' : '0'],
+    ['HEALTH', ALL_COMPONENT_HEALTH_URLS.join(' ')],
   ];
   for (const n of o.resolveNames) {
     if (!/^[A-Za-z0-9.-]+$/.test(n)) throw new Error(`refusing to resolve an unsafe name: ${JSON.stringify(n)}`);

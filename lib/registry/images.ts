@@ -1,19 +1,7 @@
-// The images a cluster needs, per Kubernetes minor: what `kubeadm config images list --kubernetes-version X`
-// prints (kubeadm's cmd/kubeadm/app/constants/constants.go: CoreDNSVersion, PauseVersion, and the
-// SupportedEtcdVersion map for the minor), plus the CNI's images. Check a new version with
-// `kubeadm config images list --kubernetes-version <v> --image-repository harbor:443/k8s` and add a row.
-export interface ImageSet {
-  coredns: string;
-  pause: string;
-  etcd: string;
-}
-
-export const KUBEADM_IMAGES: Record<string, ImageSet> = {
-  '1.28': { coredns: 'v1.10.1', pause: '3.9', etcd: '3.5.9-0' },
-  '1.29': { coredns: 'v1.11.1', pause: '3.9', etcd: '3.5.10-0' },
-  '1.30': { coredns: 'v1.11.1', pause: '3.9', etcd: '3.5.12-0' },
-  '1.31': { coredns: 'v1.11.3', pause: '3.10', etcd: '3.5.15-0' },
-};
+// The images a cluster needs: what `kubeadm config images list --kubernetes-version X --image-repository R`
+// prints — from lib/kubeadm/versions.ts, the one home of kubeadm's image table (per patch release, read from
+// kubernetes/kubernetes at the tags) — plus the CNI's images.
+import { kubeadmFacts } from '../kubeadm/versions.ts';
 
 /** Calico's manifest install (000 (九)): calico/cni, calico/node, calico/kube-controllers at the same tag. */
 export const CNI_IMAGES: Record<string, string[]> = {
@@ -37,23 +25,13 @@ function split(repository: string): { host: string; path: string } {
 }
 
 export function requiredImages(p: { kubernetesVersion: string; imageRepository: string; cni?: { name: string; version: string; imageRepository: string } }): RequiredImage[] {
-  const v = p.kubernetesVersion.replace(/^v/, '');
-  const minor = v.split('.').slice(0, 2).join('.');
-  const set = KUBEADM_IMAGES[minor];
-  if (!set) throw new Error(`no image list for Kubernetes ${v}: known minors are ${Object.keys(KUBEADM_IMAGES).join(', ')} (lib/registry/images.ts)`);
-  const { host, path } = split(p.imageRepository);
-  const img = (name: string, tag: string, why: string): RequiredImage => {
-    const repo = path ? `${path}/${name}` : name;
-    return { repo, tag, ref: `${host ? `${host}/` : ''}${repo}:${tag}`, why };
-  };
-  // kubeadm keeps the coredns/coredns sub-path only for its default registry (registry.k8s.io).
-  const coredns = p.imageRepository === 'registry.k8s.io' ? 'coredns/coredns' : 'coredns';
-  const out = [
-    ...['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy'].map((n) => img(n, `v${v}`, `kubeadm ${minor}: control plane`)),
-    img(coredns, set.coredns, `kubeadm ${minor}: CoreDNS`),
-    img('pause', set.pause, `kubeadm ${minor}: pause (sandbox image)`),
-    img('etcd', set.etcd, `kubeadm ${minor}: etcd`),
-  ];
+  const facts = kubeadmFacts(p.kubernetesVersion);
+  const minor = `1.${facts.minor}`;
+  const why: Record<string, string> = { coredns: 'CoreDNS', pause: 'pause (sandbox image)', etcd: 'etcd' };
+  const out: RequiredImage[] = facts.images(p.imageRepository).map((i) => {
+    const { path } = split(i.ref.slice(0, i.ref.lastIndexOf(':')));
+    return { repo: path, tag: i.tag, ref: i.ref, why: `kubeadm ${minor}: ${why[i.component] ?? 'control plane'}` };
+  });
   if (p.cni) {
     const names = CNI_IMAGES[p.cni.name];
     if (names) {

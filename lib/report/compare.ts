@@ -1,7 +1,8 @@
 // --compare old/results.json: what changed since the last run, regressions first.
 import type { Result, ResultsFile, Status } from '../types.ts';
 
-export type ChangeKind = 'regression' | 'fixed' | 'changed' | 'new' | 'gone';
+/** regression: now fail/error; fixed: now pass; waived: now accepted by a waiver (not fixed); the rest changed. */
+export type ChangeKind = 'regression' | 'fixed' | 'waived' | 'changed' | 'new' | 'gone';
 
 export interface Change {
   kind: ChangeKind;
@@ -12,7 +13,7 @@ export interface Change {
 }
 
 const BAD: Status[] = ['fail', 'error'];
-const RANK: Record<ChangeKind, number> = { regression: 0, new: 1, changed: 2, gone: 3, fixed: 4 };
+const RANK: Record<ChangeKind, number> = { regression: 0, new: 1, waived: 2, changed: 3, gone: 4, fixed: 5 };
 
 export function compare(prev: ResultsFile, cur: ResultsFile): Change[] {
   const key = (r: Result) => `${r.id}\u0000${r.host}`;
@@ -23,7 +24,7 @@ export function compare(prev: ResultsFile, cur: ResultsFile): Change[] {
     const p = before.get(k);
     if (!p) out.push({ kind: BAD.includes(r.status) ? 'regression' : 'new', id: r.id, host: r.host, to: r.status });
     else if (p.status !== r.status) {
-      const kind: ChangeKind = BAD.includes(r.status) && !BAD.includes(p.status) ? 'regression' : BAD.includes(p.status) && !BAD.includes(r.status) ? 'fixed' : 'changed';
+      const kind: ChangeKind = BAD.includes(r.status) && !BAD.includes(p.status) ? 'regression' : r.status === 'waived' ? 'waived' : r.status === 'pass' ? 'fixed' : 'changed';
       out.push({ kind, id: r.id, host: r.host, from: p.status, to: r.status });
     }
   }

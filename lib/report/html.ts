@@ -104,7 +104,7 @@ export function toHtml(file: ResultsFile): string {
 <label>role <select id="f-role" data-testid="filter-role"><option value="">all</option></select></label>
 <input id="f-q" type="search" placeholder="search ID, host, evidence…" data-testid="search">
 </div>
-${file.changes ? `<h2>Changes since the compared run</h2><table class="matrix" data-testid="changes">${file.changes.length ? file.changes.map((c) => `<tr><td class="c b-${c.kind === 'regression' ? 'fail' : c.kind === 'fixed' ? 'pass' : 'skip'}">${esc(c.kind)}</td><th>${esc(c.id)}</th><td>${esc(c.host)}</td><td>${esc(c.from ?? '—')} → ${esc(c.to ?? '—')}</td></tr>`).join('') : '<tr><td>no change</td></tr>'}</table>` : ''}
+${file.changes ? `<h2>Changes since the compared run</h2><table class="matrix" data-testid="changes">${file.changes.length ? file.changes.map((c) => `<tr><td class="c b-${c.kind === 'regression' ? 'fail' : c.kind === 'fixed' ? 'pass' : c.kind === 'waived' ? 'waived' : 'skip'}">${esc(c.kind)}</td><th>${esc(c.id)}</th><td>${esc(c.host)}</td><td>${esc(c.from ?? '—')} → ${esc(c.to ?? '—')}</td></tr>`).join('') : '<tr><td>no change</td></tr>'}</table>` : ''}
 ${file.unusedWaivers?.length ? `<h2>Waivers that matched nothing</h2><ul>${file.unusedWaivers.map((w) => `<li>${esc(w.id)} [${esc(w.host)}]: ${esc(w.reason)}</li>`).join('')}</ul>` : ''}
 <h2>Results (failures first)</h2>
 <div id="results"></div><button id="more" class="more" data-testid="show-more">Show more</button>

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { makeDirs } from '../dirs.ts';
 import { scrubDeep } from '../redact.ts';
 import type { ResultsFile } from '../types.ts';
+import { writeAllureResults } from './allure.ts';
 import { toHtml } from './html.ts';
 import { toJUnit } from './junit.ts';
 
-export async function writeReports(dir: string, file: ResultsFile, _opts: { compareWith?: ResultsFile } = {}): Promise<{ paths: string[]; file: ResultsFile }> {
+export async function writeReports(dir: string, file: ResultsFile, opts: { compareWith?: ResultsFile; allure?: boolean } = {}): Promise<{ paths: string[]; file: ResultsFile }> {
   makeDirs(dir);
   const clean = scrubDeep(file);
   // one report in memory at a time: at 20,000 results each is ~10 MB of text
@@ -17,5 +18,7 @@ export async function writeReports(dir: string, file: ResultsFile, _opts: { comp
     ['report.html', toHtml],
   ];
   for (const [name, render] of outputs) writeFileSync(join(dir, name), render(clean));
+  // allure-results/ from the same results (KV_ALLURE=0: none)
+  if (opts.allure !== false) await writeAllureResults(join(dir, 'allure-results'), clean);
   return { paths: outputs.map(([n]) => join(dir, n)), file: clean };
 }

@@ -4,6 +4,7 @@ import type { InventoryHost } from '../config/inventory.ts';
 import type { Profile } from '../config/profile.ts';
 import type { Fact, HostFacts } from '../probe/facts.ts';
 import { scrubDeep } from '../redact.ts';
+import { readableSource } from './sources.ts';
 import type { Phase, Result, Role, Severity, Verdict } from '../types.ts';
 
 export interface HostState {
@@ -86,13 +87,15 @@ export function fleetRequirement(def: RequirementMeta & { check: (ctx: RunContex
 }
 
 /** Runs a requirement's judge for one target and turns the verdict into a result line. Never throws. */
-export function evaluate(req: Requirement, ctx: RunContext, target: string): Result {
+export function evaluate(req: Requirement, ctx: RunContext, target: string, opts: { skipReason?: string } = {}): Result {
   const started = performance.now();
   let v: Verdict;
   try {
-    v = req.judge(ctx, target);
+    // --skip: not judged, and reported as a skip with the request as its reason (never left out)
+    v = opts.skipReason ? verdict.skip(opts.skipReason) : req.judge(ctx, target);
   } catch (e) {
-    v = e instanceof MissingFact ? verdict.error(e.message) : verdict.error(`internal error while judging: ${(e as Error).message}`);
+    // an unknown kubeadm version (lib/kubeadm/versions.ts) is a fact about the profile, not an internal error
+    v = e instanceof MissingFact || (e as Error).name === 'UnknownKubeadmVersionError' ? verdict.error((e as Error).message) : verdict.error(`internal error while judging: ${(e as Error).message}`);
   }
   let status = v.status;
   let severity: Severity = v.severity ?? req.severity;
@@ -106,7 +109,7 @@ export function evaluate(req: Requirement, ctx: RunContext, target: string): Res
     title: req.title,
     phase: req.phase,
     group: req.group,
-    source: req.source,
+    source: readableSource(req.source),
     observed: v.observed,
     expected: v.expected,
     evidence: v.evidence,

@@ -12,15 +12,16 @@ import type { Profile } from '../config/profile.ts';
 import { makeDirs } from '../dirs.ts';
 import { registerSecret, registeredSecrets, scrub } from '../redact.ts';
 import type { RunContext } from '../requirements/define.ts';
+import type { Selection } from '../requirements/select.ts';
 import type { Phase } from '../types.ts';
-import type { Waiver } from '../waivers.ts';
 
 export interface RunFile {
   version: 1;
   startedAt: string;
   phases: Phase[];
   ctx: RunContext;
-  waivers: Waiver[];
+  /** --check / --skip: which requirements run, which are reported as skipped on request */
+  selection?: Selection;
   /** worker input only: the secret values to scrub from the worker's outputs */
   secrets?: string[];
 }

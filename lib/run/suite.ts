@@ -1,7 +1,7 @@
 // Turns the catalogue into vitest tests: one test per (requirement ID, target), named "<ID> [<target>]".
-// The test body is the pure judge; its Result rides on the test's meta to our reporter.
+// The test body is the pure judge; its Result rides on the test's meta to our reporter. Waivers are applied
+// afterwards, once, by the CLI (lib/cli/main.ts); every report is written from those results.
 import { describe, test } from 'vitest';
-import { applyWaivers } from '../waivers.ts';
 import { evaluate } from '../requirements/define.ts';
 import { requirements } from '../requirements/index.ts';
 import type { Phase, Result } from '../types.ts';
@@ -18,26 +18,21 @@ export function defineSuite(phase: Phase): void {
   if (!run.phases.includes(phase)) return;
   describe(phase, () => {
     for (const req of requirements(phase)) {
+      if (run.selection?.only && !run.selection.only.includes(req.id)) continue;
+      const skipReason = run.selection?.skipped[req.id];
       const targets = req.targets(run.ctx);
       for (const target of targets) {
         test(`${req.id} [${target}]`, async (tc) => {
-          const raw = evaluate(req, run.ctx, target);
-          const [result] = applyWaivers([raw], run.waivers).results;
-          tc.task.meta.kvResult = result;
-          if (process.env.KV_ALLURE !== '0') {
-            const { allureLabels } = await import('../report/allure.ts');
-            await allureLabels(result!);
-          }
-          const r = result!;
+          const r = evaluate(req, run.ctx, target, { skipReason });
+          tc.task.meta.kvResult = r;
           if (r.status === 'skip') tc.skip(r.reason ?? 'not applicable');
           if (r.status === 'fail' || r.status === 'error') {
             const e = new Error(r.status === 'error' ? `ERROR ${r.id} [${r.host}]: ${r.reason}` : `${r.id} [${r.host}]: observed ${r.observed}; expected ${r.expected}`);
             e.stack = e.message;
-            // Allure: a requirement not met is "failed" (an assertion); one that could not be evaluated is "broken"
             if (r.status === 'fail') e.name = 'AssertionError';
             throw e;
           }
-          if (r.status === 'warn' || r.status === 'waived') tc.annotate(`${r.status.toUpperCase()}: ${r.observed}${r.waiver ? ` (waived: ${r.waiver.reason})` : ''}`, r.status);
+          if (r.status === 'warn') tc.annotate(`WARN: ${r.observed}`, r.status);
         });
       }
     }

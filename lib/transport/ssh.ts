@@ -1,6 +1,11 @@
 // SSH transport on ssh2: one connection per host for the whole run, strict host keys, deadlines everywhere.
 import { readFileSync } from 'node:fs';
-import { Client, type ConnectConfig } from 'ssh2';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import ssh2, { Client, type AnyAuthMethod, type ConnectConfig } from 'ssh2';
+
+// ssh2 is CommonJS: Node's ESM loader sees only the names it can detect statically (Client, not utils)
+const { utils } = ssh2;
 import type { InventoryHost } from '../config/inventory.ts';
 import { decideHostKey, knownTypes, type HostKeyDecision } from './known-hosts.ts';
 import { STDERR_LIMIT, TransportError, type ExecOptions, type ExecResult, type Transport } from './types.ts';
@@ -11,6 +16,9 @@ export interface SshOptions {
   jump?: (name: string) => SshTransport;
   env?: NodeJS.ProcessEnv;
 }
+
+/** OpenSSH's default identities, in the order this tool tries them */
+export const DEFAULT_IDENTITIES = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
 
 const HOSTKEY_ORDER = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
 
@@ -36,23 +44,50 @@ export class SshTransport implements Transport {
     return new TransportError(this.host, kind, message, hint, partialStdout);
   }
 
-  private auth(): Pick<ConnectConfig, 'privateKey' | 'passphrase' | 'agent' | 'password'> {
+  /**
+   * Credentials, as OpenSSH picks them: the inventory's identityFile; without one, the agent (SSH_AUTH_SOCK) and then
+   * the default identities ~/.ssh/id_ed25519, id_ecdsa, id_rsa that exist (an encrypted one needs KV_SSH_PASSPHRASE,
+   * else it is passed over, as ssh -o BatchMode=yes does); then KV_SSH_PASSWORD.
+   */
+  private auth(): { config: Pick<ConnectConfig, 'privateKey' | 'passphrase' | 'agent' | 'password' | 'authHandler'>; tried: string[] } {
     const env = this.opts.env ?? process.env;
-    const out: Pick<ConnectConfig, 'privateKey' | 'passphrase' | 'agent' | 'password'> = {};
+    const out: Pick<ConnectConfig, 'privateKey' | 'passphrase' | 'agent' | 'password' | 'authHandler'> = {};
+    const tried: string[] = [];
     if (this.spec.identityFile) {
       try {
         out.privateKey = readFileSync(this.spec.identityFile);
       } catch (e) {
-        throw this.fail('auth', `cannot read identityFile ${this.spec.identityFile}: ${(e as NodeJS.ErrnoException).code ?? e}`, 'fix identityFile in the inventory, or remove it to use ssh-agent');
+        throw this.fail('auth', `cannot read identityFile ${this.spec.identityFile}: ${(e as NodeJS.ErrnoException).code ?? e}`, 'fix identityFile in the inventory, or remove it to use ssh-agent and ~/.ssh/id_*');
       }
       if (env.KV_SSH_PASSPHRASE) out.passphrase = env.KV_SSH_PASSPHRASE;
+      tried.push(this.spec.identityFile);
+      if (env.SSH_AUTH_SOCK) (out.agent = env.SSH_AUTH_SOCK), tried.push('ssh-agent');
+      if (env.KV_SSH_PASSWORD) (out.password = env.KV_SSH_PASSWORD), tried.push('password');
+      return { config: out, tried };
     }
-    if (env.SSH_AUTH_SOCK) out.agent = env.SSH_AUTH_SOCK;
-    if (env.KV_SSH_PASSWORD) out.password = env.KV_SSH_PASSWORD;
-    if (!out.privateKey && !out.agent && !out.password) {
-      throw this.fail('auth', 'no SSH credentials: no identityFile, no ssh-agent (SSH_AUTH_SOCK) and no KV_SSH_PASSWORD', 'set identityFile in the inventory or start ssh-agent');
+    const username = this.spec.user;
+    const methods: AnyAuthMethod[] = [];
+    if (env.SSH_AUTH_SOCK) methods.push({ type: 'agent', username, agent: env.SSH_AUTH_SOCK }), tried.push('ssh-agent');
+    const home = env.HOME || homedir();
+    for (const name of DEFAULT_IDENTITIES) {
+      const file = join(home, '.ssh', name);
+      let buf: Buffer;
+      try {
+        buf = readFileSync(file);
+      } catch {
+        continue;
+      }
+      const parsed = utils.parseKey(buf, env.KV_SSH_PASSPHRASE);
+      if (parsed instanceof Error) continue; // encrypted without KV_SSH_PASSPHRASE, or not a key
+      methods.push({ type: 'publickey', username, key: buf, ...(env.KV_SSH_PASSPHRASE ? { passphrase: env.KV_SSH_PASSPHRASE } : {}) });
+      tried.push(`~/.ssh/${name}`);
     }
-    return out;
+    if (env.KV_SSH_PASSWORD) methods.push({ type: 'password', username, password: env.KV_SSH_PASSWORD }), tried.push('password');
+    if (!methods.length) {
+      throw this.fail('auth', `no SSH credentials: no identityFile, no ~/.ssh/${DEFAULT_IDENTITIES.join(', ~/.ssh/')}, no ssh-agent (SSH_AUTH_SOCK) and no KV_SSH_PASSWORD`, 'set identityFile in the inventory, or start ssh-agent');
+    }
+    out.authHandler = methods;
+    return { config: out, tried };
   }
 
   connect(): Promise<void> {
@@ -62,7 +97,7 @@ export class SshTransport implements Transport {
 
   private async doConnect(): Promise<void> {
     const spec = this.spec;
-    const auth = this.auth();
+    const { config: auth, tried } = this.auth();
     let sock: NodeJS.ReadableStream | undefined;
     if (spec.jumpHost) {
       const jump = this.opts.jump?.(spec.jumpHost);
@@ -100,7 +135,7 @@ export class SshTransport implements Transport {
       client.on('error', (err: Error & { level?: string; code?: string }) => {
         if (decision && !decision.ok) return done(this.fail(decision.kind, decision.message, decision.hint));
         const code = err.code ?? '';
-        if (err.level === 'client-authentication') return done(this.fail('auth', `authentication as ${spec.user} failed (tried ${Object.keys(auth).filter((k) => k !== 'passphrase').join(', ')})`, 'check the key in the user\'s authorized_keys, the user name, and KV_SSH_PASSPHRASE for an encrypted key'));
+        if (err.level === 'client-authentication') return done(this.fail('auth', `authentication as ${spec.user} failed (tried ${tried.join(', ')})`, 'check the key in the user\'s authorized_keys, the user name, and KV_SSH_PASSPHRASE for an encrypted key'));
         if (err.level === 'client-timeout' || /Timed out while waiting for handshake/.test(err.message)) return done(this.fail('connect-timeout', `SSH handshake did not finish within ${spec.connectTimeoutSeconds} s (TCP connected, no usable SSH banner)`, 'something listens on this port but does not speak SSH in time'));
         if (['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET'].includes(code)) return done(this.fail('unreachable', `cannot connect to ${spec.address}:${spec.port}: ${code}`, 'check the address and port in the inventory and that sshd runs'));
         if (/encrypted|passphrase/i.test(err.message)) return done(this.fail('auth', `identityFile ${spec.identityFile} is encrypted: ${err.message}`, 'set KV_SSH_PASSPHRASE, or load the key into ssh-agent'));

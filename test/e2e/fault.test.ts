@@ -63,9 +63,12 @@ d(`fault run: ${N} hosts, 10 broken in 5 ways`, () => {
       const h = r.hosts.find((x) => x.name === name)!;
       expect(h.reachable, name).toBe(false);
       expect(h.error, name).toMatch(b.reason);
-      expect(r.results.filter((x) => x.host === name).every((x) => x.status === 'error'), name).toBe(true);
+      const mine = r.results.filter((x) => x.host === name);
+      expect(mine, name).toHaveLength(hostReqs);
+      expect(mine.every((x) => x.status === 'error'), name).toBe(true);
     }
     const good = r.results.filter((x) => x.host.startsWith('ok-'));
+    expect(good).toHaveLength(hostReqs * (N - 10));
     expect(good.filter((x) => x.status === 'error')).toEqual([]);
     // uniqueness cannot be judged for hosts that were not probed: error, never pass
     expect(r.results.find((x) => x.id === 'HOST-UNIQUE-MAC')!.status).toBe('error');

@@ -49,7 +49,7 @@ d('preflight over SSH against a lab fleet', () => {
     const r = run.results!;
     const hostReqs = requirements('preflight').filter((q) => q.targets({ profile: defaultProfile(), hosts: [], inventory: [], extra: {} }).length === 0).length;
     expect(r.results.length).toBe(hostReqs * scenario.hosts.length + (requirements('preflight').length - hostReqs));
-    expect(mismatches(r, scenario.expect)).toEqual([]);
+    expect(mismatches(r, scenario.expect, { ids: requirements('preflight').map((q) => q.id) })).toEqual([]);
     expect(run.code).toBe(1); // the scenario has failures: the run must fail
     for (const h of r.hosts) expect(h, h.name).toMatchObject({ reachable: true, roundTrips: 1 });
     // evidence names the files and lines that decided it
@@ -123,6 +123,8 @@ d('waivers, gating, --compare and --json through the CLI', () => {
     expect(allure.length).toBe(first.results!.results.length);
     const swap = allure.find((a) => a.name === 'HOST-SWAP [node-swap]')!;
     expect(swap.status).toBe('failed');
+    const { allureStatus } = await import('../../lib/report/allure.ts');
+    for (const r of first.results!.results) expect(allure.find((a) => a.name === `${r.id} [${r.host}]`)?.status, `${r.id} [${r.host}]`).toBe(allureStatus(r.status));
     expect(swap.labels).toEqual(expect.arrayContaining([{ name: 'epic', value: 'preflight' }, { name: 'story', value: 'HOST-SWAP' }, { name: 'severity', value: 'critical' }]));
     const { execFileSync } = await import('node:child_process');
     execFileSync(process.execPath, [join(ROOT, 'node_modules/allure/cli.js'), 'generate', allureDir, '-o', join(first.reportDir, 'allure-report')], { stdio: 'ignore', timeout: 120_000 });
@@ -134,11 +136,18 @@ d('waivers, gating, --compare and --json through the CLI', () => {
     expect(stdout!.results.filter((r) => r.status === 'waived').map((r) => r.id).sort()).toEqual(['HOST-SWAP', 'HOST-SWAP-FSTAB']);
     expect(waived.code, waived.stderr).toBe(0);
     expect(stdout!.unusedWaivers?.map((x) => x.id)).toEqual(['HOST-TIME-SYNC']);
-    expect(stdout!.changes?.filter((c) => c.kind === 'fixed').map((c) => c.id).sort()).toEqual(['HOST-SWAP', 'HOST-SWAP-FSTAB']);
+    // fail → waived is "waived", never "fixed"
+    expect(stdout!.changes?.filter((c) => c.kind === 'waived').map((c) => c.id).sort()).toEqual(['HOST-SWAP', 'HOST-SWAP-FSTAB']);
+    expect(stdout!.changes?.filter((c) => c.kind === 'fixed')).toEqual([]);
     const expired = join(lab.dir, 'expired.yaml');
     writeFileSync(expired, 'waivers:\n  - { id: HOST-SWAP*, host: "*", reason: was fine last year, expires: 2020-01-01 }\n');
-    const exp = await runCli([...base, '--waivers', expired], { env });
+    // same report dir as the first run: allure-results/ holds this run only (no stale files, no "retries")
+    const exp = await runCli([...base, '--waivers', expired], { env, reportDir: first.reportDir });
     expect(exp.code).toBe(1);
+    expect(readdirSync(allureDir).filter((f) => f.endsWith('-result.json')).length).toBe(exp.results!.results.length);
+    // an expired waiver reads as expired on the console too
+    expect(exp.stderr).toMatch(/HOST-SWAP \[node-swap\] .*\(waiver expired on 2020-01-01: was fine last year\)/);
+    expect(exp.stderr).not.toMatch(/\(waived:/);
     expect(exp.results!.results.find((r) => r.id === 'HOST-SWAP')).toMatchObject({ status: 'fail', waiver: { expired: true } });
     // gating: with everything else waived, a warning alone fails only with --fail-on warn
     const all = join(lab.dir, 'all.yaml');
@@ -148,6 +157,26 @@ d('waivers, gating, --compare and --json through the CLI', () => {
     const failing = warnRun.results!.results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id} [${r.host}] ${r.status}: ${r.observed} ${r.reason ?? ''}`);
     expect(failing).toEqual([]);
     expect(warnRun.code).toBe(hasWarn ? 1 : 0);
+    // JUnit counts what gates the run: under --fail-on warn the warnings are its failures
+    const warns = warnRun.results!.results.filter((r) => r.status === 'warn').length;
+    expect(readFileSync(join(warnRun.reportDir, 'junit.xml'), 'utf8')).toMatch(new RegExp(`<testsuites name="kubeadm-verify" tests="\\d+" failures="${warns}" errors="0"`));
+  });
+  it('--check/--skip choose checks (IDs, globs, kubeadm names); ignorePreflightErrors from --kubeadm-config is accepted, shown, never hidden', async () => {
+    // --check with a glob and a kubeadm check name; --skip reports the skipped check with the request as its reason
+    const chosen = await runCli([...base, '--check', 'HOST-SWAP*,NumCPU', '--skip', 'HOST-SWAP-FSTAB'], { env });
+    expect(chosen.results!.results.map((r) => `${r.id} ${r.status}`).sort()).toEqual(['HOST-CPU pass', 'HOST-SWAP fail', 'HOST-SWAP-FSTAB skip']);
+    expect(chosen.results!.results.find((r) => r.id === 'HOST-SWAP-FSTAB')!.reason).toBe('skipped on request (--skip HOST-SWAP-FSTAB)');
+    expect(chosen.code).toBe(1);
+    // kubeadm's own name in the kubeadm config: its findings become waived with that reason
+    const init = join(lab.dir, 'init-ignore.yaml');
+    writeFileSync(init, 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: InitConfiguration\nnodeRegistration:\n  ignorePreflightErrors: [Swap, IsPrivilegedUser]\n');
+    const ign = await runCli([...base, '--kubeadm-config', init, '--check', 'HOST-SWAP*'], { env });
+    expect(ign.results!.results.map((r) => `${r.id} ${r.status}`).sort()).toEqual(['HOST-SWAP waived', 'HOST-SWAP-FSTAB waived']);
+    expect(ign.results!.results[0]!.waiver!.reason).toBe(`accepted by nodeRegistration.ignorePreflightErrors "Swap" (kubeadm config ${init})`);
+    expect(ign.code).toBe(0);
+    expect(ign.stderr).toMatch(/WAIVED HOST-SWAP \[node-swap\] .*\(waived: accepted by nodeRegistration.ignorePreflightErrors "Swap"/);
+    expect(ign.stderr).toMatch(/ignorePreflightErrors IsPrivilegedUser: kubeadm's check IsPrivilegedUser has no kubeadm-verify equivalent/);
+    expect(ign.results!.unusedWaivers).toBeUndefined();
   });
   it('usage errors exit 2 with one line', async () => {
     const bad = await runCli(['--phase', 'sometimes']);
@@ -187,7 +216,12 @@ d('preflight with hosts that misbehave', () => {
   it('dead, hung, stuck and unknown-key hosts end as error with the reason; the good host is unaffected; the run is bounded', async () => {
     const run = await runCli(['--inventory', inventory]);
     const r = run.results!;
-    const by = (h: string) => r.results.filter((x) => x.host === h);
+    const hostReqs = requirements('preflight').filter((q) => q.targets({ profile: defaultProfile(), hosts: [], inventory: [], extra: {} }).length === 0).length;
+    const by = (h: string) => {
+      const xs = r.results.filter((x) => x.host === h);
+      expect(xs, h).toHaveLength(hostReqs); // every host requirement judged for this host (not a vacuous every())
+      return xs;
+    };
     expect(by('dead').every((x) => x.status === 'error' && /unreachable/.test(x.reason ?? ''))).toBe(true);
     expect(by('hung').every((x) => x.status === 'error' && /connect-timeout/.test(x.reason ?? ''))).toBe(true);
     expect(by('rekeyed').every((x) => x.status === 'error' && /hostkey-unknown.*ssh-keyscan/.test(x.reason ?? ''))).toBe(true);

@@ -1,5 +1,8 @@
 // The ssh2 transport against a real OpenSSH server on loopback: strict host keys, deadlines, quoting.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConnection, type InventoryHost } from '../../lib/config/inventory.ts';
 import { parseFacts } from '../../lib/probe/facts.ts';
@@ -44,6 +47,26 @@ describe('ssh transport against a real sshd', () => {
     expect(complete).toBe(true);
     expect(facts.os.ok).toBe(true);
     expect(t.stats).toEqual({ connections: 1, execs: 1 });
+  });
+
+  it('no identityFile: the default identities (~/.ssh/id_ed25519, id_ecdsa, id_rsa), as OpenSSH; none at all is one clear error', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'kv-home-'));
+    mkdirSync(join(home, '.ssh'));
+    // an unrelated key first in the order (id_ed25519 is not authorized), the authorized one as id_rsa
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(home, '.ssh/id_ed25519')]);
+    copyFileSync(sshd.clientKey, join(home, '.ssh/id_rsa'));
+    const t = new SshTransport(spec({ identityFile: undefined }), { acceptNewHostKeys: false, env: { HOME: home } });
+    await t.connect();
+    expect((await t.exec('echo ok', { timeoutMs: 5000 })).stdout.toString()).toBe('ok\n');
+    await t.close();
+    const bare = mkdtempSync(join(tmpdir(), 'kv-home-'));
+    const e = await failure(new SshTransport(spec({ identityFile: undefined }), { acceptNewHostKeys: false, env: { HOME: bare } }));
+    expect(e.kind).toBe('auth');
+    expect(e.message).toBe('no SSH credentials: no identityFile, no ~/.ssh/id_ed25519, ~/.ssh/id_ecdsa, ~/.ssh/id_rsa, no ssh-agent (SSH_AUTH_SOCK) and no KV_SSH_PASSWORD');
+    // only the unauthorized default key: authentication fails and says what it tried
+    rmSync(join(home, '.ssh/id_rsa'));
+    const wrong = await failure(new SshTransport(spec({ identityFile: undefined }), { acceptNewHostKeys: false, env: { HOME: home } }));
+    expect(wrong.message).toMatch(/authentication as \S+ failed \(tried ~\/.ssh\/id_ed25519\)/);
   });
 
   it('an unknown host key is an error with the fingerprint and the ssh-keyscan hint; nothing is recorded', async () => {

@@ -302,7 +302,7 @@ d('lab CLI and down from a fresh process', () => {
 
   it('`up --hosts 2` prints the inventory and the lab outlives the CLI; `down <id>` in another process removes everything', async () => {
     const node = process.execPath;
-    const up = spawnSync(node, [join(ROOT, 'lab/cli.ts'), 'up', '--hosts', '2', '--id', CLI_ID, '--wait', '240'], { encoding: 'utf8', timeout: 300_000 });
+    const up = spawnSync(node, ['--import', 'tsx', join(ROOT, 'lab/cli.ts'), 'up', '--hosts', '2', '--id', CLI_ID, '--wait', '240'], { encoding: 'utf8', timeout: 300_000 });
     expect(up.status, up.stderr).toBe(0);
     const inventory = up.stdout.trim();
     expect(inventory).toMatch(/inventory\.yaml$/);
@@ -314,7 +314,7 @@ d('lab CLI and down from a fresh process', () => {
     expect(r.stdout).toBe('host-1\n');
     // a kept lab holds 10.200.0.0/16: another one fails at once (waitMs 0), naming it
     await expect(labUp({ id: 'ltx', hosts: [{ name: 'x' }], waitMs: 0 })).rejects.toThrow(new RegExp(`another lab is up \\(${CLI_ID}\\)`));
-    const down = spawnSync(node, [join(ROOT, 'lab/cli.ts'), 'down', CLI_ID], { encoding: 'utf8', timeout: 60_000 });
+    const down = spawnSync(node, ['--import', 'tsx', join(ROOT, 'lab/cli.ts'), 'down', CLI_ID], { encoding: 'utf8', timeout: 60_000 });
     expect(down.status, down.stderr).toBe(0);
     expect(netnsOf(CLI_ID)).toEqual([]);
     expect(linksOf(CLI_ID)).toEqual([]);
@@ -327,7 +327,7 @@ d('lab CLI and down from a fresh process', () => {
     const crash = `import { labUp } from ${JSON.stringify(join(ROOT, 'lab/lab.ts'))};\nconst lab = await labUp({ id: 'ltcr', hosts: [{ name: 'orphan' }], waitMs: 240_000 });\nconsole.log(lab.dir);\nprocess.exit(0);\n`;
     const script = join(mkdtempSync(join(tmpdir(), 'kv-crash-')), 'crash.ts');
     writeFileSync(script, crash);
-    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 300_000 });
     expect(r.status, r.stderr).toBe(0);
     const orphanDir = r.stdout.trim();
     expect(netnsOf('ltcr')).toHaveLength(1); // left behind, its owner gone

@@ -1,4 +1,5 @@
-// JUnit and results.json are formats CI parsers depend on: golden files guard them (UPDATE_GOLDEN=1 rewrites).
+// JUnit and results.json are formats CI parsers depend on: golden files guard them. The test only reads them: a
+// missing golden file fails; `npm run golden:update` (test/helpers/update-golden.ts) is what rewrites them.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,21 +13,20 @@ import { writeReports } from '../../lib/report/write.ts';
 import { applyWaivers, loadWaivers } from '../../lib/waivers.ts';
 import { ConfigError } from '../../lib/config/errors.ts';
 import { fixtureResults } from '../helpers/results-fixture.ts';
+import { goldenJUnit, goldenResultsJson } from '../helpers/update-golden.ts';
 
 const golden = (name: string, text: string) => {
   const p = new URL(`../../fixtures/report/${name}`, import.meta.url).pathname;
-  if (process.env.UPDATE_GOLDEN || !existsSync(p)) writeFileSync(p, text);
+  expect(existsSync(p), `${p} is missing: npm run golden:update writes it (review the diff)`).toBe(true);
   expect(text).toBe(readFileSync(p, 'utf8'));
 };
 
 describe('report formats', () => {
   it('junit.xml matches the golden file', () => {
-    golden('junit.golden.xml', toJUnit(fixtureResults()));
+    golden('junit.golden.xml', goldenJUnit());
   });
   it('results.json matches the golden file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kv-golden-'));
-    await writeReports(dir, fixtureResults());
-    golden('results.golden.json', readFileSync(join(dir, 'results.json'), 'utf8'));
+    golden('results.golden.json', await goldenResultsJson());
   });
   it('junit: one testcase per (ID, host), skip and waiver reasons kept, failure message = observed vs expected', () => {
     const x = toJUnit(fixtureResults());

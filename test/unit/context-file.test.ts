@@ -29,7 +29,7 @@ describe('run file', () => {
     const kubelet = 'bootstrap:\n  token: abcdef.0123456789abcdef\nnote: Reg-Value-PLANTED\n';
     const ctx = ctxFor([{ spec: host('n1') }]);
     ctx.extra = { cluster: { snapshot: { configMaps: { 'kubelet-config': { ok: true, data: { kubelet } } } } } };
-    const run: RunFile = { version: 1, startedAt: 'now', phases: ['postinstall'], ctx, waivers: [] };
+    const run: RunFile = { version: 1, startedAt: 'now', phases: ['postinstall'], ctx };
     const bundle = join(mkdtempSync(join(tmpdir(), 'kv-run-')), '.run', 'context.json');
     writeRunFile(bundle, run);
     const b = readFileSync(bundle, 'utf8');

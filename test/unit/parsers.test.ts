@@ -88,12 +88,16 @@ describe('os-release, /proc, fstab', () => {
 });
 
 describe('packages and services', () => {
-  it('reads rpm -q output of a Rocky 8.6 host', () => {
-    const p = parsePackages(fx('recorded/rocky86-rpm-q.txt'));
+  it('reads real rpm -q output (a real rpm database, fixtures/recorded/rpm/record.sh)', () => {
+    const p = parsePackages(fx('recorded/rpm/rocky86-reference-rpm-q.txt'));
     expect(p.manager).toBe('rpm');
+    expect(Object.keys(p.installed)).toHaveLength(12);
     expect(upstreamVersion(p.installed.kubeadm!)).toBe('1.29.2');
     expect(p.installed['containerd.io']).toBe('1.6.28-3.1.el8');
-    expect(p.installed.podman).toBeDefined();
+    expect(p.installed.podman).toBeUndefined();
+    expect(p.installed.firewalld).toBeUndefined();
+    const d = parsePackages(fx('recorded/rpm/rocky86-defects-rpm-q.txt'));
+    expect(d.installed).toMatchObject({ kubelet: '1.28.9-150500.1.1', firewalld: '0.9.3-13.el8', podman: '4.0.2-6.module+el8.6.0+14877+f643d2d6' });
   });
   it('reads dpkg-query output; removed packages (rc) do not count as installed', () => {
     const p = parsePackages(fx('recorded/debian-dpkg-query.txt'));
@@ -102,7 +106,7 @@ describe('packages and services', () => {
     expect(p.installed.firewalld).toBeUndefined();
   });
   it('reads systemctl show per unit; not-found means not installed', () => {
-    const s = parseServices(fx('recorded/rocky86-systemctl-show.txt'));
+    const s = parseServices(fx('recorded/rpm/rocky86-reference-systemctl-show.txt'));
     expect(s.systemd).toBe(true);
     expect(s.units.containerd).toMatchObject({ active: 'active', enabled: 'enabled', method: 'systemctl' });
     expect(s.units.kubelet).toMatchObject({ active: 'activating', enabled: 'enabled' });

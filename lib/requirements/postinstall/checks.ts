@@ -2,12 +2,11 @@
 import type { ClusterExtra } from '../../cluster/snapshot.ts';
 import { need, verdict, type Requirement, type RunContext } from '../define.ts';
 import { compareVersions, list } from '../preflight/util.ts';
+import { componentHealthUrls, kubeadmFacts } from '../../kubeadm/versions.ts';
 import { badPodReason, clusterRequirement, configMap, isControlPlane, items, nodeNamed, nodeNames, podEvidence, podsOn, snapshotOf, yamlDoc } from './cluster.ts';
 
 const phase = 'postinstall' as const;
 const COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd'];
-const CP_PORTS = [6443, 2379, 2380, 10250, 10256, 10257, 10259];
-const NODE_PORTS = [10250, 10256];
 
 /** Without an inventory the run audits this machine (the local transport): node-side checks judge it only when it
  * is itself a Node of the cluster, in its Node's role — never a CI runner or a laptop as if it were a control plane. */
@@ -93,7 +92,8 @@ export const postinstallChecks: Requirement[] = [
       if (!facts) return verdict.error(error!);
       const nh = need(facts.nodeHealth);
       if (!nh) return verdict.error('node-side health was not probed');
-      const want = { 'https://127.0.0.1:10259/healthz': 'kube-scheduler', 'https://127.0.0.1:10257/healthz': 'kube-controller-manager' };
+      // the URLs kubeadm's liveness probes use for this version (10259/10257 over HTTPS from 1.17, 10251/10252 before)
+      const want = Object.fromEntries(Object.entries(componentHealthUrls(ctx.profile.kubernetesVersion)).map(([n, u]) => [u, n]));
       const evidence = Object.keys(want).map((u) => `${u}: ${nh.endpoints[u] ?? 'not asked'}`);
       const bad = Object.entries(want).filter(([u]) => !/^ok\b.*http=200/.test(nh.endpoints[u] ?? '')).map(([, n]) => n);
       return bad.length ? verdict.fail(`not healthy: ${bad.join(', ')}`, 'both answer ok', evidence) : verdict.pass('both answer ok', 'both answer ok', evidence);
@@ -108,7 +108,8 @@ export const postinstallChecks: Requirement[] = [
       if (skip) return verdict.skip(skip);
       if (!facts) return verdict.error(error!);
       const listening = need(facts.listening);
-      const ports = rolesOf(ctx, h!).includes('control-plane') ? CP_PORTS : NODE_PORTS;
+      const { ports: kp } = kubeadmFacts(ctx.profile.kubernetesVersion);
+      const ports = rolesOf(ctx, h!).includes('control-plane') ? kp.controlPlaneListening : kp.nodeListening;
       const missing = ports.filter((p) => !listening.some((l) => l.port === p));
       const expected = `listening: ${ports.join(', ')}`;
       return missing.length ? verdict.fail(`not listening: ${missing.join(', ')}`, expected, [`listening: ${[...new Set(listening.map((l) => l.port))].sort((a, b) => a - b).join(', ')}`]) : verdict.pass('all listening', expected);
@@ -286,9 +287,13 @@ export const postinstallChecks: Requirement[] = [
     id: 'KUBELET-CONFIG', title: 'kubelet-config cgroupDriver = systemd', phase, group: 'config', severity: 'error', source: '000 (八)',
     remediation: 'kubectl -n kube-system edit cm kubelet-config (cgroupDriver: systemd), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.',
     check: (s, ctx) => {
-      const k = yamlDoc<{ cgroupDriver?: string }>(configMap(s, 'kubelet-config').kubelet, 'kubelet-config key kubelet');
+      // kubeadm named it kubelet-config-1.X up to 1.23 (lib/kubeadm/versions.ts); the snapshot read that name
+      const name = kubeadmFacts(ctx.profile.kubernetesVersion).kubeletConfigMap;
+      const k = yamlDoc<{ cgroupDriver?: string }>(configMap(s, 'kubelet-config', name).kubelet, `${name} key kubelet`);
       const got = k?.cgroupDriver ?? 'cgroupfs (unset)';
-      return got === ctx.profile.cgroupDriver ? verdict.pass(got, ctx.profile.cgroupDriver, [`kubelet-config: cgroupDriver: ${got}`]) : verdict.fail(got, ctx.profile.cgroupDriver, [`kubelet-config: cgroupDriver: ${got}`]);
+      const ev = [`${name}: cgroupDriver: ${got}`];
+      const remediation = name === 'kubelet-config' ? undefined : `kubectl -n kube-system edit cm ${name} (cgroupDriver: systemd), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.`;
+      return got === ctx.profile.cgroupDriver ? verdict.pass(got, ctx.profile.cgroupDriver, ev) : verdict.fail(got, ctx.profile.cgroupDriver, ev, remediation ? { remediation } : undefined);
     },
   }),
   clusterRequirement({
@@ -332,11 +337,14 @@ export const postinstallChecks: Requirement[] = [
     id: 'CP-TAINT', title: 'Control-plane nodes carry the NoSchedule taint', phase, group: 'nodes', severity: 'warn', source: '001',
     remediation: 'kubectl taint nodes <name> node-role.kubernetes.io/control-plane:NoSchedule',
     targets: (s) => items(s.nodes, 'nodes').filter((n) => isControlPlane(n.labels)).map((n) => n.name),
-    check: (s, _ctx, name) => {
+    check: (s, ctx, name) => {
       const n = nodeNamed(s, name)!;
-      const ok = n.taints.some((t) => t.key === 'node-role.kubernetes.io/control-plane' && t.effect === 'NoSchedule');
+      // the key kubeadm used: node-role.kubernetes.io/master up to 1.23, both in 1.24, control-plane from 1.25
+      const keys = kubeadmFacts(ctx.profile.kubernetesVersion).taintKeys;
+      const ok = n.taints.some((t) => keys.includes(t.key) && t.effect === 'NoSchedule');
       const ev = [`taints: ${list(n.taints.map((t) => `${t.key}:${t.effect}`))}`];
-      return ok ? verdict.pass('tainted', 'node-role.kubernetes.io/control-plane:NoSchedule', ev) : verdict.fail('no control-plane NoSchedule taint: workloads can land on the control plane', 'node-role.kubernetes.io/control-plane:NoSchedule', ev);
+      const expected = keys.map((k) => `${k}:NoSchedule`).join(' or ');
+      return ok ? verdict.pass('tainted', expected, ev) : verdict.fail('no control-plane NoSchedule taint: workloads can land on the control plane', expected, ev, { remediation: `kubectl taint nodes ${name} ${keys[keys.length - 1]}:NoSchedule` });
     },
   }),
   {

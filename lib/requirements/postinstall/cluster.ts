@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ClusterExtra, ClusterSnapshot, Listed, NodeInfo, PodInfo } from '../../cluster/snapshot.ts';
 import { MissingFact, verdict, type Requirement, type RequirementMeta, type RunContext } from '../define.ts';
 import type { Verdict } from '../../types.ts';
+import { CONTROL_PLANE_LABEL, MASTER_LABEL } from '../../kubeadm/versions.ts';
 
 export function snapshotOf(ctx: RunContext): ClusterSnapshot {
   const c = ctx.extra.cluster as ClusterExtra | undefined;
@@ -69,7 +70,8 @@ export const nodeNames = (s: ClusterSnapshot): string[] => indexOf(s).nodeNames;
 export const nodeNamed = (s: ClusterSnapshot, name: string): NodeInfo | undefined => indexOf(s).nodeByName.get(name);
 /** kube-system/calico-system pods on a node ('' = not scheduled); an error when pods could not be listed. */
 export const podsOn = (s: ClusterSnapshot, node: string): PodInfo[] => (items(s.pods, 'pods'), indexOf(s).podsByNode.get(node) ?? []);
-export const isControlPlane = (labels: Record<string, string>) => 'node-role.kubernetes.io/control-plane' in labels || 'node-role.kubernetes.io/master' in labels;
+/** Either role label kubeadm has used (master until 1.23, control-plane from 1.20; lib/kubeadm/versions.ts). */
+export const isControlPlane = (labels: Record<string, string>) => CONTROL_PLANE_LABEL in labels || MASTER_LABEL in labels;
 
 /** One line of evidence for a pod that is not healthy, with the tail of its events (kubespray-style). */
 export function podEvidence(p: PodInfo, s: ClusterSnapshot): string[] {
@@ -106,8 +108,8 @@ export function yamlDoc<T>(text: string | undefined, what: string): T {
   }
 }
 
-export function configMap(s: ClusterSnapshot, name: 'kube-proxy' | 'kubeadm-config' | 'kubelet-config'): Record<string, string> {
+export function configMap(s: ClusterSnapshot, name: 'kube-proxy' | 'kubeadm-config' | 'kubelet-config', realName: string = name): Record<string, string> {
   const cm = s.configMaps[name];
-  if (!cm.ok) throw new MissingFact(`cannot read ConfigMap kube-system/${name}: ${cm.error}`);
+  if (!cm.ok) throw new MissingFact(`cannot read ConfigMap kube-system/${realName}: ${cm.error}`);
   return cm.data;
 }

@@ -2,8 +2,8 @@
 import { HOSTNAME_RE } from '../../config/inventory.ts';
 import { isSwapEntry } from '../../parse/fstab.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
-import { kernelRuleFor } from './kernel-table.ts';
-import { at, compareVersions, list } from './util.ts';
+import { kernelAccepted, kubeadmFacts } from '../../kubeadm/versions.ts';
+import { at, list } from './util.ts';
 
 const phase = 'preflight' as const;
 
@@ -27,10 +27,11 @@ export const hostRequirements: Requirement[] = [
     remediation: 'Upgrade the kernel (dnf -y update kernel / apt-get install linux-image-…) and reboot.',
     check: ({ facts, profile }) => {
       const k = need(facts.kernel);
-      const rule = kernelRuleFor(profile.kubernetesVersion);
-      const expected = `≥ ${rule.min} for Kubernetes ${profile.kubernetesVersion} (${rule.note})`;
+      // kubeadm's SystemVerification: the release must match one of the validators' regexes (lib/kubeadm/versions.ts)
+      const rule = kubeadmFacts(profile.kubernetesVersion).kernel;
+      const expected = `≥ ${rule.min} for Kubernetes ${profile.kubernetesVersion} (${rule.validators}: ${rule.note})`;
       const evidence = [`uname -r: ${k.release}`];
-      return compareVersions(k.release.split('-')[0]!, rule.min) >= 0 ? verdict.pass(k.release, expected, evidence) : verdict.fail(k.release, expected, evidence);
+      return kernelAccepted(rule, k.release) ? verdict.pass(k.release, expected, evidence) : verdict.fail(k.release, expected, evidence);
     },
   }),
   hostRequirement({

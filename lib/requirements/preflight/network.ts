@@ -3,6 +3,7 @@ import { isLoaded, modName } from '../../parse/modules.ts';
 import type { ModuleFacts } from '../../parse/modules.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { at, list } from './util.ts';
+import { kubeadmFacts } from '../../kubeadm/versions.ts';
 
 const phase = 'preflight' as const;
 
@@ -59,10 +60,11 @@ const SYSCTL_REM = heredoc(
   'sysctl -p /etc/sysctl.d/99-kubernetes-cri.conf',
 );
 
-export const PORTS: Record<'control-plane' | 'worker', number[]> = {
-  'control-plane': [6443, 2379, 2380, 10250, 10257, 10259],
-  worker: [10250, 10256],
-};
+/** Ports that must be free: kubeadm's own preflight list for the version (lib/kubeadm/versions.ts), plus kube-proxy's healthz on workers. */
+export function portsToBeFree(kubernetesVersion: string): Record<'control-plane' | 'worker', number[]> {
+  const p = kubeadmFacts(kubernetesVersion).ports;
+  return { 'control-plane': p.preflightFree, worker: [p.kubelet, p.kubeProxyHealthz] };
+}
 
 export const networkRequirements: Requirement[] = [
   hostRequirement({
@@ -159,9 +161,10 @@ export const networkRequirements: Requirement[] = [
   hostRequirement({
     id: 'HOST-PORTS-FREE', title: 'Kubernetes ports free before install', phase, group: 'network', severity: 'error', source: '000 五, kubeadm preflight',
     remediation: 'Stop what listens on these ports (ss -ltnp names the process), or use another host.',
-    check: ({ facts, host }) => {
+    check: ({ facts, host, profile }) => {
       const listening = need(facts.listening);
-      const ports = [...new Set(host.roles.flatMap((r) => (r === 'control-plane' || r === 'worker' ? PORTS[r] : [])))].sort((a, b) => a - b);
+      const free = portsToBeFree(profile.kubernetesVersion);
+      const ports = [...new Set(host.roles.flatMap((r) => (r === 'control-plane' || r === 'worker' ? free[r] : r === 'etcd' ? [2379, 2380] : [])))].sort((a, b) => a - b);
       if (!ports.length) return verdict.skip('no control-plane or worker role');
       const busy = ports.filter((p) => listening.some((l) => l.port === p));
       const show = (p: number) => listening.filter((l) => l.port === p).map((l) => (l.family === 6 ? `[${l.address}]:${p}` : `${l.address}:${p}`)).join(', ');

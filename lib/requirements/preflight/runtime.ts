@@ -52,7 +52,7 @@ export const runtimeRequirements: Requirement[] = [
     remediation: 'yum -y install kubeadm-1.29.2 kubelet-1.29.2 kubectl-1.29.2 containerd.io ipvsadm ipset iproute-tc cri-tools',
     check: ({ facts, profile, host }) => {
       const pkgs = need(facts.packages);
-      if (pkgs.manager === 'none') return verdict.error('neither rpm nor dpkg-query found on the host');
+      if (pkgs.manager === 'none') return verdict.error('no package database to ask: no rpm database (/var/lib/rpm, /usr/lib/sysimage/rpm) and no dpkg status (/var/lib/dpkg/status) on the host');
       const os = need(facts.os);
       const fam = os.family === 'rhel' ? 'rhel' : 'debian';
       const want = Object.keys(PACKAGE_NAMES).filter((p) => p !== 'kubectl' || host.roles.includes('control-plane'));
