@@ -370,8 +370,11 @@ async function waitReady(kubectl: (a: string[], t?: number) => Promise<string>, 
       const ds = JSON.parse(await kubectl(['-n', 'kube-system', 'get', 'ds/kube-proxy', 'deploy/coredns', '-o', 'json'])) as { items: { kind: string; status: Record<string, number> }[] };
       const proxyOk = ds.items.some((x) => x.kind === 'DaemonSet' && x.status.numberAvailable === n);
       const dnsOk = ds.items.some((x) => x.kind === 'Deployment' && (x.status.availableReplicas ?? 0) >= 2);
-      last = `${ready}/${n} nodes Ready, kube-proxy ${proxyOk ? 'available' : 'not available'}, coredns ${dnsOk ? 'available' : 'not available'}`;
-      if (ready === n && proxyOk && dnsOk) return;
+      // the static pods' mirror pods appear once the kubelet has registered the node (slow under load)
+      const pods = JSON.parse(await kubectl(['-n', 'kube-system', 'get', 'pods', '-o', 'json'])) as { items: { metadata: { name: string }; status: { conditions?: { type: string; status: string }[] } }[] };
+      const cp = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'].filter((c) => !pods.items.some((p) => p.metadata.name === `${c}-master` && p.status.conditions?.some((x) => x.type === 'Ready' && x.status === 'True')));
+      last = `${ready}/${n} nodes Ready, kube-proxy ${proxyOk ? 'available' : 'not available'}, coredns ${dnsOk ? 'available' : 'not available'}${cp.length ? `, not Ready: ${cp.join(', ')}` : ''}`;
+      if (ready === n && proxyOk && dnsOk && !cp.length) return;
     } catch (e) {
       last = (e as Error).message;
     }
