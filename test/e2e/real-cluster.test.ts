@@ -74,6 +74,7 @@ d('the operator story on a real kubeadm cluster', () => {
       expect(by(r, 'HOST-SWAP', host)?.status, JSON.stringify(by(r, 'HOST-SWAP', host))).toBe('pass');
     }
     runs.preflight = run;
+    process.stderr.write(`preflight on the fresh hosts: ${JSON.stringify(r.summary)}\n${r.results.filter((x) => x.status !== 'pass').map((x) => `  ${x.status} ${x.id} [${x.host}]: ${(x.reason ?? x.observed).slice(0, 160)}`).join('\n')}\n`);
   }, 400_000);
 
   it('kubeadm init on master, kubeadm join on the workers, the pod network: 3 nodes Ready', async () => {
