@@ -328,7 +328,7 @@ export const postinstallChecks: Requirement[] = [
       const name = kubeadmFacts(ctx.profile.kubernetesVersion).kubeletConfigMap;
       const k = yamlDoc<{ cgroupDriver?: string }>(configMap(s, 'kubelet-config').kubelet, `${name} key kubelet`);
       const got = k?.cgroupDriver ?? 'cgroupfs (unset)';
-      const ev = [`kube-system/${name}: cgroupDriver: ${got}`];
+      const ev = [`${name}: cgroupDriver: ${got}`];
       const rem = `kubectl -n kube-system edit cm ${name} (cgroupDriver: ${ctx.profile.cgroupDriver}), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.`;
       return got === ctx.profile.cgroupDriver ? verdict.pass(got, ctx.profile.cgroupDriver, ev) : verdict.fail(got, ctx.profile.cgroupDriver, ev, { remediation: rem });
     },
