@@ -6,6 +6,9 @@
 // node-side facts (stand-ins for a real cluster's API answers, named as such there).
 import { parseOsRelease } from '../../lib/parse/os-release.ts';
 import { parseContainerdConfig } from '../../lib/parse/containerd.ts';
+import { parseCrioConfig } from '../../lib/parse/crio.ts';
+import { parseDaemonJson } from '../../lib/parse/docker.ts';
+import type { ClusterSnapshot } from '../../lib/cluster/snapshot.ts';
 import { parseFstab } from '../../lib/parse/fstab.ts';
 import { parsePackages } from '../../lib/parse/packages.ts';
 import { parseServices } from '../../lib/parse/services.ts';
@@ -63,8 +66,52 @@ const skip = (name: string, ctx: () => RunContext, why: RegExp, target = 'master
 const error = (name: string, ctx: () => RunContext, why: RegExp, target = 'master'): Case => ({ name, ctx, target, status: 'error', why });
 const warn = (name: string, ctx: () => RunContext, why: RegExp, target = 'master'): Case => ({ name, ctx, target, status: 'warn', why });
 const REF = 'the reference design';
+/** A context of another design: the reference hosts edited, judged with profile keys of that design. */
+const design = (profile: Record<string, unknown>, edit: (m: HostFacts, w: HostFacts) => void = () => {}) => () => {
+  const c = twoHosts(edit);
+  c.profile = { ...c.profile, ...profile } as RunContext['profile'];
+  return c;
+};
+const DOCKER_001 = { kubernetesVersion: '1.13.1', runtime: { name: 'docker', configPath: '/etc/docker/daemon.json', service: 'docker' }, criSocket: 'unix:///var/run/dockershim.sock', cgroupDriver: 'cgroupfs' };
+const dockerHost = (daemonJson?: string) => (m: HostFacts) => {
+  must(m.packages).installed['docker-ce'] = '18.06.1.ce-3.el7';
+  m.docker = ok({ path: '/etc/docker/daemon.json', present: daemonJson !== undefined, ...(daemonJson !== undefined ? { text: daemonJson, config: JSON.parse(daemonJson) && parseDaemonJson(daemonJson) } : {}) });
+};
+const CRIO = { runtime: { name: 'cri-o', configPath: '/etc/crio/crio.conf', service: 'crio' }, sandboxImage: 'registry.k8s.io/pause:3.9' };
+const crioHost = (content: string) => (m: HostFacts) => {
+  const files = [{ path: '/etc/crio/crio.conf.d/02-kubernetes.conf', content }];
+  m.crio = ok({ path: '/etc/crio/crio.conf', present: false, files, config: parseCrioConfig(files) });
+};
+const FLANNEL = { cni: { name: 'flannel', version: 'v0.10.0', imageRepository: '', backend: 'vxlan' } };
+const flannelCtx = (edit: (s: ClusterSnapshot) => void = () => {}) => () => {
+  const c = postCtx({ snapshot: (s) => {
+    if (s.workloads.ok) s.workloads.items = [...s.workloads.items.filter((w) => !w.name.startsWith('calico')), { kind: 'DaemonSet', namespace: 'kube-system', name: 'kube-flannel-ds-amd64', images: ['quay.io/coreos/flannel:v0.10.0-amd64'], desired: 2, ready: 2, available: 2, updated: 2 }];
+    if (s.pods.ok) s.pods.items = s.pods.items.map((p) => (p.labels['k8s-app'] === 'calico-node' ? { ...p, name: p.name.replace('calico-node', 'kube-flannel-ds-amd64'), labels: { app: 'flannel' }, images: ['quay.io/coreos/flannel:v0.10.0-amd64'] } : p));
+    s.configMaps['kube-flannel-cfg'] = { ok: true, data: { 'net-conf.json': '{ "Network": "10.244.0.0/16", "Backend": { "Type": "vxlan" } }' }, name: 'kube-flannel-cfg', namespace: 'kube-system' };
+    edit(s);
+  } });
+  c.profile = { ...c.profile, ...FLANNEL } as RunContext['profile'];
+  return c;
+};
 
 export const SIDES: Record<string, Sides> = {
+  'HOST-DOCKER-CONFIG': {
+    pass: [pass('001: Docker 18.06, no daemon.json (cgroupfs)', design(DOCKER_001, dockerHost()))],
+    fail: [fail('001 with exec-opts systemd', design(DOCKER_001, dockerHost('{"exec-opts":["native.cgroupdriver=systemd"]}')), /cgroup driver systemd ≠ cgroupfs/), fail('Docker with kubeadm 1.28, no cri-dockerd', design({ ...DOCKER_001, kubernetesVersion: '1.28.0' }, dockerHost()), /no dockershim \(removed in 1\.24\)/)],
+    other: [skip(REF, pre(), /runtime is containerd/)],
+  },
+  'HOST-CRIO-CONFIG': {
+    pass: [pass('CRI-O drop-in as kubeadm wants it', design(CRIO, crioHost('[crio.runtime]\ncgroup_manager = "systemd"\n[crio.image]\npause_image = "registry.k8s.io/pause:3.9"\n')))],
+    fail: [fail('cgroupfs and another pause image', design(CRIO, crioHost('[crio.runtime]\ncgroup_manager = "cgroupfs"\n[crio.image]\npause_image = "registry.k8s.io/pause:3.6"\n')), /cgroup_manager cgroupfs ≠ systemd; pause_image registry\.k8s\.io\/pause:3\.6/)],
+  },
+  'FLANNEL-READY': {
+    pass: [pass('001: kube-flannel-ds-amd64 2/2', flannelCtx(), '*'), pass('001: its pod on node-0001', flannelCtx(), 'node-0001')],
+    fail: [fail('1 of 2 ready', flannelCtx((s) => s.workloads.ok && (s.workloads.items.find((w) => w.name.startsWith('kube-flannel'))!.ready = 1)), /^flannel ready 1\/2$/, '*')],
+  },
+  'FLANNEL-CONFIG': {
+    pass: [pass('Network = podSubnet, vxlan', flannelCtx(), '*')],
+    fail: [fail('Network 10.10.0.0/16', flannelCtx((s) => (s.configMaps['kube-flannel-cfg'] = { ok: true, data: { 'net-conf.json': '{ "Network": "10.10.0.0/16", "Backend": { "Type": "vxlan" } }' }, name: 'kube-flannel-cfg', namespace: 'kube-system' })), /^Network 10\.10\.0\.0\/16 ≠ podSubnet 10\.244\.0\.0\/16$/, '*')],
+  },
   'HOST-OS': {
     pass: [
       pass('Rocky Linux 8.6', pre()),
@@ -124,7 +171,7 @@ export const SIDES: Record<string, Sides> = {
     pass: [pass(REF, pre())],
     fail: [
       fail('br_netfilter not loaded', pre((m) => (must(m.modules).loaded = ['xt_conntrack'])), /^br_netfilter not loaded$/),
-      fail('not persisted', pre((m) => (must(m.modules).persisted = [])), /br_netfilter not in modules-load\.d; xt_conntrack or nf_conntrack not in modules-load\.d/),
+      fail('not persisted', pre((m) => (must(m.modules).persisted = [])), /br_netfilter not persisted; xt_conntrack or nf_conntrack or nf_conntrack_ipv4 not persisted/),
     ],
   },
   'HOST-IPVS-MODULES': {

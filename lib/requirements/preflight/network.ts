@@ -32,7 +32,9 @@ function moduleCheck(f: ModuleFacts, wanted: string[][]): { missing: string[]; u
     const label = alts.join(' or ');
     if (!states.some((s) => s.yes)) missing.push(label);
     if (!states.some((s) => s.persisted || s.builtin)) unpersisted.push(label);
-    for (const s of states) {
+    // an alternative that is neither loaded nor persisted is not shown when another one is (nf_conntrack_ipv4 on a 5.x kernel)
+    const some = states.filter((s) => s.yes || s.persisted || s.builtin);
+    for (const s of some.length ? states.filter((x) => some.includes(x) || alts.indexOf(x.m) === 0) : states) {
       const where = f.persisted.find((p) => modName(p.module) === modName(s.m));
       const via = !where && s.persisted ? f.persisted.find((p) => PULLS_IN[modName(s.m)]?.includes(modName(p.module))) : undefined;
       const persist = s.builtin ? 'built in (needs no modules-load.d entry)' : where ? `persisted in ${where.file}:${where.line}` : via ? `loaded with ${via.module} (a dependency), persisted in ${via.file}:${via.line}` : 'not persisted (modules-load.d, /etc/modules, /etc/sysconfig/modules/*.modules, kubelet drop-ins)';
@@ -172,7 +174,7 @@ export const networkRequirements: Requirement[] = [
       evidence.push(...typos, ...malformed);
       const expected = 'the required keys with the required values in /etc/sysctl.d/*.conf or /etc/sysctl.conf; no misspelled keys';
       if (missing.length) return verdict.fail([...missing, ...soft, ...(typos.length ? [`${typos.length} misspelled key(s)`] : [])].join('; '), expected, evidence, { severity: 'error' });
-      if (soft.length || typos.length || malformed.length) return verdict.warn([...soft, ...(typos.length || malformed.length ? [`${typos.length + malformed.length} bad line(s) in sysctl files`] : [])].join('; '), expected, evidence);
+      if (soft.length || typos.length || malformed.length) return verdict.warn([...soft, ...(typos.length || malformed.length ? [`${soft.length ? '' : 'values persisted, but '}${typos.length + malformed.length} bad line(s) in sysctl files`] : [])].join('; '), expected, evidence);
       return verdict.pass('persisted', expected, evidence);
     },
   }),
