@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 10,50,100 --peers testinfra,ansible --api 1000x10000]
+// npm run bench [-- --sizes 10,50,100 --peers testinfra,ansible --api 1000x10000 [--fake-api] --install]
 // Brings up lab fleets of real sshd hosts and measures the full preflight by kubeadm-verify, then the same
 // checks by pytest-testinfra and Ansible on the same hosts; optionally the post-install snapshot of a seeded
 // real kube-apiserver beside `kubectl get`. Writes bench/results/<date>.json and prints a Markdown table.
@@ -166,20 +166,24 @@ async function preflightFleet(n: number) {
 }
 
 async function apiBench(nodes: number, pods: number) {
+  // --fake-api: the stand-in kube-apiserver of bench/fake-api.ts (same list JSON, no hour of seeding)
+  const fake = argv.includes('--fake-api') ? await (await import('./fake-api.ts')).startFakeApi({ nodes, pods }) : undefined;
   const { startControlPlane } = await import('../lab/k8s/controlplane.ts');
   const { seedScale } = await import('./seed-scale.ts');
   const dir = mkdtempSync(join(tmpdir(), 'kv-apibench-'));
-  const cp = await startControlPlane({ dir });
+  const cp = fake ? { adminKubeconfig: fake.kubeconfig, stop: fake.close } : await startControlPlane({ dir });
   try {
     const t = performance.now();
-    await seedScale(cp.adminKubeconfig, nodes, pods);
-    log(`seeded ${nodes} nodes / ${pods} pods in ${fmt(performance.now() - t)}`);
+    if (!fake) await seedScale(cp.adminKubeconfig, nodes, pods);
+    log(`${fake ? 'stand-in API serving' : 'seeded'} ${nodes} nodes / ${pods} pods in ${fmt(performance.now() - t)}`);
     const out = mkdtempSync(join(tmpdir(), 'kv-apibench-r-'));
     const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--phase', 'postinstall', '--kubeconfig', cp.adminKubeconfig, '--inventory', join(ROOT, 'bench/api-inventory.yaml'), '--report-dir', out], {});
     const r = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ResultsFile;
+    // kubectl needs the discovery endpoints the stand-in does not serve: no kubectl figure with --fake-api
+    if (fake) return { nodes, pods, api: 'bench/fake-api.ts', kubeadmVerify: { wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length } };
     const kubectl = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'pods', '-A', '-o', 'json'], {});
     const kubectlNodes = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'nodes', '-o', 'json'], {});
-    return { nodes, pods, kubeadmVerify: { wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length }, kubectlGetPodsJson: { wallMs: Math.round(kubectl.ms), peakRssKiB: kubectl.maxRssKiB, bytes: kubectl.stdout.length }, kubectlGetNodesJson: { wallMs: Math.round(kubectlNodes.ms), peakRssKiB: kubectlNodes.maxRssKiB } };
+    return { nodes, pods, api: fake ? 'bench/fake-api.ts' : 'kube-apiserver', kubeadmVerify: { wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length }, kubectlGetPodsJson: { wallMs: Math.round(kubectl.ms), peakRssKiB: kubectl.maxRssKiB, bytes: kubectl.stdout.length }, kubectlGetNodesJson: { wallMs: Math.round(kubectlNodes.ms), peakRssKiB: kubectlNodes.maxRssKiB } };
   } finally {
     await cp.stop();
   }

@@ -45,9 +45,13 @@ export interface LabHostSpec {
    * infinity`; comm is truncated to 15 characters as the kernel does); 'containerd' is a copy of socat
    * listening on /run/containerd/containerd.sock */
   processes?: string[];
+  /** unix socket path → the process name of a stand-in daemon listening on it (a copy of socat under that name):
+   * a runtime at a design's own socket (003's /run/cri-containerd/cri-containerd.sock, Docker's /var/run/docker.sock) */
+  sockets?: Record<string, string>;
   /** TCP ports something listens on (0.0.0.0, in the host's netns) */
   listen?: number[];
-  /** Debian packages the host appears to have: package → version, stanzas in a dpkg status file */
+  /** Debian packages the host appears to have: package → version, stanzas in a dpkg status file ("" = not installed,
+   * even when the lab machine has it: 004's kubectl comes from snap, not from this machine's google-cloud-cli kubectl) */
   packages?: Record<string, string>;
   /** stand-in executables in /usr/local/bin that print a version (from `packages` when it has one) */
   bin?: string[];
@@ -321,7 +325,7 @@ function dpkgStatus(extra: Record<string, string>): string {
   dpkgBase ??= (existsSync('/var/lib/dpkg/status') ? readFileSync('/var/lib/dpkg/status', 'utf8') : '').split(/\n\n+/).filter((st) => st.trim());
   const drop = new Set(Object.keys(extra));
   const kept = dpkgBase.filter((st) => !drop.has(/^Package: (\S+)/m.exec(st)?.[1] ?? ''));
-  const added = Object.entries(extra).map(
+  const added = Object.entries(extra).filter(([, v]) => v !== '').map(
     ([p, v]) => `Package: ${p}\nStatus: install ok installed\nPriority: optional\nSection: admin\nInstalled-Size: 1\nMaintainer: kubeadm-verify lab <lab@localhost>\nArchitecture: amd64\nVersion: ${v}\nDescription: lab stand-in for ${p}`,
   );
   return [...kept, ...added].join('\n\n') + '\n';
@@ -369,6 +373,7 @@ function validateHost(h: LabHostSpec, i: number): void {
   }
   for (const m of h.modules ?? []) if (!/^[A-Za-z0-9_-]{1,64}$/.test(m)) throw new Error(`${where}: bad module name ${m}`);
   for (const p of h.processes ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith('.')) throw new Error(`${where}: bad process name ${p}`);
+  for (const [path, p] of Object.entries(h.sockets ?? {})) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith(".") || !/^\/(var\/)?run\/[A-Za-z0-9._\/-]+\.sock$/.test(path)) throw new Error(`${where}: bad socket ${path} → ${p}`);
   for (const b of h.bin ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(b) || b.startsWith('.')) throw new Error(`${where}: bad bin name ${b}`);
   for (const p of h.listen ?? []) if (!Number.isInteger(p) || p < 1 || p > 65535 || (p === 22 && h.ssh !== 'none')) throw new Error(`${where}: bad listen port ${p}`);
   for (const e of h.http ?? []) {
@@ -378,7 +383,7 @@ function validateHost(h: LabHostSpec, i: number): void {
   for (const l of h.swaps ?? []) if (/[\n\0]/.test(l)) throw new Error(`${where}: a swaps entry is one line`);
   if (h.memTotalKiB !== undefined && (!Number.isInteger(h.memTotalKiB) || h.memTotalKiB <= 0)) throw new Error(`${where}: bad memTotalKiB`);
   for (const u of h.users ?? []) if (!/^[a-z_][a-z0-9_-]{0,30}$/.test(u.name) || u.name === 'root') throw new Error(`${where}: bad user name ${u.name}`);
-  for (const [p, v] of Object.entries(h.packages ?? {})) if (!/^[a-z0-9][a-z0-9+.-]+$/.test(p) || !/^[A-Za-z0-9.+~:-]+$/.test(String(v))) throw new Error(`${where}: bad package ${p}=${v}`);
+  for (const [p, v] of Object.entries(h.packages ?? {})) if (!/^[a-z0-9][a-z0-9+.-]+$/.test(p) || !/^([A-Za-z0-9.+~:-]+)?$/.test(String(v))) throw new Error(`${where}: bad package ${p}=${v}`);
 }
 
 interface Prepared {
@@ -467,6 +472,13 @@ function prepareHost(p: Prepared, lab: LabShared): void {
   for (const pname of h.processes ?? []) {
     const shared = join(lab.dir, 'shared', 'sbin', pname);
     if (!existsSync(shared)) copyFileSync(pname === 'containerd' ? '/usr/bin/socat' : '/bin/sleep', shared);
+    linkSync(shared, join(hostDir, 'sbin', pname));
+  }
+  for (const pname of new Set(Object.values(h.sockets ?? {}))) {
+    if ((h.processes ?? []).includes(pname)) throw new Error(`${h.name}: ${pname} is both in processes and sockets`);
+    mkdirSync(join(lab.dir, 'shared', 'sock'), { recursive: true });
+    const shared = join(lab.dir, 'shared', 'sock', pname);
+    if (!existsSync(shared)) copyFileSync('/usr/bin/socat', shared);
     linkSync(shared, join(hostDir, 'sbin', pname));
   }
   writeFileSync(join(hostDir, 'swaps'), `Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n${(h.swaps ?? []).map((l) => `${l}\n`).join('')}`);
@@ -566,6 +578,10 @@ function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: 
   for (const e of h.http ?? []) {
     const listen = e.tls ? `OPENSSL-LISTEN:${e.port},bind=127.0.0.1,cert=${lab.stubPem},verify=0,fork,reuseaddr` : `TCP-LISTEN:${e.port},bind=127.0.0.1,fork,reuseaddr`;
     L.push(`socat ${q(listen)} SYSTEM:${q(`sh ${join(hostDir, `http-${e.port}.sh`)}`)} </dev/null >/dev/null 2>&1 &`);
+  }
+  for (const [path, pname] of Object.entries(h.sockets ?? {})) {
+    const sock = path.startsWith('/var/run/') ? path.slice(4) : path;
+    L.push(`mkdir -p ${q(posix.dirname(sock))}`, `"$H/sbin/"${q(pname)} ${q(`UNIX-LISTEN:${sock},fork,mode=660,unlink-early`)} SYSTEM:true </dev/null >/dev/null 2>&1 &`);
   }
   for (const port of h.listen ?? []) L.push(`socat TCP-LISTEN:${port},fork,reuseaddr SYSTEM:true </dev/null >/dev/null 2>&1 &`);
   L.push(': > "$H/ready"');

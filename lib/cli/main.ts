@@ -171,7 +171,8 @@ export async function main(argv: string[]): Promise<number> {
   gathered = await gatherHosts(selected, {
     nonce: randomBytes(8).toString('hex'),
     resolveNames: inventory.hosts.map((h) => h.name),
-    registry: registryTarget(profile.registry.name),
+    registry: profile.registry.enabled ? registryTarget(profile.registry.name) : undefined,
+    design: { runtime: profile.runtime.name, configPath: profile.runtime.configPath, service: profile.runtime.service, criSocket: profile.criSocket },
     postinstall: o.phases.includes('postinstall'),
     acceptNewHostKeys: o.acceptNewHostKeys,
     concurrency: o.concurrency,

@@ -6,6 +6,7 @@
 //   its size, the controller's peak RSS stays under 600 MB and the context file small;
 // - read-only, proven by hashes: hosts with rpm (with and without a database), dpkg (with and without one) and a
 //   real chronyc, whose writable directories are hashed before and after a run.
+// Stand-ins: the lab's (lab/README.md "what is real and what is a stand-in"); sshd and the namespaces are real.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -2,6 +2,7 @@
 // then `npx kubeadm-verify` on the machine's own Node — --version, --help, and a real run whose results.json
 // follows the published schema. Catches what only an installed copy shows: files left out of the package, a
 // dependency kept in devDependencies, an ESM/CommonJS interop that only vitest's transform hides.
+// Stand-ins: none (a real npm pack, npm install and npx, auditing this machine).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,6 @@
 // Bad input is a usage error: exit 2, one line naming the file and line (or the directory), no stack trace, and
 // nothing probed before it. `internal error` is kept for real bugs.
+// Stand-ins: none (bad files written to a temporary directory).
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

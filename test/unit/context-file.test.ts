@@ -1,4 +1,5 @@
 // The run file: the suites judge the facts unredacted (a private, removed file); the evidence bundle is scrubbed.
+// Stand-ins: none.
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

@@ -1,5 +1,6 @@
 // What a host may send: the probe output is split as it arrives, per-file / per-host / wire limits hold, and a
 // fact whose file passed a limit is an `error` naming the file and its size — never a pass from a truncated copy.
+// Stand-ins: the probe output is built in the test.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFacts } from '../../lib/probe/facts.ts';

@@ -1,4 +1,5 @@
 // Every usage and configuration mistake reads as one clear line (exit 2, no stack trace, nothing cut mid-word).
+// Stand-ins: none (the real CLI, with bad files written to a temporary directory).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -15,7 +15,7 @@ function snapshot(nodes: NodeInfo[], kubeletCm: Record<string, string> | undefin
   return {
     server: 'https://192.0.2.4:6443', context: 'test', user: 'admin', insecureSkipTlsVerify: false, health: {},
     nodes: { ok: true, items: nodes }, pods: { ok: true, items: [] }, workloads: { ok: true, items: [] },
-    configMaps: { 'kube-proxy': no, 'kubeadm-config': no, 'kubelet-config': kubeletCm ? { ok: true, data: kubeletCm } : { ok: false, status: 404, error: 'configmaps "kubelet-config" not found' } },
+    configMaps: { 'kube-proxy': no, 'kubeadm-config': no, 'kubelet-config': kubeletCm ? { ok: true, data: kubeletCm } : { ok: false, status: 404, error: 'configmaps "kubelet-config" not found' }, 'kube-flannel-cfg': { ok: false, status: 404, error: 'configmaps "kube-flannel-cfg" not found' } },
     dnsEndpoints: no, tokens: { ok: true, items: [] }, ipPools: { ok: true, items: [] }, events: { ok: true, items: [] }, listCalls: 0, durationMs: 0,
   };
 }

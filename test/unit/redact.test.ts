@@ -1,5 +1,6 @@
 // Redaction removes secrets from what leaves the process and changes nothing else: secrets by value (registered
 // values, PEM private keys, Authorization headers) and by key on the same line only.
+// Stand-ins: none.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

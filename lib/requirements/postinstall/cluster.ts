@@ -1,6 +1,6 @@
 // Shared pieces of post-install requirements: reading the snapshot, and what an API failure means.
 import { parse as parseYaml } from 'yaml';
-import type { ClusterExtra, ClusterSnapshot, Listed, NodeInfo, PodInfo } from '../../cluster/snapshot.ts';
+import type { ClusterExtra, ClusterSnapshot, ConfigMapKey, Listed, NodeInfo, PodInfo } from '../../cluster/snapshot.ts';
 import { MissingFact, verdict, type Requirement, type RequirementMeta, type RunContext } from '../define.ts';
 import type { Verdict } from '../../types.ts';
 import { CONTROL_PLANE_LABEL, MASTER_LABEL } from '../../kubeadm/versions.ts';
@@ -103,8 +103,9 @@ export function yamlDoc<T>(text: string | undefined, what: string): T {
   }
 }
 
-export function configMap(s: ClusterSnapshot, name: 'kube-proxy' | 'kubeadm-config' | 'kubelet-config', realName: string = name): Record<string, string> {
+export function configMap(s: ClusterSnapshot, name: ConfigMapKey): Record<string, string> {
   const cm = s.configMaps[name];
-  if (!cm.ok) throw new MissingFact(`cannot read ConfigMap kube-system/${realName}: ${cm.error}`);
+  if (!cm) throw new MissingFact(`ConfigMap ${name} was not read`);
+  if (!cm.ok) throw new MissingFact(`cannot read ConfigMap ${cm.namespace ?? 'kube-system'}/${cm.name ?? name}: ${cm.error}`);
   return cm.data;
 }

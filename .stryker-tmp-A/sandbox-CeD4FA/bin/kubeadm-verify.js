@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// @ts-nocheck
+// The installed entry point (`npm test`, `npx kubeadm-verify`). Plain JavaScript, so that it can say which
+// Node is needed on any Node; it then loads the TypeScript sources through tsx, which works on the Node of
+// the machines operators have (Debian 12 / Rocky 9 ship 20) as well as on 22 and 24, and inside node_modules
+// (where Node's own type stripping refuses to run, ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING).
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  process.stderr.write(`kubeadm-verify: Node ${process.version} is too old: Node 20.19 or newer is needed (22 or 24 LTS recommended)\n`);
+  process.exit(2);
+}
+const { register } = await import('tsx/esm/api');
+register();
+await import('./kubeadm-verify.ts');

@@ -1,0 +1,333 @@
+// @ts-nocheck
+// One API snapshot per run: every list the post-install requirements need, paginated, trimmed to the fields
+// they read (so 5,000 nodes / 50,000 pods stay small), plus /livez, /readyz and the serving certificate.
+import { X509Certificate } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { connect as tlsConnect } from 'node:tls';
+import { AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, VersionApi } from '@kubernetes/client-node';
+import { Agent, request } from 'undici';
+import { ConfigError } from '../config/errors.ts';
+import { registerSecret } from '../redact.ts';
+
+export interface Condition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+export interface NodeInfo {
+  name: string;
+  labels: Record<string, string>;
+  taints: { key: string; effect: string; value?: string }[];
+  conditions: Condition[];
+  kubeletVersion: string;
+  addresses: { type: string; address: string }[];
+}
+export interface ContainerInfo {
+  name: string;
+  image: string;
+  ready: boolean;
+  restartCount: number;
+  state: string;
+  reason?: string;
+  message?: string;
+  lastState?: string;
+}
+export interface PodInfo {
+  namespace: string;
+  name: string;
+  nodeName?: string;
+  phase: string;
+  reason?: string;
+  ready: boolean;
+  labels: Record<string, string>;
+  images: string[];
+  containers: ContainerInfo[];
+  ownerKind?: string;
+  ownerName?: string;
+  /** kube-apiserver static pods: kubeadm's advertise-address annotation */
+  advertise?: string;
+}
+export interface WorkloadInfo {
+  kind: 'DaemonSet' | 'Deployment';
+  namespace: string;
+  name: string;
+  images: string[];
+  desired: number;
+  ready: number;
+  available: number;
+  updated: number;
+}
+export interface CertInfo {
+  subject: string;
+  issuer: string;
+  notAfter: string;
+  daysLeft: number;
+}
+export interface EventInfo {
+  namespace: string;
+  object: string;
+  reason: string;
+  message: string;
+  type: string;
+  count: number;
+  last: string;
+}
+
+export type Listed<T> = { ok: true; items: T[] } | { ok: false; status?: number; error: string };
+
+export interface ClusterSnapshot {
+  server: string;
+  context: string;
+  user: string;
+  insecureSkipTlsVerify: boolean;
+  version?: string;
+  health: { livez?: { status: number; body: string }; readyz?: { status: number; body: string }; error?: string };
+  servingCert?: CertInfo;
+  caCert?: CertInfo;
+  tlsError?: string;
+  nodes: Listed<NodeInfo>;
+  pods: Listed<PodInfo>;
+  workloads: Listed<WorkloadInfo>;
+  configMaps: Record<'kube-proxy' | 'kubeadm-config' | 'kubelet-config', { ok: true; data: Record<string, string> } | { ok: false; status?: number; error: string }>;
+  dnsEndpoints: { ok: true; service: boolean; addresses: number } | { ok: false; status?: number; error: string };
+  tokens: Listed<{ name: string; expiration?: string; usages: string[] }>;
+  ipPools: Listed<{ name: string; cidr: string }>;
+  events: Listed<EventInfo>;
+  listCalls: number;
+  durationMs: number;
+}
+
+export interface ClusterExtra {
+  snapshot?: ClusterSnapshot;
+  error?: string;
+  dataplane?: import('./dataplane.ts').DataplaneResult;
+}
+
+/** kubectl's order: --kubeconfig, $KUBECONFIG (first existing entry), ~/.kube/config. */
+export function resolveKubeconfig(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (flag) {
+    if (!existsSync(flag)) throw new ConfigError('kubeconfig not found', { file: flag });
+    return flag;
+  }
+  for (const p of (env.KUBECONFIG ?? '').split(':').filter(Boolean)) if (existsSync(p)) return p;
+  const home = join(homedir(), '.kube/config');
+  if (existsSync(home)) return home;
+  throw new ConfigError('no kubeconfig: pass --kubeconfig (e.g. /etc/kubernetes/admin.conf), set KUBECONFIG, or create ~/.kube/config');
+}
+
+export function loadKubeconfig(file: string): KubeConfig {
+  const kc = new KubeConfig();
+  try {
+    kc.loadFromFile(file);
+  } catch (e) {
+    throw new ConfigError(`not a valid kubeconfig: ${(e as Error).message.split('\n')[0]}`, { file });
+  }
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new ConfigError(`current-context "${kc.getCurrentContext()}" names no cluster`, { file });
+  const user = kc.getCurrentUser();
+  registerSecret(user?.token);
+  registerSecret(user?.password);
+  return kc;
+}
+
+function certInfo(pem: string | Buffer): CertInfo {
+  const c = new X509Certificate(pem);
+  const notAfter = new Date(c.validTo);
+  return { subject: c.subject.replace(/\n/g, ', '), issuer: c.issuer.replace(/\n/g, ', '), notAfter: notAfter.toISOString(), daysLeft: Math.floor((notAfter.getTime() - Date.now()) / 86_400_000) };
+}
+
+const apiError = (e: unknown): { status?: number; error: string } => {
+  const x = e as { code?: number; body?: unknown; message?: string; cause?: { code?: string } };
+  const status = typeof x.code === 'number' ? x.code : undefined;
+  let msg = x.message ?? String(e);
+  try {
+    const b = typeof x.body === 'string' ? JSON.parse(x.body) : x.body;
+    if (b && typeof b === 'object' && 'message' in b) msg = String((b as { message: string }).message);
+  } catch {}
+  if (status === 401) msg = `HTTP 401 Unauthorized: the kubeconfig's credentials were rejected (${msg})`;
+  else if (status === 403) msg = `HTTP 403 Forbidden: ${msg}`;
+  return { status, error: msg.split('\n')[0]!.slice(0, 300) };
+};
+
+async function paged<R, T>(fn: (cont?: string) => Promise<{ items: R[]; metadata?: { _continue?: string } }>, map: (r: R) => T, counter: { n: number }): Promise<Listed<T>> {
+  const items: T[] = [];
+  let cont: string | undefined;
+  try {
+    do {
+      counter.n++;
+      const page = await fn(cont);
+      for (const r of page.items) items.push(map(r));
+      cont = page.metadata?._continue || undefined;
+    } while (cont);
+    return { ok: true, items };
+  } catch (e) {
+    return { ok: false, ...apiError(e) };
+  }
+}
+
+const LIMIT = 500;
+const NAMESPACES = ['kube-system', 'calico-system'];
+
+type AnyObj = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function podInfo(p: AnyObj): PodInfo {
+  const statuses: AnyObj[] = p.status?.containerStatuses ?? [];
+  const containers: ContainerInfo[] = (p.spec?.containers ?? []).map((c: AnyObj) => {
+    const s = statuses.find((x) => x.name === c.name);
+    const st = s?.state ?? {};
+    const key = Object.keys(st)[0] ?? 'unknown';
+    const last = s?.lastState ? Object.keys(s.lastState)[0] : undefined;
+    return {
+      name: c.name, image: c.image, ready: !!s?.ready, restartCount: s?.restartCount ?? 0, state: key,
+      reason: st[key]?.reason, message: st[key]?.message?.slice(0, 200),
+      lastState: last ? `${last}${s.lastState[last]?.reason ? ` (${s.lastState[last].reason}${s.lastState[last].exitCode !== undefined ? `, exit ${s.lastState[last].exitCode}` : ''})` : ''}` : undefined,
+    };
+  });
+  const ready = (p.status?.conditions ?? []).some((c: AnyObj) => c.type === 'Ready' && c.status === 'True');
+  const owner = p.metadata?.ownerReferences?.[0];
+  const ep = p.metadata?.annotations?.['kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint'];
+  return { namespace: p.metadata.namespace, name: p.metadata.name, nodeName: p.spec?.nodeName, phase: p.status?.phase ?? 'Unknown', reason: p.status?.reason, ready, labels: p.metadata?.labels ?? {}, images: containers.map((c) => c.image), containers, ownerKind: owner?.kind, ownerName: owner?.name, ...(ep ? { advertise: String(ep).replace(/:\d+$/, '') } : {}) };
+}
+
+function nodeInfo(n: AnyObj): NodeInfo {
+  return {
+    name: n.metadata.name, labels: n.metadata?.labels ?? {},
+    taints: (n.spec?.taints ?? []).map((t: AnyObj) => ({ key: t.key, effect: t.effect, value: t.value })),
+    conditions: (n.status?.conditions ?? []).map((c: AnyObj) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message?.slice(0, 200) })),
+    kubeletVersion: n.status?.nodeInfo?.kubeletVersion ?? '', addresses: n.status?.addresses ?? [],
+  };
+}
+
+async function peerCert(server: URL, ca?: string, timeoutMs = 5000): Promise<CertInfo> {
+  return new Promise((res, rej) => {
+    const s = tlsConnect({ host: server.hostname, port: Number(server.port || 443), ca, servername: /^[\d.]+$|:/.test(server.hostname) ? undefined : server.hostname, rejectUnauthorized: !!ca, timeout: timeoutMs }, () => {
+      const c = s.getPeerCertificate(false);
+      s.end();
+      if (!c?.raw) return rej(new Error('no peer certificate'));
+      res(certInfo(`-----BEGIN CERTIFICATE-----\n${c.raw.toString('base64')}\n-----END CERTIFICATE-----\n`));
+    });
+    s.on('error', rej);
+    s.on('timeout', () => (s.destroy(), rej(new Error(`TLS handshake timed out after ${timeoutMs} ms`))));
+  });
+}
+
+/** kubeletConfigMap: the name kubeadm gave the kubelet ConfigMap (kubelet-config-1.X up to 1.23; lib/kubeadm/versions.ts), read into the 'kubelet-config' slot. */
+export async function takeSnapshot(kc: KubeConfig, opts: { timeoutMs?: number; kubeletConfigMap?: string } = {}): Promise<ClusterSnapshot> {
+  const started = performance.now();
+  const cluster = kc.getCurrentCluster()!;
+  const user = kc.getCurrentUser();
+  const core = kc.makeApiClient(CoreV1Api);
+  const apps = kc.makeApiClient(AppsV1Api);
+  const custom = kc.makeApiClient(CustomObjectsApi);
+  const counter = { n: 0 };
+  const server = new URL(cluster.server);
+  const caPem = cluster.caData ? Buffer.from(cluster.caData, 'base64').toString('utf8') : cluster.caFile ? (await import('node:fs')).readFileSync(cluster.caFile, 'utf8') : undefined;
+  const snap: ClusterSnapshot = {
+    server: cluster.server, context: kc.getCurrentContext(), user: user?.name ?? '', insecureSkipTlsVerify: !!cluster.skipTLSVerify, health: {},
+    nodes: { ok: false, error: 'not listed' }, pods: { ok: false, error: 'not listed' }, workloads: { ok: false, error: 'not listed' },
+    configMaps: { 'kube-proxy': { ok: false, error: 'not read' }, 'kubeadm-config': { ok: false, error: 'not read' }, 'kubelet-config': { ok: false, error: 'not read' } },
+    dnsEndpoints: { ok: false, error: 'not read' }, tokens: { ok: false, error: 'not listed' }, ipPools: { ok: false, error: 'not listed' }, events: { ok: false, error: 'not listed' },
+    listCalls: 0, durationMs: 0,
+  };
+  // health and TLS: undici with the kubeconfig's CA and client credentials
+  const t = opts.timeoutMs ?? 10_000;
+  const headers: Record<string, string> = {};
+  const reqOpts: { headers: Record<string, string> } = { headers };
+  await kc.applyToHTTPSOptions(reqOpts as never);
+  const ho = reqOpts as unknown as { cert?: string | Buffer; key?: string | Buffer; headers: Record<string, string> };
+  // applyToHTTPSOptions already set Authorization for token users; never send it twice
+  if (user?.token && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization')) headers.authorization = `Bearer ${user.token}`;
+  const dispatcher = new Agent({ connect: { ca: caPem, cert: ho.cert, key: ho.key, rejectUnauthorized: !cluster.skipTLSVerify, timeout: t }, headersTimeout: t, bodyTimeout: t });
+  try {
+    for (const p of ['livez', 'readyz'] as const) {
+      counter.n++;
+      const r = await request(new URL(`/${p}?verbose`, server).toString(), { headers, dispatcher });
+      snap.health[p] = { status: r.statusCode, body: (await r.body.text()).slice(0, 4000) };
+    }
+  } catch (e) {
+    const err = e as Error & { code?: string; cause?: Error & { code?: string } };
+    snap.health.error = `${err.code ?? err.cause?.code ?? ''} ${err.cause?.message ?? err.message}`.trim();
+  } finally {
+    await dispatcher.close();
+  }
+  if (snap.health.error) {
+    snap.durationMs = performance.now() - started;
+    return snap; // the API is unreachable: every list would fail the same way
+  }
+  try {
+    snap.servingCert = await peerCert(server, cluster.skipTLSVerify ? undefined : caPem, t);
+  } catch (e) {
+    snap.tlsError = (e as Error).message;
+  }
+  if (caPem) {
+    try {
+      snap.caCert = certInfo(caPem);
+    } catch (e) {
+      snap.tlsError ??= `cluster CA unreadable: ${(e as Error).message}`;
+    }
+  }
+  try {
+    counter.n++;
+    snap.version = (await kc.makeApiClient(VersionApi).getCode()).gitVersion;
+  } catch {}
+  const [nodes, pods, ds, deps, tokens, events] = await Promise.all([
+    paged((c) => core.listNode({ limit: LIMIT, _continue: c }), nodeInfo, counter),
+    Promise.all(NAMESPACES.map((ns) => paged((c) => core.listNamespacedPod({ namespace: ns, limit: LIMIT, _continue: c }), podInfo, counter))),
+    Promise.all(NAMESPACES.map((ns) => paged((c) => apps.listNamespacedDaemonSet({ namespace: ns, limit: LIMIT, _continue: c }), (d: AnyObj): WorkloadInfo => ({ kind: 'DaemonSet', namespace: d.metadata.namespace, name: d.metadata.name, images: (d.spec?.template?.spec?.containers ?? []).map((c: AnyObj) => c.image), desired: d.status?.desiredNumberScheduled ?? 0, ready: d.status?.numberReady ?? 0, available: d.status?.numberAvailable ?? 0, updated: d.status?.updatedNumberScheduled ?? 0 }), counter))),
+    Promise.all(NAMESPACES.map((ns) => paged((c) => apps.listNamespacedDeployment({ namespace: ns, limit: LIMIT, _continue: c }), (d: AnyObj): WorkloadInfo => ({ kind: 'Deployment', namespace: d.metadata.namespace, name: d.metadata.name, images: (d.spec?.template?.spec?.containers ?? []).map((c: AnyObj) => c.image), desired: d.spec?.replicas ?? 1, ready: d.status?.readyReplicas ?? 0, available: d.status?.availableReplicas ?? 0, updated: d.status?.updatedReplicas ?? 0 }), counter))),
+    paged((c) => core.listNamespacedSecret({ namespace: 'kube-system', fieldSelector: 'type=bootstrap.kubernetes.io/token', limit: LIMIT, _continue: c }), (s: AnyObj) => {
+      // only the expiration and usages are read; the token secret itself is never kept
+      const d = s.data ?? {};
+      const dec = (k: string) => (d[k] ? Buffer.from(d[k], 'base64').toString('utf8') : undefined);
+      return { name: s.metadata.name, expiration: dec('expiration'), usages: Object.keys(d).filter((k) => k.startsWith('usage-bootstrap-') && dec(k) === 'true').map((k) => k.slice('usage-bootstrap-'.length)) };
+    }, counter),
+    paged((c) => core.listNamespacedEvent({ namespace: 'kube-system', limit: LIMIT, _continue: c }), (e: AnyObj): EventInfo => ({ namespace: e.metadata.namespace, object: `${e.involvedObject?.kind}/${e.involvedObject?.name}`, reason: e.reason ?? '', message: (e.message ?? '').slice(0, 300), type: e.type ?? '', count: e.count ?? 1, last: String(e.lastTimestamp ?? e.eventTime ?? '') }), counter),
+  ]);
+  const join2 = <T>(ls: Listed<T>[]): Listed<T> => {
+    // calico-system is optional (manifest installs use kube-system): a missing namespace is an empty list
+    const bad = ls.find((l, i) => !l.ok && !(i > 0 && (l as { status?: number }).status === 404));
+    if (bad) return bad;
+    return { ok: true, items: ls.flatMap((l) => (l.ok ? l.items : [])) };
+  };
+  snap.nodes = nodes;
+  snap.pods = join2(pods);
+  snap.workloads = (() => {
+    const a = join2(ds);
+    const b = join2(deps);
+    if (!a.ok) return a;
+    if (!b.ok) return b;
+    return { ok: true, items: [...a.items, ...b.items] };
+  })();
+  snap.tokens = tokens;
+  snap.events = events;
+  for (const name of ['kube-proxy', 'kubeadm-config', 'kubelet-config'] as const) {
+    try {
+      counter.n++;
+      const cm = await core.readNamespacedConfigMap({ name: name === 'kubelet-config' ? (opts.kubeletConfigMap ?? name) : name, namespace: 'kube-system' });
+      snap.configMaps[name] = { ok: true, data: cm.data ?? {} };
+    } catch (e) {
+      snap.configMaps[name] = { ok: false, ...apiError(e) };
+    }
+  }
+  try {
+    counter.n += 2;
+    await core.readNamespacedService({ name: 'kube-dns', namespace: 'kube-system' });
+    const ep = await core.readNamespacedEndpoints({ name: 'kube-dns', namespace: 'kube-system' });
+    snap.dnsEndpoints = { ok: true, service: true, addresses: (ep.subsets ?? []).reduce((a, s) => a + (s.addresses?.length ?? 0), 0) };
+  } catch (e) {
+    snap.dnsEndpoints = { ok: false, ...apiError(e) };
+  }
+  try {
+    counter.n++;
+    const r = (await custom.listClusterCustomObject({ group: 'crd.projectcalico.org', version: 'v1', plural: 'ippools' })) as { items?: AnyObj[] };
+    snap.ipPools = { ok: true, items: (r.items ?? []).map((p) => ({ name: p.metadata?.name, cidr: p.spec?.cidr })) };
+  } catch (e) {
+    snap.ipPools = { ok: false, ...apiError(e) };
+  }
+  snap.listCalls = counter.n;
+  snap.durationMs = Math.round(performance.now() - started);
+  return snap;
+}

@@ -1,0 +1,25 @@
+// @ts-nocheck
+export interface FstabEntry {
+  line: number;
+  text: string;
+  spec: string;
+  file: string;
+  type: string;
+  options: string;
+}
+
+/** Non-comment fstab entries, with their line numbers. */
+export function parseFstab(text: string): FstabEntry[] {
+  const out: FstabEntry[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const t = raw.trim();
+    if (!t || t.startsWith('#')) return;
+    const [spec = '', file = '', type = '', options = ''] = t.split(/\s+/);
+    out.push({ line: i + 1, text: t, spec, file, type, options });
+  });
+  return out;
+}
+
+export function isSwapEntry(e: FstabEntry): boolean {
+  return e.type === 'swap' || e.file === 'swap';
+}

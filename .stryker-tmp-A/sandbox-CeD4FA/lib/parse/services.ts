@@ -1,0 +1,76 @@
+// @ts-nocheck
+import { blocks, keyValues } from '../probe/sections.ts';
+
+export interface UnitState {
+  /** active | inactive | failed | activating | unknown */
+  active: string;
+  /** enabled | disabled | static | masked | not-found | unknown */
+  enabled: string;
+  /** how it was decided: systemctl, or the process list and *.wants links when systemd is not running */
+  method: 'systemctl' | 'process-list';
+}
+
+export interface ServiceFacts {
+  systemd: boolean;
+  pid1: string;
+  processes: string[];
+  wants: string[];
+  units: Record<string, UnitState>;
+}
+
+/** Process names that stand for a unit when systemd is not PID 1. */
+const PROCESS_OF: Record<string, string[]> = {
+  containerd: ['containerd'],
+  kubelet: ['kubelet'],
+  firewalld: ['firewalld'],
+  chronyd: ['chronyd'],
+  chrony: ['chronyd'],
+  ntpd: ['ntpd'],
+  ntp: ['ntpd'],
+  'systemd-timesyncd': ['systemd-timesyncd', 'systemd-timesyn'],
+};
+
+export function parseServices(text: string): ServiceFacts {
+  const b = blocks(text);
+  const head = keyValues(b[''] ?? '');
+  const systemd = head.systemd === 'yes';
+  const processes = (b.processes ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+  const wants = (b.wants ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+  const units: Record<string, UnitState> = {};
+  if (systemd) {
+    const all = text.split('\n');
+    let cur: string | undefined;
+    let kv: Record<string, string> = {};
+    const flush = () => {
+      if (!cur) return;
+      const load = kv.LoadState ?? 'unknown';
+      units[cur] = {
+        active: load === 'not-found' ? 'inactive' : kv.ActiveState ?? 'unknown',
+        enabled: load === 'not-found' ? 'not-found' : kv.UnitFileState || (load === 'masked' ? 'masked' : 'unknown'),
+        method: 'systemctl',
+      };
+    };
+    for (const line of all) {
+      const m = /^@unit (\S+)$/.exec(line);
+      if (m) {
+        flush();
+        cur = m[1];
+        kv = {};
+      } else if (/^@/.test(line)) {
+        flush();
+        cur = undefined;
+      } else if (cur) {
+        const i = line.indexOf('=');
+        if (i > 0) kv[line.slice(0, i)] = line.slice(i + 1);
+      }
+    }
+    flush();
+  } else {
+    for (const [unit, procs] of Object.entries(PROCESS_OF)) {
+      const running = procs.some((p) => processes.includes(p));
+      const enabled = wants.some((w) => w.endsWith(`/${unit}.service`));
+      units[unit] = { active: running ? 'active' : 'inactive', enabled: enabled ? 'enabled' : 'unknown', method: 'process-list' };
+    }
+  }
+  return { systemd, pid1: head.pid1 ?? '', processes, wants, units };
+}

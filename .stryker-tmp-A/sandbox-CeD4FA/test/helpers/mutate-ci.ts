@@ -1,0 +1,99 @@
+// @ts-nocheck
+// `npm run mutate:ci`: the bounded mutation run CI can afford (the full `npm run mutate` takes ~40 min on 2 cores).
+// What it mutates:
+//  - the judge and parser files this branch changed against main (git diff, when main is known), whole; else
+//  - a per-ID sample: KV_MUTATE_IDS (comma-separated), or 4 requirement IDs that rotate with the UTC day (every ID
+//    comes round within two weeks), each as the lines of its definition in lib/requirements/ (file:start-end).
+// Bounded by KV_MUTATE_CI_SECONDS (default 420): past it Stryker is stopped and the run fails, saying so. It also
+// fails when the sample's mutation score is under KV_MUTATE_CI_BREAK (default 85) or a sampled ID has no killed mutant.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ROOT } from './run-cli.ts';
+
+const JUDGE_FILES = /^lib\/(requirements\/.+|parse\/.+|registry\/judge)\.ts$/;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+/** Each requirement ID's definition: file and line range (from its `id:` line to the line before the next one). */
+export function idRanges(): { id: string; file: string; start: number; end: number }[] {
+  const out: { id: string; file: string; start: number; end: number }[] = [];
+  for (const abs of walk(join(ROOT, 'lib/requirements'))) {
+    const file = relative(ROOT, abs);
+    const lines = readFileSync(abs, 'utf8').split('\n');
+    const starts = lines.flatMap((l, i) => (/^\s+id: '([A-Z][A-Z0-9-]+)'/.test(l) ? [{ id: /id: '([A-Z0-9-]+)'/.exec(l)![1]!, line: i + 1 }] : []));
+    starts.forEach((s, i) => out.push({ id: s.id, file, start: s.line, end: (starts[i + 1]?.line ?? lines.length + 1) - 1 }));
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function changedFiles(): string[] {
+  const base = spawnSync('git', ['merge-base', 'HEAD', 'main'], { cwd: ROOT, encoding: 'utf8' });
+  if (base.status !== 0) return [];
+  const d = spawnSync('git', ['diff', '--name-only', base.stdout.trim()], { cwd: ROOT, encoding: 'utf8' });
+  return d.status === 0 ? d.stdout.split('\n').filter((f) => JUDGE_FILES.test(f) && existsSync(join(ROOT, f))) : [];
+}
+
+function sample(): { mutate: string[]; ids: string[]; why: string } {
+  const ranges = idRanges();
+  if (process.env.KV_MUTATE_IDS) {
+    const ids = process.env.KV_MUTATE_IDS.split(',').map((s) => s.trim());
+    const pick = ranges.filter((r) => ids.includes(r.id));
+    return { mutate: pick.map((r) => `${r.file}:${r.start}-${r.end}`), ids, why: 'KV_MUTATE_IDS' };
+  }
+  const changed = changedFiles();
+  if (changed.length) return { mutate: changed, ids: ranges.filter((r) => changed.includes(r.file)).map((r) => r.id), why: 'files changed against main' };
+  const n = 4;
+  const day = Math.floor(Date.now() / 86_400_000);
+  const rounds = Math.ceil(ranges.length / n);
+  const pick = ranges.filter((_, i) => Math.floor(i / n) === day % rounds);
+  return { mutate: pick.map((r) => `${r.file}:${r.start}-${r.end}`), ids: pick.map((r) => r.id), why: `per-ID sample ${(day % rounds) + 1} of ${rounds} (rotates daily)` };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { mutate, ids, why } = sample();
+  const budget = Number(process.env.KV_MUTATE_CI_SECONDS ?? 420);
+  const breakAt = Number(process.env.KV_MUTATE_CI_BREAK ?? 85);
+  const dir = mkdtempSync(join(tmpdir(), 'kv-mutate-ci-'));
+  const report = join(dir, 'mutation.json');
+  const config = join(dir, 'stryker.ci.config.mjs');
+  writeFileSync(config, `import base from ${JSON.stringify(join(ROOT, 'stryker.config.mjs'))};\nexport default { ...base, mutate: ${JSON.stringify(mutate)}, reporters: ['json', 'clear-text'], jsonReporter: { fileName: ${JSON.stringify(report)} }, clearTextReporter: { ...base.clearTextReporter, reportMutants: true, reportScoreTable: true }, concurrency: 2 };\n`);
+  process.stderr.write(`[mutate:ci] ${why}: ${ids.join(', ') || '(no ID)'} — ${mutate.join(' ')}; budget ${budget} s\n`);
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', config], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {}
+  }, budget * 1000);
+  const code = await new Promise<number | null>((r) => child.on('close', r));
+  clearTimeout(timer);
+  const secs = Math.round((Date.now() - started) / 1000);
+  if (timedOut) {
+    process.stderr.write(`[mutate:ci] FAILED: over its ${budget} s budget (the sample is too large for this machine: set KV_MUTATE_IDS)\n`);
+    process.exit(1);
+  }
+  if (code !== 0 || !existsSync(report)) {
+    process.stderr.write(`[mutate:ci] FAILED: stryker exited ${code}\n`);
+    process.exit(1);
+  }
+  const r = JSON.parse(readFileSync(report, 'utf8')) as { files: Record<string, { mutants: { status: string; location: { start: { line: number } } }[] }> };
+  const all = Object.entries(r.files).flatMap(([f, v]) => v.mutants.map((m) => ({ file: f, ...m })));
+  const counted = all.filter((m) => !['Ignored', 'CompileError', 'RuntimeError'].includes(m.status));
+  const detected = counted.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length;
+  const score = counted.length ? (100 * detected) / counted.length : 100;
+  const ranges = idRanges();
+  const noKill = ids.filter((id) => {
+    const rg = ranges.find((x) => x.id === id);
+    return rg && !all.some((m) => m.file === rg.file && m.location.start.line >= rg.start && m.location.start.line <= rg.end && m.status === 'Killed');
+  });
+  process.stderr.write(`[mutate:ci] ${detected}/${counted.length} mutants killed (${score.toFixed(1)} %) in ${secs} s; break below ${breakAt} %\n`);
+  if (noKill.length) process.stderr.write(`[mutate:ci] FAILED: no killed mutant in ${noKill.join(', ')}\n`);
+  if (score < breakAt) process.stderr.write(`[mutate:ci] FAILED: score ${score.toFixed(1)} % < ${breakAt} %\n`);
+  process.exit(noKill.length || score < breakAt ? 1 : 0);
+}
