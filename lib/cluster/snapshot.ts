@@ -44,6 +44,8 @@ export interface PodInfo {
   labels: Record<string, string>;
   images: string[];
   containers: ContainerInfo[];
+  /** init containers (calico-node's install-cni, flannel's install-cni-plugin): a pod stuck in one is Pending */
+  initContainers?: ContainerInfo[];
   ownerKind?: string;
   ownerName?: string;
   /** kube-apiserver static pods: kubeadm's advertise-address annotation */
@@ -178,9 +180,8 @@ const NAMESPACES = ['kube-system', 'calico-system', 'kube-flannel'];
 
 type AnyObj = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function podInfo(p: AnyObj): PodInfo {
-  const statuses: AnyObj[] = p.status?.containerStatuses ?? [];
-  const containers: ContainerInfo[] = (p.spec?.containers ?? []).map((c: AnyObj) => {
+function containerInfos(specs: AnyObj[] | undefined, statuses: AnyObj[]): ContainerInfo[] {
+  return (specs ?? []).map((c: AnyObj) => {
     const s = statuses.find((x) => x.name === c.name);
     const st = s?.state ?? {};
     const key = Object.keys(st)[0] ?? 'unknown';
@@ -191,10 +192,15 @@ function podInfo(p: AnyObj): PodInfo {
       lastState: last ? `${last}${s.lastState[last]?.reason ? ` (${s.lastState[last].reason}${s.lastState[last].exitCode !== undefined ? `, exit ${s.lastState[last].exitCode}` : ''})` : ''}` : undefined,
     };
   });
+}
+
+function podInfo(p: AnyObj): PodInfo {
+  const containers = containerInfos(p.spec?.containers, p.status?.containerStatuses ?? []);
+  const init = p.spec?.initContainers?.length ? containerInfos(p.spec.initContainers, p.status?.initContainerStatuses ?? []) : undefined;
   const ready = (p.status?.conditions ?? []).some((c: AnyObj) => c.type === 'Ready' && c.status === 'True');
   const owner = p.metadata?.ownerReferences?.[0];
   const ep = p.metadata?.annotations?.['kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint'];
-  return { namespace: p.metadata.namespace, name: p.metadata.name, nodeName: p.spec?.nodeName, phase: p.status?.phase ?? 'Unknown', reason: p.status?.reason, ready, labels: p.metadata?.labels ?? {}, images: containers.map((c) => c.image), containers, ownerKind: owner?.kind, ownerName: owner?.name, ...(ep ? { advertise: String(ep).replace(/:\d+$/, '') } : {}) };
+  return { namespace: p.metadata.namespace, name: p.metadata.name, nodeName: p.spec?.nodeName, phase: p.status?.phase ?? 'Unknown', reason: p.status?.reason, ready, labels: p.metadata?.labels ?? {}, images: [...containers, ...(init ?? [])].map((c) => c.image), containers, ...(init ? { initContainers: init } : {}), ownerKind: owner?.kind, ownerName: owner?.name, ...(ep ? { advertise: String(ep).replace(/:\d+$/, '') } : {}) };
 }
 
 function nodeInfo(n: AnyObj): NodeInfo {

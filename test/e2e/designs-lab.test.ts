@@ -2,6 +2,8 @@
 // real sshd in network namespaces) judged with the design's shipped profile (profiles/*.yaml, addresses swapped for
 // the lab's) passes every requirement or skips it with a reason — zero false fails — and each document's own slip
 // fails with the right ID. Runs as root (CI); never skips in CI.
+// Stand-ins: systemd (none here: services are judged from the lab's process list), the runtimes' daemons (a stand-in
+// process that owns each design's unix socket, lab/README.md), the registry (Debian's docker-registry as Harbor).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,7 @@
 // The designs of the documents (000, 001, 003, 004): profile keys, the parsers of their runtimes' and tools' real
 // output (recorded: docker info of Docker 18.06 and 20.10 on CentOS 7, daemon.json, snap list on Ubuntu 20.04,
 // chronyc sources from 001 itself, a CRI-O drop-in), and the requirements that depend on the design.
+// Stand-ins: none (recorded real tool output; profiles written to temp files).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

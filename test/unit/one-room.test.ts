@@ -1,6 +1,7 @@
 // The lists that must agree across the probe and the requirements (issue 10, item 8): a requirement must never read
 // something the probe does not collect. Each of these broke once by hand (iproute: 001's EL7 tc package was asked
 // for and never queried, a false "missing").
+// Stand-ins: none (the real probe script and catalogue).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROCESS_OF } from '../../lib/parse/services.ts';

@@ -1,6 +1,7 @@
 // Post-install in the 1.13 style of 001 (ConfigMap kubelet-config-1.13, the master taint, flannel, ipvs without
 // strictARP) and the 1.29 style of 000 (kubelet-config, the control-plane taint, Calico, strictARP), each judged right
 // with its own shipped profile and wrong with the other's. The snapshot is what takeSnapshot keeps (lib/cluster/snapshot.ts).
+// Stand-ins: the cluster snapshots are hand-built objects, not a cluster.
 import { describe, expect, it } from 'vitest';
 import type { ClusterSnapshot, PodInfo, WorkloadInfo } from '../../lib/cluster/snapshot.ts';
 import { buildProfile, type Profile } from '../../lib/config/profile.ts';

@@ -8,10 +8,29 @@ import { badPodReason, clusterRequirement, configMap, isControlPlane, items, nod
 const phase = 'postinstall' as const;
 const COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd'];
 
-/** Inventory hosts of this run that run Kubernetes (not the registry). */
-const clusterHosts = (ctx: RunContext) => ctx.hosts.filter((h) => h.spec.roles.some((r) => r === 'control-plane' || r === 'worker'));
+/** Without an inventory the run audits this machine (the local transport): node-side checks judge it only when it
+ * is itself a Node of the cluster, in its Node's role — never a CI runner or a laptop as if it were a control plane. */
+export const NEEDS_INVENTORY = 'needs --inventory (SSH to the nodes): this machine is not a Node of the cluster';
+function localNode(ctx: RunContext, name: string) {
+  try {
+    return nodeNamed(snapshotOf(ctx), name);
+  } catch {
+    return undefined;
+  }
+}
+/** The roles a host is judged in: the inventory's, or for this machine its Node's (none when it is not a Node). */
+function rolesOf(ctx: RunContext, h: RunContext['hosts'][number]): string[] {
+  if (h.spec.transport !== 'local') return h.spec.roles;
+  const n = localNode(ctx, h.spec.name);
+  return n ? [isControlPlane(n.labels) ? 'control-plane' : 'worker'] : [];
+}
+/** Hosts of this run that run Kubernetes (not the registry), with the roles they are judged in; this machine, when
+ * it is not a Node, stays a target so that its verdict says why it is skipped. */
+const clusterHosts = (ctx: RunContext, role?: 'control-plane') =>
+  ctx.hosts.filter((h) => (h.spec.transport === 'local' && !localNode(ctx, h.spec.name) ? h.spec.roles : rolesOf(ctx, h)).some((r) => (role ? r === role : r === 'control-plane' || r === 'worker')));
 const hostFacts = (ctx: RunContext, name: string) => {
   const h = ctx.hosts.find((x) => x.spec.name === name);
+  if (h && h.spec.transport === 'local' && !localNode(ctx, name)) return { h, skip: NEEDS_INVENTORY };
   if (!h?.facts) return { h, error: `host not probed: ${h?.error ?? 'not in this run'}` };
   return { h, facts: h.facts };
 };
@@ -66,9 +85,10 @@ export const postinstallChecks: Requirement[] = [
   {
     id: 'CP-HEALTHZ', title: 'kube-scheduler :10259 and kube-controller-manager :10257 /healthz ok', phase, group: 'control-plane', severity: 'error', source: '000 五',
     remediation: 'On the control-plane host: curl -k https://127.0.0.1:10259/healthz; curl -k https://127.0.0.1:10257/healthz; crictl logs of the failing component.',
-    targets: (ctx) => clusterHosts(ctx).filter((h) => h.spec.roles.includes('control-plane')).map((h) => h.spec.name),
+    targets: (ctx) => clusterHosts(ctx, 'control-plane').map((h) => h.spec.name),
     judge(ctx, target) {
-      const { facts, error } = hostFacts(ctx, target);
+      const { facts, error, skip } = hostFacts(ctx, target);
+      if (skip) return verdict.skip(skip);
       if (!facts) return verdict.error(error!);
       const nh = need(facts.nodeHealth);
       if (!nh) return verdict.error('node-side health was not probed');
@@ -84,11 +104,12 @@ export const postinstallChecks: Requirement[] = [
     remediation: 'ss -ltnp on the host shows what listens; a missing port means its component is not running (crictl ps -a, journalctl -u kubelet).',
     targets: (ctx) => clusterHosts(ctx).map((h) => h.spec.name),
     judge(ctx, target) {
-      const { h, facts, error } = hostFacts(ctx, target);
+      const { h, facts, error, skip } = hostFacts(ctx, target);
+      if (skip) return verdict.skip(skip);
       if (!facts) return verdict.error(error!);
       const listening = need(facts.listening);
       const { ports: kp } = kubeadmFacts(ctx.profile.kubernetesVersion);
-      const ports = h!.spec.roles.includes('control-plane') ? kp.controlPlaneListening : kp.nodeListening;
+      const ports = rolesOf(ctx, h!).includes('control-plane') ? kp.controlPlaneListening : kp.nodeListening;
       const missing = ports.filter((p) => !listening.some((l) => l.port === p));
       const expected = `listening: ${ports.join(', ')}`;
       return missing.length ? verdict.fail(`not listening: ${missing.join(', ')}`, expected, [`listening: ${[...new Set(listening.map((l) => l.port))].sort((a, b) => a - b).join(', ')}`]) : verdict.pass('all listening', expected);
@@ -101,6 +122,7 @@ export const postinstallChecks: Requirement[] = [
     judge(ctx, target) {
       const s = snapshotOf(ctx);
       const names = nodeNames(s);
+      if (ctx.inventory.find((h) => h.name === target)?.transport === 'local' && !nodeNamed(s, target)) return verdict.skip(NEEDS_INVENTORY);
       return nodeNamed(s, target) ? verdict.pass('registered', `Node ${target} exists`) : verdict.fail(`no Node named ${target}`, `Node ${target} exists`, [`nodes: ${list(names.slice(0, 50))}${names.length > 50 ? ` … (${names.length})` : ''}`]);
     },
   },
@@ -280,7 +302,8 @@ export const postinstallChecks: Requirement[] = [
         const expected = `mode ${want}${strict ? ', strictARP true' : want === 'ipvs' ? ' (strictARP not required: profile strictARP false)' : ''}`;
         return problems.length ? verdict.fail(problems.join('; '), expected, ev) : verdict.pass(`mode ${mode}`, expected, ev);
       }
-      const { facts, error } = hostFacts(ctx, target);
+      const { facts, error, skip } = hostFacts(ctx, target);
+      if (skip) return verdict.skip(skip);
       if (!facts) return verdict.error(error!);
       const nh = need(facts.nodeHealth);
       if (!nh) return verdict.error('node-side health was not probed');
