@@ -1,6 +1,6 @@
 // lib/kubeadm/versions.ts against sources that are not the table itself:
-//  - fixtures/kubeadm/images-list/kubeadm-v1.29.15/: real output of a kubeadm v1.29.15 binary (built from the Go
-//    module k8s.io/kubernetes@v1.29.15; COMMANDS there says how, with its sha256);
+//  - fixtures/kubeadm/images-list/kubeadm-v1.29.15/ and kubeadm-v1.34.12/: real output of kubeadm binaries built from
+//    the Go modules k8s.io/kubernetes@v1.29.15 and @v1.34.12 (COMMANDS there says how, with their sha256);
 //  - fixtures/kubeadm/sources-read.txt: one line per kubernetes/kubernetes tag read by fixtures/kubeadm/read-tag.sh
 //    (constants.go, images.go, defaults.go of the tag); the table is generated from it, this guards hand edits;
 //  - fixtures/kubeadm/release-notes.txt: statements of the release notes (CHANGELOG-1.x.md), written by people,
@@ -35,8 +35,20 @@ describe.each(BINARIES)('the image table against a real kubeadm v%s binary', (v)
   });
 });
 
+describe('the image table against a real kubeadm v1.34.12 binary', () => {
+  const out = (f: string) => readFileSync(join(FIX, 'images-list/kubeadm-v1.34.12', f), 'utf8');
+  it('listing v1.34.1: tags follow the target, etcd 3.6.5-0 follows the binary (kubeadm 1.34.1 itself had 3.6.4-0)', () => {
+    expect(refs('1.34.12', undefined, 'v1.34.1')).toEqual(lines(out('v1.34.1.txt')));
+    expect(kubeadmFacts('1.34.1').imageSet().etcd).toBe('3.6.4-0');
+  });
+  it('refuses a 1.32 control plane, as the table says', () => {
+    expect(out('v1.32.13.txt')).toContain('control plane version >= 1.33.0');
+    expect(kubeadmFacts('1.34.12').skew.kubeadmMinControlPlaneMinor).toBe(33);
+  });
+});
+
 describe('the image table against a real kubeadm v1.29.15 binary', () => {
-  it('there are real binaries recorded', () => expect(BINARIES).toContain('1.29.15'));
+  it('there are real binaries recorded', () => expect(BINARIES).toEqual(expect.arrayContaining(['1.29.15', '1.34.12'])));
   it('prints exactly what `kubeadm config images list --kubernetes-version v1.29.15` printed', () => {
     expect(refs('v1.29.15')).toEqual(lines(real('v1.29.15.txt')));
   });
