@@ -187,7 +187,7 @@ d('bounded', () => {
     expect(Object.keys(before[1]!).some((f) => f.endsWith('/var/lib/rpm/rpmdb.sqlite'))).toBe(true);
     const r = measuredRun('readonly', names);
     expect(r.report.results.filter((x) => x.status === 'error' && names.includes(x.host)).map((x) => `${x.id} [${x.host}]: ${x.reason}`)).toEqual([
-      'HOST-PACKAGES [no-dpkgdb]: no package database to ask: no rpm database (/var/lib/rpm, /usr/lib/sysimage/rpm) and no dpkg status (/var/lib/dpkg/status) on the host',
+      expect.stringMatching(/^HOST-PACKAGES \[no-dpkgdb\]: no package database to ask: no rpm database .*no dpkg status \(\/var\/lib\/dpkg\/status\)/),
     ]);
     dirs.forEach((dir, i) => expect(treeHash(dir), names[i]).toEqual(before[i]));
     // the proof can fail: the query the probe used to make (rpm asked without a database) writes ~/.rpmdb here
