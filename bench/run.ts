@@ -1,10 +1,10 @@
-// npm run bench [-- --sizes 10,50,100 --peers testinfra,ansible --api 1000x10000]
+// npm run bench [-- --sizes 10,50,100 --peers testinfra,ansible --api 1000x10000 [--fake-api] --install]
 // Brings up lab fleets of real sshd hosts and measures the full preflight by kubeadm-verify, then the same
 // checks by pytest-testinfra and Ansible on the same hosts; optionally the post-install snapshot of a seeded
 // real kube-apiserver beside `kubectl get`. Writes bench/results/<date>.json and prints a Markdown table.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { argv } from 'node:process';
 import { labUp } from '../lab/lab.ts';
@@ -20,6 +20,38 @@ const sizes = flag('sizes', '10,50,100').split(',').filter(Boolean).map(Number);
 const peers = flag('peers', 'testinfra,ansible').split(',').filter(Boolean);
 const api = flag('api', '');
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+
+// What the bench runs, checked before anything starts: one line naming what is missing (and the Debian packages
+// that bring it); `--install` installs them with apt-get.
+const NEEDS: { what: string; test: string; pkg: string; when: boolean }[] = [
+  { what: 'sshd', test: 'command -v sshd || test -x /usr/sbin/sshd', pkg: 'openssh-server', when: sizes.length > 0 },
+  { what: 'ssh', test: 'command -v ssh', pkg: 'openssh-client', when: sizes.length > 0 },
+  { what: 'ip', test: 'command -v ip', pkg: 'iproute2', when: sizes.length > 0 },
+  { what: 'socat', test: 'command -v socat', pkg: 'socat', when: sizes.length > 0 },
+  { what: 'openssl', test: 'command -v openssl', pkg: 'openssl', when: sizes.length > 0 },
+  { what: 'htpasswd', test: 'command -v htpasswd', pkg: 'apache2-utils', when: sizes.length > 0 },
+  { what: 'docker-registry', test: 'command -v docker-registry', pkg: 'docker-registry', when: sizes.length > 0 },
+  { what: '/usr/bin/time', test: 'test -x /usr/bin/time', pkg: 'time', when: true },
+  { what: 'pytest-testinfra', test: '/usr/bin/python3 -c "import testinfra, xdist"', pkg: 'python3-testinfra python3-pytest-xdist', when: sizes.length > 0 && peers.includes('testinfra') },
+  { what: 'ansible-playbook', test: 'command -v ansible-playbook', pkg: 'ansible-core', when: sizes.length > 0 && peers.includes('ansible') },
+  { what: 'kubectl', test: 'command -v kubectl', pkg: 'kubernetes-client', when: !!api },
+];
+{
+  const missing = NEEDS.filter((n) => n.when && spawnSync('sh', ['-c', `${n.test} >/dev/null 2>&1`]).status !== 0);
+  if (missing.length) {
+    const pkgs = [...new Set(missing.flatMap((m) => m.pkg.split(' ')))].join(' ');
+    if (!argv.includes('--install')) {
+      process.stderr.write(`[bench] missing: ${missing.map((m) => m.what).join(', ')} — install: apt-get install -y ${pkgs} (or npm run bench -- --install)\n`);
+      process.exit(2);
+    }
+    log(`installing ${pkgs}`);
+    const r = spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${pkgs}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) {
+      process.stderr.write(`[bench] apt-get install ${pkgs} failed (exit ${r.status})\n`);
+      process.exit(2);
+    }
+  }
+}
 
 interface Timed {
   ms: number;
@@ -51,6 +83,31 @@ function timed(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd
 
 const fmt = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
+/** The physical floor: the probe kubeadm-verify sends, run by OpenSSH's `ssh` on every host (`parallel` at once). */
+async function floor(lab: Awaited<ReturnType<typeof labUp>>, parallel: number): Promise<{ wallMs: number; parallel: number; failed: number; loadAvg: number[] }> {
+  const { probeScript } = await import('../lib/probe/script.ts');
+  const { shellCommand } = await import('../lib/transport/command.ts');
+  const { defaultProfile } = await import('../lib/config/profile.ts');
+  const names = lab.hosts.map((h) => h.name);
+  const cmd = shellCommand(probeScript({ nonce: 'benchfloor1', resolveNames: names, registry: { host: defaultProfile().registry.name.split(':')[0]!, port: 443 } }));
+  const started = performance.now();
+  let next = 0;
+  let failed = 0;
+  await Promise.all(Array.from({ length: parallel }, async () => {
+    while (next < lab.hosts.length) {
+      const h = lab.hosts[next++]!;
+      const code = await new Promise<number | null>((res) => {
+        const p = spawn('ssh', ['-i', lab.identityFile, '-o', `UserKnownHostsFile=${lab.knownHostsPath}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', `root@${h.address}`, cmd], { stdio: ['ignore', 'pipe', 'ignore'] });
+        let done = false;
+        p.stdout.on('data', (b: Buffer) => (done ||= b.includes('@@KVbenchfloor1 done@@')));
+        p.on('close', (c) => res(done ? c : (c ?? 1) || 1));
+      });
+      if (code !== 0) failed++;
+    }
+  }));
+  return { wallMs: Math.round(performance.now() - started), parallel, failed, loadAvg: loadavg().map((x) => Math.round(x * 10) / 10) };
+}
+
 async function preflightFleet(n: number) {
   const sc = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml'));
   const ref = sc.hosts.find((h) => h.name === 'master')!;
@@ -68,19 +125,10 @@ async function preflightFleet(n: number) {
     const dir = mkdtempSync(join(tmpdir(), 'kv-bench-'));
     const profile = join(lab.dir, 'profile.yaml');
     writeFileSync(profile, `registry: { name: "harbor:443", endpoint: "https://10.200.0.3:443", caFile: "${lab.registry!.caPath}" }\n`);
-    // the default configuration (every report, allure-results/ included), as `npm test` runs it
-    const kvArgs = [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', lab.inventoryPath, '--profile', profile, '--concurrency', '64'];
-    const kvEnv = { KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile };
-    const ours = await timed(process.execPath, [...kvArgs, '--report-dir', dir], { env: kvEnv });
-    // the physical floor, in the same run: the same probe text over n parallel OpenSSH connections
-    const floor = await opensshFloor(lab, names);
-    log(`OpenSSH floor: ${n} parallel ssh running the probe in ${fmt(floor.ms)} (${floor.failed} failed)`);
-    const noAllure = await timed(process.execPath, [...kvArgs, '--report-dir', mkdtempSync(join(tmpdir(), 'kv-bench-'))], { env: { ...kvEnv, KV_ALLURE: '0' } });
-    log(`kubeadm-verify KV_ALLURE=0: ${n} hosts in ${fmt(noAllure.ms)}`);
-    if (!existsSync(join(dir, 'results.json'))) {
-      log(`kubeadm-verify FAILED (exit ${ours.code}, no results.json): ${ours.stderr.trim().split('\n').slice(-5).join(' | ')}`);
-      throw new Error(`kubeadm-verify wrote no report at ${n} hosts`);
-    }
+    // the default configuration, as `npm test` runs it (Allure results included)
+    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', lab.inventoryPath, '--profile', profile, '--report-dir', dir], { env: { KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile } });
+    // the floor: the same probe text over plain OpenSSH, up to 100 connections at once, in the same run
+    const fl = await floor(lab, Math.min(100, n));
     const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
     const probe = r.hosts.map((h) => h.probeMs ?? 0).sort((a, b) => a - b);
     row.kubeadmVerify = {
@@ -88,10 +136,10 @@ async function preflightFleet(n: number) {
       perHostMs: Math.round(ours.ms / n), probeMsMedian: probe[Math.floor(probe.length / 2)], probeMsMax: probe.at(-1),
       roundTripsPerHost: Math.max(...r.hosts.map((h) => h.roundTrips ?? 0)), connectionsPerHost: 1,
       gatherMs: Number(/probed \d+\/\d+ host\(s\) in (\d+) ms/.exec(ours.stderr)?.[1] ?? 0),
-      allureOffWallMs: Math.round(noAllure.ms),
+      exit: ours.code,
     };
-    row.opensshFloor = { wallMs: Math.round(floor.ms), connections: n, failed: floor.failed };
-    log(`kubeadm-verify: ${n} hosts in ${fmt(ours.ms)}, peak RSS ${Math.round(ours.maxRssKiB / 1024)} MiB`);
+    row.floor = fl;
+    log(`kubeadm-verify: ${n} hosts in ${fmt(ours.ms)}, peak RSS ${Math.round(ours.maxRssKiB / 1024)} MiB; OpenSSH floor ${fmt(fl.wallMs)} (×${(ours.ms / fl.wallMs).toFixed(2)})${fl.failed ? `, ${fl.failed} ssh failed` : ''}`);
     const hostList = lab.hosts.map((h) => h.address);
     if (peers.includes('testinfra')) {
       const cfg = join(lab.dir, 'ssh_config');
@@ -117,35 +165,25 @@ async function preflightFleet(n: number) {
   return row;
 }
 
-/** n parallel `ssh` (OpenSSH, BatchMode, strict host keys) each running the tool's probe text once: the floor. */
-async function opensshFloor(lab: Awaited<ReturnType<typeof labUp>>, names: string[]): Promise<{ ms: number; failed: number }> {
-  const { probeScript } = await import('../lib/probe/script.ts');
-  const { shellCommand } = await import('../lib/transport/command.ts');
-  const command = shellCommand(probeScript({ nonce: 'benchfloor', resolveNames: names, registry: { host: 'harbor', port: 443 } }));
-  const started = performance.now();
-  const codes = await Promise.all(lab.hosts.map((h) => new Promise<number | null>((res) => {
-    const p = spawn('ssh', ['-i', lab.identityFile, '-o', `UserKnownHostsFile=${lab.knownHostsPath}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', `root@${h.address}`, command], { stdio: ['ignore', 'ignore', 'ignore'] });
-    p.on('close', (c) => res(c));
-    p.on('error', () => res(-1));
-  })));
-  return { ms: performance.now() - started, failed: codes.filter((c) => c !== 0).length };
-}
-
 async function apiBench(nodes: number, pods: number) {
+  // --fake-api: the stand-in kube-apiserver of bench/fake-api.ts (same list JSON, no hour of seeding)
+  const fake = argv.includes('--fake-api') ? await (await import('./fake-api.ts')).startFakeApi({ nodes, pods }) : undefined;
   const { startControlPlane } = await import('../lab/k8s/controlplane.ts');
   const { seedScale } = await import('./seed-scale.ts');
   const dir = mkdtempSync(join(tmpdir(), 'kv-apibench-'));
-  const cp = await startControlPlane({ dir });
+  const cp = fake ? { adminKubeconfig: fake.kubeconfig, stop: fake.close } : await startControlPlane({ dir });
   try {
     const t = performance.now();
-    await seedScale(cp.adminKubeconfig, nodes, pods);
-    log(`seeded ${nodes} nodes / ${pods} pods in ${fmt(performance.now() - t)}`);
+    if (!fake) await seedScale(cp.adminKubeconfig, nodes, pods);
+    log(`${fake ? 'stand-in API serving' : 'seeded'} ${nodes} nodes / ${pods} pods in ${fmt(performance.now() - t)}`);
     const out = mkdtempSync(join(tmpdir(), 'kv-apibench-r-'));
-    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--phase', 'postinstall', '--kubeconfig', cp.adminKubeconfig, '--inventory', join(ROOT, 'bench/api-inventory.yaml'), '--report-dir', out], { env: { KV_ALLURE: '0' } });
+    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--phase', 'postinstall', '--kubeconfig', cp.adminKubeconfig, '--inventory', join(ROOT, 'bench/api-inventory.yaml'), '--report-dir', out], {});
     const r = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ResultsFile;
+    // kubectl needs the discovery endpoints the stand-in does not serve: no kubectl figure with --fake-api
+    if (fake) return { nodes, pods, api: 'bench/fake-api.ts', kubeadmVerify: { wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length } };
     const kubectl = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'pods', '-A', '-o', 'json'], {});
     const kubectlNodes = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'nodes', '-o', 'json'], {});
-    return { nodes, pods, kubeadmVerify: { wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length }, kubectlGetPodsJson: { wallMs: Math.round(kubectl.ms), peakRssKiB: kubectl.maxRssKiB, bytes: kubectl.stdout.length }, kubectlGetNodesJson: { wallMs: Math.round(kubectlNodes.ms), peakRssKiB: kubectlNodes.maxRssKiB } };
+    return { nodes, pods, api: fake ? 'bench/fake-api.ts' : 'kube-apiserver', kubeadmVerify: { wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length }, kubectlGetPodsJson: { wallMs: Math.round(kubectl.ms), peakRssKiB: kubectl.maxRssKiB, bytes: kubectl.stdout.length }, kubectlGetNodesJson: { wallMs: Math.round(kubectlNodes.ms), peakRssKiB: kubectlNodes.maxRssKiB } };
   } finally {
     await cp.stop();
   }
@@ -172,11 +210,10 @@ const rows = (report.preflight as Record<string, any>[]).map((r) => {
   const peer = (x: any, bad: string | undefined) => (!x ? '—' : bad ? `${fmt(x.wallMs)} FAILED (${bad})` : `${fmt(x.wallMs)} (×${(x.wallMs / ours.wallMs).toFixed(1)})`);
   const tiBad = ti && (ti.exit !== 0 || ti.failed) ? `exit ${ti.exit}, ${ti.failed} failed` : undefined;
   const anBad = an && (an.exit !== 0 || an.failedHosts || an.unreachableHosts) ? `exit ${an.exit}, ${an.failedHosts} failed, ${an.unreachableHosts ?? 0} unreachable hosts` : undefined;
-  const fl = r.opensshFloor;
-  const floorCell = fl.failed ? `${fmt(fl.wallMs)} FAILED (${fl.failed})` : `${fmt(fl.wallMs)} (×${(ours.wallMs / fl.wallMs).toFixed(2)})`;
-  return `| ${r.hosts} | ${fmt(ours.wallMs)} | ${floorCell} | ${fmt(ours.allureOffWallMs)} | ${ours.probeMsMedian} / ${ours.probeMsMax} ms | ${Math.round(ours.peakRssKiB / 1024)} MiB | ${ours.roundTripsPerHost} | ${peer(ti, tiBad)} | ${peer(an, anBad)} |`;
+  const fl = r.floor;
+  return `| ${r.hosts} | ${fmt(ours.wallMs)}${ours.exit === 0 || ours.exit === 1 ? '' : ` (exit ${ours.exit})`} | ${fl ? `${fmt(fl.wallMs)}${fl.failed ? ` (${fl.failed} failed)` : ''}` : '—'} | ${fl ? `×${(ours.wallMs / fl.wallMs).toFixed(2)}` : '—'} | ${ours.probeMsMedian} / ${ours.probeMsMax} ms | ${Math.round(ours.peakRssKiB / 1024)} MiB | ${ours.roundTripsPerHost} | ${peer(ti, tiBad)} | ${peer(an, anBad)} | ${fl ? fl.loadAvg.join(' ') : ''} |`;
 });
-process.stdout.write(`\n| hosts | kubeadm-verify wall (default) | OpenSSH floor (kubeadm-verify ÷ floor) | KV_ALLURE=0 | probe median / max | peak RSS | round trips/host | testinfra -n 4 | ansible -f 32 |\n|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
+process.stdout.write(`\n| hosts | kubeadm-verify wall (default: Allure on) | OpenSSH floor (same probe, ≤100 parallel ssh) | ratio | probe median / max | peak RSS | round trips/host | testinfra -n 4 | ansible -f 32 | load avg after |\n|---|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
 if (report.api) process.stdout.write(`\nAPI: ${JSON.stringify(report.api)}\n`);
 process.stdout.write(`\nresults: ${file}\n`);
 void existsSync;

@@ -45,9 +45,13 @@ export interface LabHostSpec {
    * infinity`; comm is truncated to 15 characters as the kernel does); 'containerd' is a copy of socat
    * listening on /run/containerd/containerd.sock */
   processes?: string[];
+  /** unix socket path → the process name of a stand-in daemon listening on it (a copy of socat under that name):
+   * a runtime at a design's own socket (003's /run/cri-containerd/cri-containerd.sock, Docker's /var/run/docker.sock) */
+  sockets?: Record<string, string>;
   /** TCP ports something listens on (0.0.0.0, in the host's netns) */
   listen?: number[];
-  /** Debian packages the host appears to have: package → version, stanzas in a dpkg status file */
+  /** Debian packages the host appears to have: package → version, stanzas in a dpkg status file ("" = not installed,
+   * even when the lab machine has it: 004's kubectl comes from snap, not from this machine's google-cloud-cli kubectl) */
   packages?: Record<string, string>;
   /** stand-in executables in /usr/local/bin that print a version (from `packages` when it has one) */
   bin?: string[];
@@ -72,6 +76,10 @@ export interface LabHostSpec {
   dpkgdb?: boolean;
   /** host path → a file of the lab machine copied there (a real binary, e.g. chronyc from its .deb) */
   copy?: Record<string, string>;
+  /** directories bind-mounted into the host after its overlays: `source` (a directory of the lab machine, e.g. the
+   * built Kubernetes binaries over /usr/local/bin) or, without one, the host's own empty writable directory
+   * <host dir>/mnt/<path> — what a real cluster node writes (/etc/kubernetes, /var/lib/kubelet, containerd state) */
+  mounts?: { path: string; source?: string; readOnly?: boolean }[];
 }
 
 export interface RegistryOptions {
@@ -321,7 +329,7 @@ function dpkgStatus(extra: Record<string, string>): string {
   dpkgBase ??= (existsSync('/var/lib/dpkg/status') ? readFileSync('/var/lib/dpkg/status', 'utf8') : '').split(/\n\n+/).filter((st) => st.trim());
   const drop = new Set(Object.keys(extra));
   const kept = dpkgBase.filter((st) => !drop.has(/^Package: (\S+)/m.exec(st)?.[1] ?? ''));
-  const added = Object.entries(extra).map(
+  const added = Object.entries(extra).filter(([, v]) => v !== '').map(
     ([p, v]) => `Package: ${p}\nStatus: install ok installed\nPriority: optional\nSection: admin\nInstalled-Size: 1\nMaintainer: kubeadm-verify lab <lab@localhost>\nArchitecture: amd64\nVersion: ${v}\nDescription: lab stand-in for ${p}`,
   );
   return [...kept, ...added].join('\n\n') + '\n';
@@ -369,6 +377,7 @@ function validateHost(h: LabHostSpec, i: number): void {
   }
   for (const m of h.modules ?? []) if (!/^[A-Za-z0-9_-]{1,64}$/.test(m)) throw new Error(`${where}: bad module name ${m}`);
   for (const p of h.processes ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith('.')) throw new Error(`${where}: bad process name ${p}`);
+  for (const [path, p] of Object.entries(h.sockets ?? {})) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith(".") || !/^\/(var\/)?run\/[A-Za-z0-9._\/-]+\.sock$/.test(path)) throw new Error(`${where}: bad socket ${path} → ${p}`);
   for (const b of h.bin ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(b) || b.startsWith('.')) throw new Error(`${where}: bad bin name ${b}`);
   for (const p of h.listen ?? []) if (!Number.isInteger(p) || p < 1 || p > 65535 || (p === 22 && h.ssh !== 'none')) throw new Error(`${where}: bad listen port ${p}`);
   for (const e of h.http ?? []) {
@@ -377,8 +386,12 @@ function validateHost(h: LabHostSpec, i: number): void {
   }
   for (const l of h.swaps ?? []) if (/[\n\0]/.test(l)) throw new Error(`${where}: a swaps entry is one line`);
   if (h.memTotalKiB !== undefined && (!Number.isInteger(h.memTotalKiB) || h.memTotalKiB <= 0)) throw new Error(`${where}: bad memTotalKiB`);
+  for (const m of h.mounts ?? []) {
+    if (!m.path.startsWith('/') || posix.normalize(m.path) !== m.path || m.path === '/' || FORBIDDEN_ROOTS.some((f) => m.path === f || m.path.startsWith(`${f}/`))) throw new Error(`${where}: bad mount path ${m.path}`);
+    if (m.source !== undefined && !(existsSync(m.source) && statSync(m.source).isDirectory())) throw new Error(`${where}: mount source ${m.source} is not a directory`);
+  }
   for (const u of h.users ?? []) if (!/^[a-z_][a-z0-9_-]{0,30}$/.test(u.name) || u.name === 'root') throw new Error(`${where}: bad user name ${u.name}`);
-  for (const [p, v] of Object.entries(h.packages ?? {})) if (!/^[a-z0-9][a-z0-9+.-]+$/.test(p) || !/^[A-Za-z0-9.+~:-]+$/.test(String(v))) throw new Error(`${where}: bad package ${p}=${v}`);
+  for (const [p, v] of Object.entries(h.packages ?? {})) if (!/^[a-z0-9][a-z0-9+.-]+$/.test(p) || !/^([A-Za-z0-9.+~:-]+)?$/.test(String(v))) throw new Error(`${where}: bad package ${p}=${v}`);
 }
 
 interface Prepared {
@@ -456,6 +469,15 @@ function prepareHost(p: Prepared, lab: LabShared): void {
     put('/etc/group', group, 0o644);
     put('/etc/shadow', shadow, 0o640);
   }
+  // mount points of `mounts`: under /run made in the tmpfs at start; elsewhere a directory in the host's tree, so the
+  // read-only overlay of its deepest existing directory shows it
+  for (const m of h.mounts ?? []) {
+    if (!m.source) mkdirSync(mountSource(hostDir, m.path), { recursive: true });
+    if (m.path === '/usr/local/bin' || m.path === '/root' || m.path.startsWith('/run/') || m.path.startsWith('/tmp/')) continue;
+    if (existsSync(m.path) && statSync(m.path).isDirectory() && !m.path.startsWith('/etc/')) continue;
+    roots.add(m.path.startsWith('/etc/') ? '/etc' : mountRootFor(m.path, lab.dir));
+    mkdirSync(join(fsDir, m.path), { recursive: true });
+  }
   if (h.timesyncSynchronized) put('/run/systemd/timesync/synchronized', '');
   // collapse nested roots (an overlay on /var/lib already holds /var/lib/dpkg's files); /run is a tmpfs and
   // /usr/local/bin a bind of the host's own, both set up apart
@@ -467,6 +489,13 @@ function prepareHost(p: Prepared, lab: LabShared): void {
   for (const pname of h.processes ?? []) {
     const shared = join(lab.dir, 'shared', 'sbin', pname);
     if (!existsSync(shared)) copyFileSync(pname === 'containerd' ? '/usr/bin/socat' : '/bin/sleep', shared);
+    linkSync(shared, join(hostDir, 'sbin', pname));
+  }
+  for (const pname of new Set(Object.values(h.sockets ?? {}))) {
+    if ((h.processes ?? []).includes(pname)) throw new Error(`${h.name}: ${pname} is both in processes and sockets`);
+    mkdirSync(join(lab.dir, 'shared', 'sock'), { recursive: true });
+    const shared = join(lab.dir, 'shared', 'sock', pname);
+    if (!existsSync(shared)) copyFileSync('/usr/bin/socat', shared);
     linkSync(shared, join(hostDir, 'sbin', pname));
   }
   writeFileSync(join(hostDir, 'swaps'), `Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n${(h.swaps ?? []).map((l) => `${l}\n`).join('')}`);
@@ -506,6 +535,9 @@ function prepareHost(p: Prepared, lab: LabShared): void {
   );
   writeFileSync(join(hostDir, 'start.sh'), startScript(p, lab, mounts, sshdConfig));
 }
+
+/** The host's own directory behind a `mounts` entry without a source. */
+export const mountSource = (hostDir: string, path: string) => join(hostDir, 'mnt', path.slice(1).replace(/\//g, '_'));
 
 /** The sh script run as PID 1 of a fresh namespace set (inside the host's netns): the host's setup, then exec sshd. */
 function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: string): string {
@@ -553,6 +585,12 @@ function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: 
   for (const m of mounts) L.push(`mount -t overlay kv-ovl -o ro,lowerdir=${q(join(hostDir, 'fs') + m)}:${q(m)} ${q(m)}`);
   // /usr/local/bin: the host's own stand-ins only (the lab machine's /usr/local/bin holds its own tools)
   L.push('mount --bind "$H/fs/usr/local/bin" /usr/local/bin', 'mount -o remount,bind,ro /usr/local/bin');
+  // mounts: before /root is replaced (a source may live under the lab machine's /root, e.g. ~/.cache)
+  for (const m of h.mounts ?? []) {
+    if (m.path.startsWith('/run/')) L.push(`mkdir -p ${q(m.path)}`);
+    L.push(`mount --bind ${q(m.source ?? mountSource(hostDir, m.path))} ${q(m.path)}`);
+    if (m.readOnly) L.push(`mount -o remount,bind,ro ${q(m.path)}`);
+  }
   // /root: the host's own home (empty but for its scenario's /root/* files), never the lab machine's — whose
   // ~/.bashrc, which bash sources for every SSH command, may run anything (pyenv's rehash takes a lock for up to
   // 60 s: probes of a whole lab once all hung on it)
@@ -566,6 +604,10 @@ function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: 
   for (const e of h.http ?? []) {
     const listen = e.tls ? `OPENSSL-LISTEN:${e.port},bind=127.0.0.1,cert=${lab.stubPem},verify=0,fork,reuseaddr` : `TCP-LISTEN:${e.port},bind=127.0.0.1,fork,reuseaddr`;
     L.push(`socat ${q(listen)} SYSTEM:${q(`sh ${join(hostDir, `http-${e.port}.sh`)}`)} </dev/null >/dev/null 2>&1 &`);
+  }
+  for (const [path, pname] of Object.entries(h.sockets ?? {})) {
+    const sock = path.startsWith('/var/run/') ? path.slice(4) : path;
+    L.push(`mkdir -p ${q(posix.dirname(sock))}`, `"$H/sbin/"${q(pname)} ${q(`UNIX-LISTEN:${sock},fork,mode=660,unlink-early`)} SYSTEM:true </dev/null >/dev/null 2>&1 &`);
   }
   for (const port of h.listen ?? []) L.push(`socat TCP-LISTEN:${port},fork,reuseaddr SYSTEM:true </dev/null >/dev/null 2>&1 &`);
   L.push(': > "$H/ready"');
@@ -802,8 +844,41 @@ export async function labDown(id: string): Promise<void> {
       if (batch.length) sh('ip', ['-force', '-batch', '-'], batch.join('\n') + '\n');
     } catch {}
   }
+  removeCgroups(id);
   if (s?.dir && (existsSync(join(s.dir, MARKER)) || !s.version)) rmSync(s.dir, { recursive: true, force: true });
   rmSync(stateFile(id), { force: true });
+}
+
+/** Cgroups a lab host's kubelet made (its --cgroup-root is /kv-<id>-<n>, lab/cluster.ts), deepest first; their
+ * processes are gone with the host's PID namespace. */
+export function removeCgroups(id: string): void {
+  const root = '/sys/fs/cgroup';
+  const rm = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) rm(join(d, e.name));
+    for (let k = 0; k < 50; k++) {
+      try {
+        execFileSync('rmdir', [d], { stdio: 'ignore' });
+        return;
+      } catch {
+        execFileSync('sleep', ['0.1']);
+      }
+    }
+  };
+  let ctrls: string[] = [];
+  try {
+    ctrls = readdirSync(root);
+  } catch {}
+  for (const c of ctrls) {
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(join(root, c)).filter((e) => e.startsWith(`kv-${id}-`));
+    } catch {}
+    for (const e of entries) {
+      try {
+        rm(join(root, c, e));
+      } catch {}
+    }
+  }
 }
 
 /** Every lab that has a state file. */

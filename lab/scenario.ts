@@ -16,7 +16,7 @@ function merge(a: Obj, b: Obj): Obj {
 }
 
 /** Every LabHostSpec field, plus the scenario's own (template, overrides, hostsFile): anything else is a typo. */
-const SPEC_KEYS = ['name', 'hostname', 'roles', 'mac', 'productUuid', 'files', 'sysctls', 'modules', 'swaps', 'memTotalKiB', 'processes', 'listen', 'packages', 'bin', 'timesyncSynchronized', 'http', 'users', 'sshFrom', 'ssh', 'hostsFile'];
+const SPEC_KEYS = ['name', 'hostname', 'roles', 'mac', 'productUuid', 'files', 'sysctls', 'modules', 'swaps', 'memTotalKiB', 'processes', 'listen', 'sockets', 'packages', 'bin', 'timesyncSynchronized', 'http', 'users', 'sshFrom', 'ssh', 'hostsFile'];
 function onlyKnown(o: Obj, where: string, extra: string[]): void {
   for (const k of Object.keys(o)) if (!SPEC_KEYS.includes(k) && !extra.includes(k)) throw new Error(`${where}: unknown field ${JSON.stringify(k)} (known: ${[...SPEC_KEYS, ...extra].join(', ')})`);
 }

@@ -1,29 +1,67 @@
 #!/usr/bin/env bash
-# Builds a real kube-apiserver, kube-scheduler and kube-controller-manager (Kubernetes 1.29) from the Go
-# module proxy into ${KV_BIN_DIR:-$HOME/.cache/kubeadm-verify/bin}. Idempotent: a stamp file records what
-# was built. etcd comes from Debian (etcd-server 3.4.23, supported by 1.29). Recipe and pitfalls:
-# ../shared/references/real-apiserver.md.
+# Builds, once, everything the lab's real Kubernetes needs, from the Go module proxy and Debian, into
+# ${KV_BIN_DIR:-$HOME/.cache/kubeadm-verify/bin}:
+#   k8s     kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubeadm kubectl kubelet (one go build)
+#   etcd    etcd 3.5.16 (extra/etcd: etcdmain as a dependency)      pause   extra/pause
+#   crictl  cri-tools v1.34.0 (the proxy has no v1.29)               coredns v1.11.1
+#   images  one-layer image archives for the lab cluster (mkimages.py): $out/images/{node,control-plane}.tar
+# Usage: build.sh [part...] (default: all). Each part is skipped when its stamp is newer than its recipe,
+# so a warm cache costs nothing. Binaries of an earlier build in ~/.cache/kubeadm-verify/warm are moved in.
+# Recipe, timings and pitfalls: ../shared/references/real-kubeadm.md, real-apiserver.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 K=${KV_K8S_VERSION:-1.29.15}
 out=${KV_BIN_DIR:-$HOME/.cache/kubeadm-verify/bin}
-stamp="$out/.built-v$K"
-components=(kube-apiserver kube-scheduler kube-controller-manager)
-if [ -f "$stamp" ] && for c in "${components[@]}"; do [ -x "$out/$c" ] || exit 1; done; then
-  echo "[k8s] v$K binaries present in $out" >&2
-  exit 0
-fi
+warm=$HOME/.cache/kubeadm-verify/warm
+k8s=(kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubeadm kubectl kubelet)
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(k8s etcd pause crictl coredns images)
 mkdir -p "$out"
-command -v go >/dev/null || { echo "[k8s] go is not installed" >&2; exit 1; }
-cd "$here/build-module"
-export CGO_ENABLED=0 GOFLAGS=-trimpath GOTOOLCHAIN=local
-V=k8s.io/component-base/version
-ld="-s -w -X $V.gitVersion=v$K -X $V.gitMajor=1 -X $V.gitMinor=29 -X $V.gitTreeState=clean -X $V.buildDate=2000-01-01T00:00:00Z"
-start=$(date +%s)
-for c in "${components[@]}"; do
-  echo "[k8s] building $c v$K (first build downloads several hundred MB of modules and takes minutes)" >&2
-  go build -ldflags "$ld" -o "$out/$c" "k8s.io/kubernetes/cmd/$c"
+export CGO_ENABLED=0 GOFLAGS="-trimpath -buildvcs=false" GOTOOLCHAIN=local
+log() { echo "[k8s] $*" >&2; }
+# fresh PART FILE... : the part's stamp exists and is newer than every recipe file given
+fresh() { local s="$out/.stamp-$1"; shift; [ -f "$s" ] || return 1; for f in "$@"; do [ "$s" -nt "$f" ] || return 1; done; }
+done_() { touch "$out/.stamp-$1"; log "$1 built in $(( $(date +%s) - t0 )) s"; }
+needgo() { command -v go >/dev/null || { log "go is not installed"; exit 1; }; }
+
+for part in "${parts[@]}"; do
+  t0=$(date +%s)
+  case $part in
+  k8s)
+    have() { for c in "${k8s[@]}"; do [ -x "$1/$c" ] || return 1; done; }
+    if fresh k8s "$here/build.sh" "$here/build-module/go.mod" && have "$out"; then continue; fi
+    if have "$warm" && "$warm/kubeadm" version -o short 2>/dev/null | grep -qx "v$K"; then
+      log "moving the v$K binaries of $warm into $out"
+      for c in "${k8s[@]}"; do mv -f "$warm/$c" "$out/$c"; done
+    else
+      needgo
+      log "building ${k8s[*]} v$K in one go build (cold: 30-60 min on 2 cores, the kubelet is the longest)"
+      V=k8s.io/component-base/version
+      ld="-s -w -X $V.gitVersion=v$K -X $V.gitMajor=1 -X $V.gitMinor=29 -X $V.gitTreeState=clean -X $V.buildDate=2000-01-01T00:00:00Z"
+      (cd "$here/build-module" && go build -ldflags "$ld" -o "$out/" "${k8s[@]/#/k8s.io/kubernetes/cmd/}")
+    fi
+    "$out/kube-apiserver" --version >&2
+    done_ k8s ;;
+  etcd)
+    fresh etcd "$here/build.sh" "$here/extra/etcd/go.mod" && [ -x "$out/etcd" ] && continue
+    needgo; (cd "$here/extra/etcd" && go build -ldflags "-s -w" -o "$out/etcd" .)
+    done_ etcd ;;
+  pause)
+    fresh pause "$here/build.sh" "$here/extra/pause/main.go" && [ -x "$out/pause" ] && continue
+    needgo; (cd "$here/extra/pause" && go build -ldflags "-s -w" -o "$out/pause" .)
+    done_ pause ;;
+  crictl)
+    fresh crictl "$here/build.sh" && [ -x "$out/crictl" ] && continue
+    needgo; GOBIN="$out" go install -ldflags "-s -w -X sigs.k8s.io/cri-tools/pkg/version.Version=v1.34.0" sigs.k8s.io/cri-tools/cmd/crictl@v1.34.0
+    done_ crictl ;;
+  coredns)
+    fresh coredns "$here/build.sh" && [ -x "$out/coredns" ] && continue
+    needgo; GOBIN="$out" go install -ldflags "-s -w" github.com/coredns/coredns@v1.11.1
+    done_ coredns ;;
+  images)
+    fresh images "$here/build.sh" "$here/mkimages.py" && [ -f "$out/images/node.tar" ] && continue
+    python3 "$here/mkimages.py" "$out" "$out/images"
+    done_ images ;;
+  *) log "unknown part $part (k8s etcd pause crictl coredns images)"; exit 2 ;;
+  esac
 done
-"$out/kube-apiserver" --version >&2
-touch "$stamp"
-echo "[k8s] built in $(( $(date +%s) - start )) s into $out" >&2

@@ -99,7 +99,7 @@ function usageError(e: Error & { code?: string }): string {
     const hint = didYouMean(unknown[2]!.replace(/=.*$/, ''), FLAGS);
     return `unknown option ${unknown[1]}${unknown[2]}${hint ? ` — did you mean --${hint}?` : ''} (see --help)`;
   }
-  const missing = /^Option '(?:-\w, )?(--[^ ]+) <value>' argument missing/.exec(first);
+  const missing = /^Option '(?:-\w, )?(--[^ ']+)(?: <value>)?' argument (?:missing|is ambiguous)/.exec(first);
   if (missing) return `${missing[1]} needs a value (see --help)`;
   const positional = /^Unexpected argument '([^']+)'/.exec(first);
   if (positional) return `unexpected argument ${JSON.stringify(positional[1])}: every option starts with -- (see --help)`;

@@ -16,7 +16,7 @@ import { scrub } from '../redact.ts';
 import type { ClusterExtra } from '../cluster/snapshot.ts';
 import type { RunContext } from '../requirements/define.ts';
 import { gatherHosts, type GatheredHost } from '../run/gather-hosts.ts';
-import { CONTEXT_ENV, writeRunFile, writeWorkerInput } from '../run/context-file.ts';
+import { CONTEXT_ENV, RESULTS_ENV, writeRunFile, writeWorkerInput } from '../run/context-file.ts';
 import { ResultCollector } from '../run/collector.ts';
 import { trapInterrupts } from '../run/interrupt.ts';
 import type { HostSummary, ResultsFile } from '../types.ts';
@@ -66,7 +66,6 @@ function resolveInventory(o: CliOptions): Inventory {
   if (!file) {
     if (o.hosts.length) throw new ConfigError(`--host ${o.hosts.join(',')} needs an inventory (--inventory FILE, or ./inventory.yaml)`);
     const name = hostname().toLowerCase();
-    log(`[kubeadm-verify] no inventory: auditing this machine (${name}) through the local transport`);
     return localInventory(name, o.role ? [o.role] : ['control-plane']);
   }
   return loadInventory(file);
@@ -130,7 +129,9 @@ export async function main(argv: string[]): Promise<number> {
       try {
         compareWith = JSON.parse(readFileSync(o.compare, 'utf8')) as ResultsFile;
       } catch (e) {
-        throw new ConfigError(`cannot read: ${(e as Error).message.split('\n')[0]}`, { file: o.compare });
+        const err = e as NodeJS.ErrnoException;
+        // JSON.parse quotes a cut excerpt of the input ("hello "wor"... is not valid JSON): say what the file should be
+        throw new ConfigError(err instanceof SyntaxError ? 'not a results.json of an earlier run (not valid JSON)' : err.code === 'ENOENT' ? 'file not found' : `cannot read: ${err.code ?? err.message.split('\n')[0]}`, { file: o.compare });
       }
     }
   } catch (e) {
@@ -141,6 +142,8 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
 
+  // said once the command line and every file are known to be fine: an error stays the only line
+  if (inventory.hosts.length === 1 && inventory.hosts[0]!.transport === 'local' && !inventory.file) log(`[kubeadm-verify] no inventory: auditing this machine (${inventory.hosts[0]!.name}) through the local transport`);
   const startedAt = new Date().toISOString();
   const reportDir = resolve(o.reportDir);
   const allure = process.env.KV_ALLURE !== '0';
@@ -168,7 +171,8 @@ export async function main(argv: string[]): Promise<number> {
   gathered = await gatherHosts(selected, {
     nonce: randomBytes(8).toString('hex'),
     resolveNames: inventory.hosts.map((h) => h.name),
-    registry: registryTarget(profile.registry.name),
+    registry: profile.registry.enabled ? registryTarget(profile.registry.name) : undefined,
+    design: { runtime: profile.runtime.name, configPath: profile.runtime.configPath, service: profile.runtime.service, criSocket: profile.criSocket },
     postinstall: o.phases.includes('postinstall'),
     acceptNewHostKeys: o.acceptNewHostKeys,
     concurrency: o.concurrency,
@@ -224,11 +228,13 @@ export async function main(argv: string[]): Promise<number> {
   process.env[CONTEXT_ENV] = workerInput.path;
 
   phase = 'judging';
-  collector = new ResultCollector();
+  collector = new ResultCollector(workerInput.results);
+  process.env[RESULTS_ENV] = workerInput.results;
   const { startVitest } = await import('vitest/node');
   if (intr.signal.aborted) {
+    const done = finish(); // reads the verdicts so far before their directory goes
     workerInput.remove();
-    return finish();
+    return done;
   }
   const vitest = await unlessInterrupted(startVitest(
     'test',
@@ -243,13 +249,15 @@ export async function main(argv: string[]): Promise<number> {
     },
   ));
   if (intr.signal.aborted) {
+    const done = finish(); // reads the verdicts so far before their directory goes
     workerInput.remove();
-    return finish();
+    return done;
   }
   await vitest?.close();
-  workerInput.remove();
   process.exitCode = undefined;
-  return finish();
+  const done = finish();
+  workerInput.remove();
+  return done;
 
   async function writeRun(): Promise<number> {
   phase = intr.name ? phase : 'reports';
@@ -259,8 +267,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(g.error ? { error: g.error } : {}), probeMs: g.probeMs, roundTrips: g.roundTrips,
   }));
   // waivers: applied here, once, to every result; every output is written from these
-  const { results, unmatched } = applyWaivers(collector?.results ?? [], waivers);
-  if (collector) collector.results.length = 0;
+  const { results, unmatched } = applyWaivers(collector?.takeResults() ?? [], waivers);
   for (const p of collector?.problems ?? []) log(`[kubeadm-verify] ${p}`);
   const draft: ResultsFile = {
     version: 1,

@@ -2,8 +2,8 @@
 import type { InventoryHost } from '../config/inventory.ts';
 import type { Profile } from '../config/profile.ts';
 import { ConfigError } from '../config/errors.ts';
-import { loadKubeconfig, resolveKubeconfig, takeSnapshot, type ClusterExtra } from './snapshot.ts';
 import { kubeadmFacts } from '../kubeadm/versions.ts';
+import { loadKubeconfig, resolveKubeconfig, takeSnapshot, type ClusterExtra } from './snapshot.ts';
 
 export interface GatherClusterOptions {
   kubeconfig?: string;
@@ -28,13 +28,7 @@ export async function gatherCluster(o: GatherClusterOptions & { kc?: ReturnType<
     if (e instanceof ConfigError) return { error: e.message };
     throw e;
   }
-  let kubeletConfigMap: string | undefined;
-  try {
-    kubeletConfigMap = kubeadmFacts(o.profile.kubernetesVersion).kubeletConfigMap;
-  } catch {
-    // an unknown version: read the current name; the version-dependent checks report the version themselves
-  }
-  const snapshot = await takeSnapshot(kc, { kubeletConfigMap });
+  const snapshot = await takeSnapshot(kc, { kubeletConfigMap: kubeletConfigMapOf(o.profile.kubernetesVersion) });
   const out: ClusterExtra = { snapshot };
   if (o.dataplane && !snapshot.health.error) {
     const { runDataplane } = await import('./dataplane.ts');
@@ -42,4 +36,13 @@ export async function gatherCluster(o: GatherClusterOptions & { kc?: ReturnType<
     out.dataplane = await runDataplane(kc, { image: o.dataplaneImage ?? `${o.profile.imageRepository.split('/')[0]}/library/busybox:1.36`, nodeIPs, signal: o.signal, timeoutMs: Number(process.env.KV_DATAPLANE_TIMEOUT_SECONDS ?? 120) * 1000 });
   }
   return out;
+}
+
+/** The kubelet ConfigMap's name for the profile's version (kubelet-config-1.X up to 1.23); an unknown version reads kubelet-config. */
+function kubeletConfigMapOf(v: string): string {
+  try {
+    return kubeadmFacts(v).kubeletConfigMap;
+  } catch {
+    return 'kubelet-config';
+  }
 }

@@ -44,6 +44,8 @@ export interface PodInfo {
   labels: Record<string, string>;
   images: string[];
   containers: ContainerInfo[];
+  /** init containers (calico-node's install-cni, flannel's install-cni-plugin): a pod stuck in one is Pending */
+  initContainers?: ContainerInfo[];
   ownerKind?: string;
   ownerName?: string;
   /** kube-apiserver static pods: kubeadm's advertise-address annotation */
@@ -90,7 +92,9 @@ export interface ClusterSnapshot {
   nodes: Listed<NodeInfo>;
   pods: Listed<PodInfo>;
   workloads: Listed<WorkloadInfo>;
-  configMaps: Record<'kube-proxy' | 'kubeadm-config' | 'kubelet-config', { ok: true; data: Record<string, string> } | { ok: false; status?: number; error: string }>;
+  /** kubelet-config: read under the name the profile's kubeadm version used (kubelet-config-1.X up to 1.23);
+   * kube-flannel-cfg: namespace kube-flannel, else kube-system (older manifests) */
+  configMaps: Record<ConfigMapKey, ({ ok: true; data: Record<string, string> } | { ok: false; status?: number; error: string }) & { name?: string; namespace?: string }>;
   dnsEndpoints: { ok: true; service: boolean; addresses: number } | { ok: false; status?: number; error: string };
   tokens: Listed<{ name: string; expiration?: string; usages: string[] }>;
   ipPools: Listed<{ name: string; cidr: string }>;
@@ -98,6 +102,8 @@ export interface ClusterSnapshot {
   listCalls: number;
   durationMs: number;
 }
+
+export type ConfigMapKey = 'kube-proxy' | 'kubeadm-config' | 'kubelet-config' | 'kube-flannel-cfg';
 
 export interface ClusterExtra {
   snapshot?: ClusterSnapshot;
@@ -125,7 +131,9 @@ export function loadKubeconfig(file: string): KubeConfig {
     throw new ConfigError(`not a valid kubeconfig: ${(e as Error).message.split('\n')[0]}`, { file });
   }
   const cluster = kc.getCurrentCluster();
-  if (!cluster) throw new ConfigError(`current-context "${kc.getCurrentContext()}" names no cluster`, { file });
+  const current = kc.getCurrentContext();
+  if (!current) throw new ConfigError(`no current-context and so no cluster to check (kubectl --kubeconfig ${file} config use-context NAME sets one)`, { file });
+  if (!cluster) throw new ConfigError(`current-context "${current}" names no cluster defined in this file`, { file });
   const user = kc.getCurrentUser();
   registerSecret(user?.token);
   registerSecret(user?.password);
@@ -168,13 +176,12 @@ async function paged<R, T>(fn: (cont?: string) => Promise<{ items: R[]; metadata
 }
 
 const LIMIT = 500;
-const NAMESPACES = ['kube-system', 'calico-system'];
+const NAMESPACES = ['kube-system', 'calico-system', 'kube-flannel'];
 
 type AnyObj = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function podInfo(p: AnyObj): PodInfo {
-  const statuses: AnyObj[] = p.status?.containerStatuses ?? [];
-  const containers: ContainerInfo[] = (p.spec?.containers ?? []).map((c: AnyObj) => {
+function containerInfos(specs: AnyObj[] | undefined, statuses: AnyObj[]): ContainerInfo[] {
+  return (specs ?? []).map((c: AnyObj) => {
     const s = statuses.find((x) => x.name === c.name);
     const st = s?.state ?? {};
     const key = Object.keys(st)[0] ?? 'unknown';
@@ -185,10 +192,15 @@ function podInfo(p: AnyObj): PodInfo {
       lastState: last ? `${last}${s.lastState[last]?.reason ? ` (${s.lastState[last].reason}${s.lastState[last].exitCode !== undefined ? `, exit ${s.lastState[last].exitCode}` : ''})` : ''}` : undefined,
     };
   });
+}
+
+function podInfo(p: AnyObj): PodInfo {
+  const containers = containerInfos(p.spec?.containers, p.status?.containerStatuses ?? []);
+  const init = p.spec?.initContainers?.length ? containerInfos(p.spec.initContainers, p.status?.initContainerStatuses ?? []) : undefined;
   const ready = (p.status?.conditions ?? []).some((c: AnyObj) => c.type === 'Ready' && c.status === 'True');
   const owner = p.metadata?.ownerReferences?.[0];
   const ep = p.metadata?.annotations?.['kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint'];
-  return { namespace: p.metadata.namespace, name: p.metadata.name, nodeName: p.spec?.nodeName, phase: p.status?.phase ?? 'Unknown', reason: p.status?.reason, ready, labels: p.metadata?.labels ?? {}, images: containers.map((c) => c.image), containers, ownerKind: owner?.kind, ownerName: owner?.name, ...(ep ? { advertise: String(ep).replace(/:\d+$/, '') } : {}) };
+  return { namespace: p.metadata.namespace, name: p.metadata.name, nodeName: p.spec?.nodeName, phase: p.status?.phase ?? 'Unknown', reason: p.status?.reason, ready, labels: p.metadata?.labels ?? {}, images: [...containers, ...(init ?? [])].map((c) => c.image), containers, ...(init ? { initContainers: init } : {}), ownerKind: owner?.kind, ownerName: owner?.name, ...(ep ? { advertise: String(ep).replace(/:\d+$/, '') } : {}) };
 }
 
 function nodeInfo(n: AnyObj): NodeInfo {
@@ -227,7 +239,7 @@ export async function takeSnapshot(kc: KubeConfig, opts: { timeoutMs?: number; k
   const snap: ClusterSnapshot = {
     server: cluster.server, context: kc.getCurrentContext(), user: user?.name ?? '', insecureSkipTlsVerify: !!cluster.skipTLSVerify, health: {},
     nodes: { ok: false, error: 'not listed' }, pods: { ok: false, error: 'not listed' }, workloads: { ok: false, error: 'not listed' },
-    configMaps: { 'kube-proxy': { ok: false, error: 'not read' }, 'kubeadm-config': { ok: false, error: 'not read' }, 'kubelet-config': { ok: false, error: 'not read' } },
+    configMaps: { 'kube-proxy': { ok: false, error: 'not read' }, 'kubeadm-config': { ok: false, error: 'not read' }, 'kubelet-config': { ok: false, error: 'not read' }, 'kube-flannel-cfg': { ok: false, error: 'not read' } },
     dnsEndpoints: { ok: false, error: 'not read' }, tokens: { ok: false, error: 'not listed' }, ipPools: { ok: false, error: 'not listed' }, events: { ok: false, error: 'not listed' },
     listCalls: 0, durationMs: 0,
   };
@@ -286,7 +298,7 @@ export async function takeSnapshot(kc: KubeConfig, opts: { timeoutMs?: number; k
     paged((c) => core.listNamespacedEvent({ namespace: 'kube-system', limit: LIMIT, _continue: c }), (e: AnyObj): EventInfo => ({ namespace: e.metadata.namespace, object: `${e.involvedObject?.kind}/${e.involvedObject?.name}`, reason: e.reason ?? '', message: (e.message ?? '').slice(0, 300), type: e.type ?? '', count: e.count ?? 1, last: String(e.lastTimestamp ?? e.eventTime ?? '') }), counter),
   ]);
   const join2 = <T>(ls: Listed<T>[]): Listed<T> => {
-    // calico-system is optional (manifest installs use kube-system): a missing namespace is an empty list
+    // calico-system and kube-flannel are optional (manifest installs use kube-system): a missing namespace is an empty list
     const bad = ls.find((l, i) => !l.ok && !(i > 0 && (l as { status?: number }).status === 404));
     if (bad) return bad;
     return { ok: true, items: ls.flatMap((l) => (l.ok ? l.items : [])) };
@@ -302,13 +314,23 @@ export async function takeSnapshot(kc: KubeConfig, opts: { timeoutMs?: number; k
   })();
   snap.tokens = tokens;
   snap.events = events;
-  for (const name of ['kube-proxy', 'kubeadm-config', 'kubelet-config'] as const) {
-    try {
-      counter.n++;
-      const cm = await core.readNamespacedConfigMap({ name: name === 'kubelet-config' ? (opts.kubeletConfigMap ?? name) : name, namespace: 'kube-system' });
-      snap.configMaps[name] = { ok: true, data: cm.data ?? {} };
-    } catch (e) {
-      snap.configMaps[name] = { ok: false, ...apiError(e) };
+  const reads: [ConfigMapKey, string, string[]][] = [
+    ['kube-proxy', 'kube-proxy', ['kube-system']],
+    ['kubeadm-config', 'kubeadm-config', ['kube-system']],
+    ['kubelet-config', opts.kubeletConfigMap ?? 'kubelet-config', ['kube-system']],
+    ['kube-flannel-cfg', 'kube-flannel-cfg', ['kube-flannel', 'kube-system']],
+  ];
+  for (const [key, name, namespaces] of reads) {
+    for (const namespace of namespaces) {
+      try {
+        counter.n++;
+        const cm = await core.readNamespacedConfigMap({ name, namespace });
+        snap.configMaps[key] = { ok: true, data: cm.data ?? {}, name, namespace };
+        break;
+      } catch (e) {
+        snap.configMaps[key] = { ok: false, ...apiError(e), name, namespace };
+        if ((snap.configMaps[key] as { status?: number }).status !== 404) break;
+      }
     }
   }
   try {

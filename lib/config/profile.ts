@@ -1,24 +1,44 @@
 // The expected values every requirement judges against. Defaults = the reference design of seeds/000
 // (Rocky Linux 8.6, kubeadm 1.29.2, containerd, Harbor at harbor:443, Calico 3.26.4, kube-proxy ipvs).
 import { dirname, resolve } from 'node:path';
+import { CRI_DOCKERD_SOCKET, kubeadmFacts } from '../kubeadm/versions.ts';
 import { ConfigError } from './errors.ts';
 import { Checker } from './validate.ts';
 import { loadYaml, loadYamlDocuments } from './yaml-file.ts';
 
 export type ProxyMode = 'ipvs' | 'iptables' | 'nftables';
+export type RuntimeName = 'containerd' | 'docker' | 'cri-o';
+export type CniName = 'calico' | 'flannel' | 'none';
+
+/** Where each runtime keeps its configuration and which unit runs it, unless the profile says otherwise. */
+export const RUNTIME_DEFAULTS: Record<RuntimeName, { configPath: string; service: string; process: string; socket: string }> = {
+  containerd: { configPath: '/etc/containerd/config.toml', service: 'containerd', process: 'containerd', socket: '/run/containerd/containerd.sock' },
+  docker: { configPath: '/etc/docker/daemon.json', service: 'docker', process: 'dockerd', socket: '/var/run/docker.sock' },
+  'cri-o': { configPath: '/etc/crio/crio.conf', service: 'crio', process: 'crio', socket: '/var/run/crio/crio.sock' },
+};
 
 export interface Profile {
   kubernetesVersion: string;
   imageRepository: string;
   sandboxImage: string;
-  registry: { name: string; endpoint: string; caFile?: string; insecureSkipVerify?: boolean };
+  /** enabled false = `registry: none`: the design has no private registry (HOST-REGISTRY, -MIRRORS, -IMAGES skip) */
+  registry: { enabled: boolean; name: string; endpoint: string; caFile?: string; insecureSkipVerify?: boolean; mirrors?: string[]; insecure?: string[] };
+  runtime: { name: RuntimeName; configPath: string; service: string };
+  /** default: derived from the runtime and the Kubernetes version (see criSocketFor) */
   criSocket: string;
   cgroupDriver: 'systemd' | 'cgroupfs';
   podSubnet: string;
   serviceSubnet: string;
   proxyMode: ProxyMode;
-  cni: { name: string; version: string; imageRepository: string };
-  minMemoryMiB: number;
+  cni: { name: CniName; version: string; imageRepository: string; backend?: string };
+  /** one number, or per role */
+  minMemoryMiB: number | { 'control-plane'?: number; worker?: number };
+  /** kube-proxy ipvs strictARP (the reference design sets it; older designs never did) */
+  strictARP: boolean;
+  /** NTP servers the host must be synchronised to (chrony: a `^*` source); empty = any */
+  timeSync: { servers: string[] };
+  /** extra sysctls the design persists (e.g. vm.swappiness: 0 in 001) */
+  sysctls: Record<string, string>;
   minCPUs: number;
   minConntrackMax: number;
   certWarnDays: number;
@@ -29,11 +49,12 @@ export interface Profile {
   origin: Record<string, string>;
 }
 
-export const DEFAULT_PROFILE: Readonly<Omit<Profile, 'origin'>> = Object.freeze({
+export const DEFAULT_PROFILE: Readonly<Omit<Profile, 'origin'>> = Object.freeze<Omit<Profile, 'origin'>>({
   kubernetesVersion: '1.29.2',
   imageRepository: 'harbor:443/k8s',
   sandboxImage: 'harbor:443/k8s/pause:3.9',
-  registry: { name: 'harbor:443', endpoint: 'https://192.168.88.3:443' },
+  registry: { enabled: true, name: 'harbor:443', endpoint: 'https://192.168.88.3:443' },
+  runtime: { name: 'containerd', configPath: '/etc/containerd/config.toml', service: 'containerd' },
   criSocket: 'unix:///run/containerd/containerd.sock',
   cgroupDriver: 'systemd',
   podSubnet: '10.244.0.0/16',
@@ -41,6 +62,9 @@ export const DEFAULT_PROFILE: Readonly<Omit<Profile, 'origin'>> = Object.freeze(
   proxyMode: 'ipvs',
   cni: { name: 'calico', version: 'v3.26.4', imageRepository: 'harbor:443/calico' },
   minMemoryMiB: 1700,
+  strictARP: true,
+  timeSync: { servers: [] },
+  sysctls: {},
   minCPUs: 2,
   minConntrackMax: 100000,
   certWarnDays: 30,
@@ -49,7 +73,30 @@ export const DEFAULT_PROFILE: Readonly<Omit<Profile, 'origin'>> = Object.freeze(
 export const PROFILE_KEYS = [
   'kubernetesVersion', 'imageRepository', 'sandboxImage', 'registry', 'criSocket', 'cgroupDriver', 'podSubnet',
   'serviceSubnet', 'proxyMode', 'cni', 'minMemoryMiB', 'minCPUs', 'minConntrackMax', 'certWarnDays', 'advertiseAddress',
+  'runtime', 'strictARP', 'timeSync', 'sysctls',
 ];
+const NESTED = ['registry', 'cni', 'runtime', 'timeSync'];
+
+/** kubeadm's CRI socket for a runtime and version (lib/kubeadm/versions.ts): Docker = dockershim (the kubelet's, ≤ 1.23)
+ * or cri-dockerd; containerd keeps the reference design's /run/containerd/containerd.sock (the same file as /var/run/…). */
+export function criSocketFor(runtime: RuntimeName, kubernetesVersion: string): string {
+  if (runtime === 'containerd') return DEFAULT_PROFILE.criSocket;
+  let s: string;
+  try {
+    s = kubeadmFacts(kubernetesVersion).defaultCriSocket(runtime);
+  } catch {
+    s = runtime === 'docker' ? CRI_DOCKERD_SOCKET : RUNTIME_DEFAULTS[runtime].socket; // a version the table does not know: today's sockets
+  }
+  return s.startsWith('unix://') ? s : `unix://${s}`;
+}
+
+/** The minimum memory for a host with these roles (the largest that applies). */
+export function minMemoryFor(p: Pick<Profile, 'minMemoryMiB'>, roles: string[]): number {
+  const m = p.minMemoryMiB;
+  if (typeof m === 'number') return m;
+  const vals = roles.map((r) => (r === 'control-plane' ? m['control-plane'] : r === 'worker' ? m.worker : undefined)).filter((x): x is number => x !== undefined);
+  return vals.length ? Math.max(...vals) : Math.min(m['control-plane'] ?? 1700, m.worker ?? 1700);
+}
 const VERSION = /^v?\d+\.\d+\.\d+$/;
 const CIDR = /^[0-9a-fA-F:.]+\/\d{1,3}$/;
 
@@ -59,9 +106,11 @@ export function defaultProfile(): Profile {
   return p;
 }
 
-type Partial2 = Partial<Omit<Profile, 'origin' | 'registry' | 'cni'>> & {
+type Partial2 = Partial<Omit<Profile, 'origin' | 'registry' | 'cni' | 'runtime' | 'timeSync'>> & {
   registry?: Partial<Profile['registry']>;
   cni?: Partial<Profile['cni']>;
+  runtime?: Partial<Profile['runtime']>;
+  timeSync?: Partial<Profile['timeSync']>;
 };
 
 /** Reads a profile YAML file (every key optional). Paths inside are relative to the file. */
@@ -81,14 +130,49 @@ export function readProfileFile(file: string): Partial2 {
   }
   if (o.cgroupDriver !== undefined) out.cgroupDriver = c.oneOf(o.cgroupDriver, ['cgroupDriver'], ['systemd', 'cgroupfs'] as const);
   if (o.proxyMode !== undefined) out.proxyMode = c.oneOf(o.proxyMode, ['proxyMode'], ['ipvs', 'iptables', 'nftables'] as const);
-  if (o.minMemoryMiB !== undefined) out.minMemoryMiB = c.int(o.minMemoryMiB, ['minMemoryMiB'], 0, 1 << 24);
+  if (o.minMemoryMiB !== undefined) {
+    if (typeof o.minMemoryMiB === 'number') out.minMemoryMiB = c.int(o.minMemoryMiB, ['minMemoryMiB'], 0, 1 << 24);
+    else {
+      const m = c.object(o.minMemoryMiB, ['minMemoryMiB']);
+      c.onlyKeys(m, ['minMemoryMiB'], ['control-plane', 'worker']);
+      out.minMemoryMiB = {};
+      for (const r of ['control-plane', 'worker'] as const) if (m[r] !== undefined) out.minMemoryMiB[r] = c.int(m[r], ['minMemoryMiB', r], 0, 1 << 24);
+    }
+  }
+  if (o.strictARP !== undefined) out.strictARP = c.bool(o.strictARP, ['strictARP']);
+  if (o.runtime !== undefined) {
+    const r = c.object(o.runtime, ['runtime']);
+    c.onlyKeys(r, ['runtime'], ['name', 'configPath', 'service']);
+    out.runtime = {};
+    if (r.name !== undefined) out.runtime.name = c.oneOf(r.name, ['runtime', 'name'], ['containerd', 'docker', 'cri-o'] as const);
+    if (r.configPath !== undefined) out.runtime.configPath = c.string(r.configPath, ['runtime', 'configPath'], { pattern: /^\/[A-Za-z0-9._\/-]+$/, hint: 'an absolute path' });
+    if (r.service !== undefined) out.runtime.service = c.string(r.service, ['runtime', 'service'], { pattern: /^[A-Za-z0-9@._-]+$/, hint: 'a systemd unit name without .service' }).replace(/\.service$/, '');
+  }
+  if (o.timeSync !== undefined) {
+    const t = c.object(o.timeSync, ['timeSync']);
+    c.onlyKeys(t, ['timeSync'], ['servers']);
+    if (t.servers !== undefined) out.timeSync = { servers: c.array(t.servers, ['timeSync', 'servers']).map((x, i) => c.string(x, ['timeSync', 'servers', i], { pattern: /^[A-Za-z0-9.:_-]+$/, hint: 'a host name or address' })) };
+  }
+  if (o.sysctls !== undefined) {
+    const m = c.object(o.sysctls, ['sysctls']);
+    out.sysctls = {};
+    for (const [k, v] of Object.entries(m)) {
+      if (!/^[a-z0-9_.-]+$/.test(k)) c.fail(['sysctls', k], 'not a sysctl key (like vm.swappiness)');
+      out.sysctls[k] = c.string(v, ['sysctls', k]);
+    }
+  }
   if (o.minCPUs !== undefined) out.minCPUs = c.int(o.minCPUs, ['minCPUs'], 1, 4096);
-  if (o.minConntrackMax !== undefined) out.minConntrackMax = c.int(o.minConntrackMax, ['minConntrackMax'], 0, 1 << 30);
+  if (o.minConntrackMax !== undefined) out.minConntrackMax = c.int(o.minConntrackMax, ['minConntrackMax'], 0, 1 << 30); // 0: not checked (kube-proxy sets it)
   if (o.certWarnDays !== undefined) out.certWarnDays = c.int(o.certWarnDays, ['certWarnDays'], 0, 3650);
-  if (o.registry !== undefined) {
+  if (o.registry === 'none') out.registry = { enabled: false };
+  else if (o.registry !== undefined) {
+    if (typeof o.registry === 'string') c.fail(['registry'], `expected a mapping or "none", got ${JSON.stringify(o.registry)}`);
     const r = c.object(o.registry, ['registry']);
-    c.onlyKeys(r, ['registry'], ['name', 'endpoint', 'caFile', 'insecureSkipVerify']);
-    out.registry = {};
+    c.onlyKeys(r, ['registry'], ['name', 'endpoint', 'caFile', 'insecureSkipVerify', 'mirrors', 'insecure']);
+    out.registry = { enabled: true };
+    for (const k of ['mirrors', 'insecure'] as const) {
+      if (r[k] !== undefined) out.registry[k] = c.array(r[k], ['registry', k]).map((x, i) => c.string(x, ['registry', k, i]));
+    }
     if (r.name !== undefined) out.registry.name = c.string(r.name, ['registry', 'name']);
     if (r.endpoint !== undefined) out.registry.endpoint = c.string(r.endpoint, ['registry', 'endpoint'], { pattern: /^https?:\/\/[^\s/]+\/?$/, hint: 'like https://192.168.88.3:443' });
     if (r.caFile !== undefined) out.registry.caFile = resolve(dirname(file), c.string(r.caFile, ['registry', 'caFile']));
@@ -96,9 +180,10 @@ export function readProfileFile(file: string): Partial2 {
   }
   if (o.cni !== undefined) {
     const n = c.object(o.cni, ['cni']);
-    c.onlyKeys(n, ['cni'], ['name', 'version', 'imageRepository']);
+    c.onlyKeys(n, ['cni'], ['name', 'version', 'imageRepository', 'backend']);
     out.cni = {};
-    if (n.name !== undefined) out.cni.name = c.string(n.name, ['cni', 'name']);
+    if (n.name !== undefined) out.cni.name = c.oneOf(n.name, ['cni', 'name'], ['calico', 'flannel', 'none'] as const);
+    if (n.backend !== undefined) out.cni.backend = c.string(n.backend, ['cni', 'backend'], { pattern: /^[a-z0-9-]+$/, hint: 'a flannel backend type like vxlan or host-gw' });
     if (n.version !== undefined) out.cni.version = c.string(n.version, ['cni', 'version'], { pattern: VERSION, hint: 'like v3.26.4' });
     if (n.imageRepository !== undefined) out.cni.imageRepository = c.string(n.imageRepository, ['cni', 'imageRepository']);
   }
@@ -152,10 +237,37 @@ export function buildProfile(opts: { profileFile?: string; kubeadmConfigFile?: s
   for (const [origin, layer] of layers) {
     for (const [k, v] of Object.entries(layer)) {
       if (v === undefined) continue;
-      if (k === 'registry' || k === 'cni') Object.assign((p as any)[k], v);
+      if (NESTED.includes(k)) Object.assign((p as any)[k], v);
       else (p as any)[k] = v;
       p.origin[k] = origin;
     }
+  }
+  // Unless set, the sandbox image is the pause image kubeadm of this version lists for this repository.
+  if (p.origin.sandboxImage === 'default' && (p.origin.kubernetesVersion !== 'default' || p.origin.imageRepository !== 'default')) {
+    try {
+      const pause = kubeadmFacts(p.kubernetesVersion).images(p.imageRepository).find((i) => i.component === 'pause');
+      if (pause) {
+        p.sandboxImage = pause.ref;
+        p.origin.sandboxImage = `kubeadm ${p.kubernetesVersion}'s pause image (lib/kubeadm/versions.ts)`;
+      }
+    } catch {
+      // an unknown version keeps the default; the version-dependent checks report the version
+    }
+  }
+  // per-runtime defaults: a profile that names docker gets daemon.json and docker.service unless it says otherwise
+  const explicit = (layers.map(([, l]) => l.runtime).filter(Boolean) as Partial<Profile['runtime']>[]);
+  const d = RUNTIME_DEFAULTS[p.runtime.name];
+  if (!explicit.some((r) => r.configPath)) p.runtime.configPath = d.configPath;
+  if (!explicit.some((r) => r.service)) p.runtime.service = d.service;
+  // a CNI other than Calico keeps none of Calico's defaults
+  if (p.cni.name !== 'calico') {
+    const explicitCni = layers.map(([, l]) => l.cni).filter(Boolean) as Partial<Profile['cni']>[];
+    if (!explicitCni.some((c) => c.version)) p.cni.version = '';
+    if (!explicitCni.some((c) => c.imageRepository)) p.cni.imageRepository = '';
+  }
+  if (!layers.some(([, l]) => l.criSocket)) {
+    p.criSocket = criSocketFor(p.runtime.name, p.kubernetesVersion);
+    if (p.runtime.name !== 'containerd' || p.origin.kubernetesVersion !== 'default') p.origin.criSocket = `derived from runtime ${p.runtime.name} and Kubernetes ${p.kubernetesVersion}`;
   }
   return p;
 }

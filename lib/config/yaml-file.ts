@@ -23,7 +23,9 @@ function firstError(doc: Document, lc: LineCounter, file: string): void {
   const err = doc.errors[0];
   if (err) {
     const line = err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line;
-    throw new ConfigError(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line });
+    // the parser's first line ends with "at line L, column C:" before a code excerpt: say the column, drop the colon
+    const first = err.message.split('\n')[0]!.replace(/ at line \d+, column (\d+):?$/, ' (column $1)');
+    throw new ConfigError(`invalid YAML: ${first}`, { file, line });
   }
 }
 

@@ -123,6 +123,13 @@ export interface Binaries {
   crictl: 'always' | 'unless-docker' | 'optional' | 'no';
   source: string;
 }
+export interface DockerRule {
+  /** DockerSpec.Version regexes of the validators kubeadm used */
+  validated: string[];
+  latestValidated: string;
+  validators: string;
+  source: string;
+}
 export interface KubeadmFacts {
   version: KubeVersion;
   minor: number;
@@ -151,6 +158,8 @@ export interface KubeadmFacts {
   /** a reason when criSocket cannot work with this version (dockershim after 1.23), else undefined */
   criSocketProblem(criSocket: string): string | undefined;
   binaries: Binaries;
+  /** Docker Engine versions kubeadm's SystemVerification validates (up to 1.23); undefined from 1.24 (no dockershim, no Docker check) */
+  docker?: DockerRule;
 }
 
 // ---- sources ---------------------------------------------------------------------------------------------
@@ -271,6 +280,29 @@ function runtimesFor(minor: number): Record<RuntimeName, RuntimeSupport> {
   };
 }
 const stripScheme = (s: string) => s.replace(/^unix:\/\//, '').replace(/^\/run\//, '/var/run/');
+/** Every socket path kubeadm has used for a runtime, in /run and /var/run spelling (the probe stats them all). */
+export const KNOWN_CRI_SOCKET_PATHS: string[] = [...new Set([13, 24].flatMap((m) => Object.values(runtimesFor(m)).map((r) => r.socket.replace(/^unix:\/\//, '')))
+  .flatMap((p) => [p.replace(/^\/var\/run\//, '/run/'), p.replace(/^\/run\//, '/var/run/')]))];
+
+// ---- Docker versions (preflight SystemVerification, DockerValidator; only while kubeadm used dockershim) -------
+const D_OLD = ['1\\.1[1-3]\\..*', '17\\.0[3,6,9]\\..*'];
+function dockerFor(minor: number): DockerRule | undefined {
+  const vend = (tags: string) => at('cmd/kubeadm/app/util/system/types_unix.go, docker_validator.go', tags);
+  const sv = (v: string, tags: string) => `${at('go.mod', tags)}; k8s.io/system-validators validators/types_unix.go, docker_validator.go @ ${v}`;
+  if (minor === 13) return { validated: [...D_OLD, '18\\.06\\..*'], latestValidated: '18.06', validators: 'vendored', source: vend('v1.13.0 v1.13.12') };
+  if (minor <= 16) return { validated: [...D_OLD, '18\\.0[6,9]\\..*'], latestValidated: '18.09', validators: 'vendored', source: vend('v1.14.0 … v1.16.15') };
+  if (minor <= 20) return { validated: [...D_OLD, '18\\.0[6,9]\\..*', '19\\.03\\..*'], latestValidated: '19.03', validators: minor <= 18 ? 'v1.0.4' : minor === 19 ? 'v1.1.2' : 'v1.2.0', source: sv('v1.0.4 v1.1.2 v1.2.0', 'v1.17.0 … v1.20.15') };
+  if (minor <= 23) return { validated: [...D_OLD, '18\\.0[6,9]\\..*', '19\\.03\\..*', '20\\.10\\..*'], latestValidated: '20.10', validators: minor === 21 ? 'v1.4.0' : minor === 22 ? 'v1.5.0' : 'v1.6.0', source: sv('v1.4.0 v1.5.0 v1.6.0', 'v1.21.0 … v1.23.17') };
+  return undefined;
+}
+/**
+ * What kubeadm's DockerValidator says of a Docker server version: 'validated'; 'unvalidated' — a newer
+ * YY.MM.N version, only a preflight warning ("not on the list of validated versions"); 'unsupported' — an error.
+ */
+export function dockerVersionVerdict(rule: DockerRule, serverVersion: string): 'validated' | 'unvalidated' | 'unsupported' {
+  if (rule.validated.some((re) => new RegExp(re).test(serverVersion))) return 'validated';
+  return /\d{2}\.\d+\.\d+(?:-[a-z]{2})?/.test(serverVersion) ? 'unvalidated' : 'unsupported';
+}
 
 // ---- binaries (preflight InPathCheck) ----------------------------------------------------------------------
 const BIN_SOURCE = at('cmd/kubeadm/app/preflight/checks.go, checks_linux.go (InPathCheck)', 'v1.13.0 … v1.37.0 (each .0)');
@@ -357,6 +389,7 @@ export function kubeadmFacts(version: string): KubeadmFacts {
       return undefined;
     },
     binaries: binariesFor(minor),
+    docker: dockerFor(minor),
   };
 }
 

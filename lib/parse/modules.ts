@@ -17,9 +17,17 @@ export function parseModules(text: string, files: { path: string; content: strin
   const loaded = names(b.proc);
   const persisted: ModuleFacts['persisted'] = [];
   for (const f of files) {
+    // modules-load.d and /etc/modules: one name per line. /etc/sysconfig/modules/*.modules (run at boot by
+    // rc.sysinit on RHEL 7) and kubelet drop-ins (ExecStartPre=-/sbin/modprobe …): modprobe commands.
+    const commands = f.path.endsWith('.modules') || /\.service\.d\//.test(f.path);
     f.content.split('\n').forEach((raw, i) => {
       const t = raw.trim();
       if (!t || t.startsWith('#') || t.startsWith(';')) return;
+      if (commands) {
+        const m = /(?:^|[\s=\-/])modprobe((?:\s+-[a-z-]+)*)\s+(?:--\s+)?([A-Za-z0-9_-]+)\s*$/.exec(t);
+        if (m && !/-r|--remove/.test(m[1] ?? '')) persisted.push({ module: m[2]!, file: f.path, line: i + 1 });
+        return;
+      }
       persisted.push({ module: t.split(/\s+/)[0]!, file: f.path, line: i + 1 });
     });
   }

@@ -2,6 +2,8 @@ export interface PackageFacts {
   manager: 'rpm' | 'dpkg' | 'none';
   /** name -> version (installed ones only) */
   installed: Record<string, string>;
+  /** snap name -> version (`snap list`), when snap is on the host */
+  snaps?: Record<string, string>;
 }
 
 /** Output of the probe's packages section: `manager=X` then `name\tversion\tstatus` lines (rpm -q --qf / dpkg-query -W). */

@@ -18,7 +18,7 @@ export interface ServiceFacts {
 }
 
 /** Process names that stand for a unit when systemd is not PID 1. */
-const PROCESS_OF: Record<string, string[]> = {
+export const PROCESS_OF: Record<string, string[]> = {
   containerd: ['containerd'],
   kubelet: ['kubelet'],
   firewalld: ['firewalld'],
@@ -27,9 +27,14 @@ const PROCESS_OF: Record<string, string[]> = {
   ntpd: ['ntpd'],
   ntp: ['ntpd'],
   'systemd-timesyncd': ['systemd-timesyncd', 'systemd-timesyn'],
+  docker: ['dockerd'],
+  crio: ['crio'],
+  'cri-docker': ['cri-dockerd'],
+  'snap.kubelet.daemon': ['kubelet'],
 };
 
-export function parseServices(text: string): ServiceFacts {
+/** `extra`: units of the design (profile runtime.service) and the processes that stand for them. */
+export function parseServices(text: string, extra: Record<string, string[]> = {}): ServiceFacts {
   const b = blocks(text);
   const head = keyValues(b[''] ?? '');
   const systemd = head.systemd === 'yes';
@@ -65,7 +70,7 @@ export function parseServices(text: string): ServiceFacts {
     }
     flush();
   } else {
-    for (const [unit, procs] of Object.entries(PROCESS_OF)) {
+    for (const [unit, procs] of Object.entries({ ...PROCESS_OF, ...extra })) {
       const running = procs.some((p) => processes.includes(p));
       const enabled = wants.some((w) => w.endsWith(`/${unit}.service`));
       units[unit] = { active: running ? 'active' : 'inactive', enabled: enabled ? 'enabled' : 'unknown', method: 'process-list' };

@@ -9,7 +9,12 @@ import { parsePackages, type PackageFacts } from '../parse/packages.ts';
 import { parseMemTotalKiB, parseProcNetTcp, parseSwaps, type ListenSocket, type SwapEntry } from '../parse/proc.ts';
 import { parseServices, type ServiceFacts } from '../parse/services.ts';
 import { persistedSysctls, type SysctlSetting } from '../parse/sysctl.ts';
+import { parseChronyConf, parseChronySources, type ChronySource } from '../parse/chrony.ts';
+import { parseCrioConfig, type CrioConfig } from '../parse/crio.ts';
+import { parseDaemonJson, parseDockerInfo, type DaemonJson, type DockerInfo } from '../parse/docker.ts';
+import { parseSnapList } from '../parse/snap.ts';
 import { scrub } from '../redact.ts';
+import { runtimePaths, type ProbeOptions } from './script.ts';
 import { blocks, keyValues, LIMITS, splitSections, type Oversize, type ProbeFile, type ProbeOutput, type Section } from './sections.ts';
 
 export type Fact<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -30,7 +35,30 @@ export interface ContainerdFacts {
   hostsToml: HostsToml[];
 }
 
+export interface DockerFacts {
+  path: string;
+  present: boolean;
+  unreadable?: boolean;
+  text?: string;
+  config?: DaemonJson;
+  parseError?: string;
+  /** `docker info` from the running daemon, when the docker CLI is there and answered */
+  info?: DockerInfo;
+}
+
+export interface CrioFacts {
+  path: string;
+  present: boolean;
+  files: FileText[];
+  config?: CrioConfig;
+  parseError?: string;
+}
+
 export interface TimeSyncFacts {
+  /** chronyc -n sources */
+  chronySources?: ChronySource[];
+  /** server/pool lines of chrony.conf */
+  chronyServers?: { kind: string; name: string; file: string; line: number }[];
   ntpSynchronized?: boolean;
   timesyncdSynchronized: boolean;
   chronyLeap?: string;
@@ -72,11 +100,15 @@ export interface HostFacts {
   sysctls: Fact<Record<string, string | undefined>>;
   sysctlFiles: Fact<{ files: FileText[]; settings: SysctlSetting[] }>;
   containerd: Fact<ContainerdFacts>;
+  docker: Fact<DockerFacts>;
+  crio: Fact<CrioFacts>;
   criSockets: Fact<Record<string, 'socket' | 'other' | 'absent'>>;
   listening: Fact<ListenSocket[]>;
   timeSync: Fact<TimeSyncFacts>;
   registry: Fact<RegistryReach | undefined>;
   binaries: Fact<Record<string, string | undefined>>;
+  /** kubeadm/kubelet/kubectl as the binaries report themselves (x.y.z), when installed */
+  binaryVersions?: Fact<Record<string, string>>;
   kubelet: Fact<{ files: FileText[] }>;
   nodeHealth: Fact<NodeHealth | undefined>;
 }
@@ -110,11 +142,17 @@ function fact<T>(secs: Map<string, Section>, name: string, parse: (s: Section) =
 
 const okFiles = (s: Section): ProbeFile[] => s.files.filter((f) => f.state === 'ok');
 
+/** Kubelet drop-ins (ExecStartPre=modprobe …) persist modules too (003). */
+const isKubeletDropIn = (p: string) => /\/(kubelet|snap\.kubelet\.daemon)\.service\.d\/[^/]+\.conf$/.test(p);
+
 /** The facts of one host, from its probe output (the text, or the sections a SectionSplitter already split). */
-export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry?: { host: string; port: number }, resolveNames: string[] = []): { facts: HostFacts; complete: boolean } {
+export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry?: { host: string; port: number }, resolveNames: string[] = [], design?: ProbeOptions['design']): { facts: HostFacts; complete: boolean } {
   const out = typeof stdout === 'string' ? splitSections(stdout, nonce) : stdout;
   const { sections: S, complete } = out;
   if (out.overWire) cutShort.set(S, `the host sent more than ${mib(LIMITS.wire)}, the most read from one host: the probe was stopped there`);
+  const paths = runtimePaths(design);
+  const processOf: Record<string, string[]> = {};
+  if (design) processOf[design.service] = [design.runtime === 'docker' ? 'dockerd' : design.runtime === 'cri-o' ? 'crio' : 'containerd'];
   const meta = fact(S, 'meta', (s) => {
     const kv = keyValues(s.text);
     const [kernelName = '', release = '', machine = ''] = (kv.uname ?? '').split(' ');
@@ -148,8 +186,8 @@ export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry
       });
       return { present, mode, configText: cfg?.content, configMode };
     }),
-    packages: fact(S, 'packages', (s) => parsePackages(s.text)),
-    services: fact(S, 'services', (s) => parseServices(s.text)),
+    packages: fact(S, 'packages', (s) => ({ ...parsePackages(s.text), snaps: parseSnapList(blocks(s.text).snap ?? '') })),
+    services: fact(S, 'services', (s) => parseServices(s.text, processOf)),
     hostname: fact(S, 'hostname', (s) => {
       const kv = keyValues(s.text);
       const running = (kv.hostname || kv.uname || '').trim();
@@ -170,7 +208,7 @@ export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry
       return f ? parseHostsFile(f.content) : [];
     }),
     resolution: fact(S, 'hosts', (s) => parseResolution(s.text, resolveNames)),
-    modules: fact(S, 'modules', (s) => parseModules(s.text, okFiles(s))),
+    modules: fact(S, 'modules', (s) => parseModules(s.text, [...okFiles(s), ...(S.get('kubelet')?.files ?? []).filter((f) => f.state === 'ok' && isKubeletDropIn(f.path))])),
     sysctls: fact(S, 'sysctl', (s) => {
       const out: Record<string, string | undefined> = {};
       for (const line of s.text.split('\n')) {
@@ -184,7 +222,7 @@ export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry
       return { files, settings: persistedSysctls(files) };
     }),
     containerd: fact(S, 'containerd', (s) => {
-      const path = '/etc/containerd/config.toml';
+      const path = paths.containerd;
       const f = s.files.find((x) => x.path === path);
       const out: ContainerdFacts = { path, present: !!f, unreadable: f?.state === 'unreadable', hostsToml: [] };
       if (f?.state === 'ok') {
@@ -197,6 +235,33 @@ export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry
         out.text = scrub(f.content);
       }
       out.hostsToml = okFiles(s).filter((x) => x.path.endsWith('/hosts.toml')).map((x) => parseHostsToml(x.path, x.content));
+      return out;
+    }),
+    docker: fact(S, 'docker', (s) => {
+      const path = paths.docker;
+      const f = s.files.find((x) => x.path === path);
+      const out: DockerFacts = { path, present: !!f, unreadable: f?.state === 'unreadable' };
+      if (f?.state === 'ok') {
+        out.text = scrub(f.content);
+        try {
+          out.config = parseDaemonJson(f.content);
+        } catch (e) {
+          out.parseError = (e as Error).message;
+        }
+      }
+      const b = blocks(s.text);
+      if (b.info !== undefined && /info_rc=0/.test(b.info)) out.info = parseDockerInfo(b.info);
+      return out;
+    }),
+    crio: fact(S, 'crio', (s) => {
+      const path = paths.crio;
+      const files = okFiles(s).map((f) => ({ path: f.path, content: f.content }));
+      const out: CrioFacts = { path, present: files.some((f) => f.path === path), files };
+      try {
+        out.config = parseCrioConfig(files);
+      } catch (e) {
+        out.parseError = (e as Error).message;
+      }
       return out;
     }),
     criSockets: fact(S, 'cri', (s) => {
@@ -217,6 +282,8 @@ export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry
       const leap = /Leap status\s*:\s*(.+)/.exec(b.chronyc ?? '')?.[1]?.trim();
       const ntp = /ntpstat_rc=(\d+)/.exec(b.ntpstat ?? '')?.[1];
       return {
+        chronySources: b.sources === undefined ? undefined : parseChronySources(b.sources),
+        chronyServers: okFiles(s).flatMap((f) => parseChronyConf(f.path, f.content)),
         ntpSynchronized: kv.NTPSynchronized === undefined ? undefined : kv.NTPSynchronized === 'yes',
         timesyncdSynchronized: kv.timesyncd_synchronized === 'yes',
         chronyLeap: leap,
@@ -251,6 +318,16 @@ export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry
       for (const line of s.text.split('\n')) {
         const [b, p] = line.split('\t');
         if (b) out[b] = p?.trim() || undefined;
+      }
+      return out;
+    }),
+    // a refinement of the package versions: output without this section (an older probe) has none to offer
+    binaryVersions: !S.has('kversions') ? okf({}) : fact(S, 'kversions', (s) => {
+      const out: Record<string, string> = {};
+      for (const [b, text] of Object.entries(blocks(s.text))) {
+        // kubeadm version -o short: v1.29.2; kubelet --version: Kubernetes v1.29.2; kubectl: Client Version: v1.32.4 (or GitVersion:"v1.22.0")
+        const v = /(?:Client Version:\s*|GitVersion:"|Kubernetes\s+|^)v(\d+\.\d+\.\d+)/m.exec(text);
+        if (b && v) out[b] = v[1]!;
       }
       return out;
     }),

@@ -6,6 +6,8 @@ import { kubeadmFacts } from '../kubeadm/versions.ts';
 /** Calico's manifest install (000 (九)): calico/cni, calico/node, calico/kube-controllers at the same tag. */
 export const CNI_IMAGES: Record<string, string[]> = {
   calico: ['cni', 'node', 'kube-controllers'],
+  // flannel's kube-flannel.yml: the flannel image at the release tag (its flannel-cni-plugin init image has its own version)
+  flannel: ['flannel'],
 };
 
 export interface RequiredImage {

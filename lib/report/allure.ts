@@ -41,6 +41,13 @@ function message(r: Result): string {
   return `${prefix}${what}${r.waiver?.expired ? ` (${waiverNote(r)})` : ''}`;
 }
 
+/** evidence longer than this (characters) is an attachment rather than part of the description */
+const ATTACH_OVER = 4096;
+const fence = (text: string) => {
+  const ticks = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `${ticks}\n${text}\n${ticks}`;
+};
+
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 /** The result files for one run, as [file name, content] pairs (pure; writeAllureResults writes them). */
@@ -55,8 +62,11 @@ export function allureFiles(file: ResultsFile, opts: { failOn?: 'error' | 'warn'
       out.push([source, text]);
       attachments.push({ name, source, type: 'text/plain' });
     };
-    if (r.evidence.length) attach('evidence', r.evidence.join('\n'));
-    if (r.status !== 'pass') attach('remediation', r.remediation);
+    // evidence and remediation go in the description (one file per result: ~3,000 files at 100 hosts instead of
+    // ~7,000); evidence longer than a screen is an attachment instead
+    const evidence = r.evidence.join('\n');
+    const bigEvidence = evidence.length > ATTACH_OVER;
+    if (bigEvidence) attach('evidence', evidence);
     const labels: Label[] = [
       { name: 'epic', value: r.phase },
       { name: 'feature', value: r.group },
@@ -81,7 +91,10 @@ export function allureFiles(file: ResultsFile, opts: { failOn?: 'error' | 'warn'
       status,
       statusDetails: status === 'passed' ? {} : { message: message(r) },
       stage: 'finished' as TestResult['stage'],
-      description: [`**${r.title}**`, `observed: ${r.observed}`, `expected: ${r.expected}`, ...(r.reason ? [`reason: ${r.reason}`] : []), ...(r.waiver ? [waiverNote(r)] : []), `source: ${r.source}`].join('\n\n'),
+      description: [
+        `**${r.title}**`, `observed: ${r.observed}`, `expected: ${r.expected}`, ...(r.reason ? [`reason: ${r.reason}`] : []), ...(r.waiver ? [waiverNote(r)] : []),
+        ...(evidence && !bigEvidence ? [`evidence:\n\n${fence(evidence)}`] : []), ...(r.status !== 'pass' ? [`remediation:\n\n${fence(r.remediation)}`] : []), `source: ${r.source}`,
+      ].join('\n\n'),
       start,
       stop: start + Math.max(0, Math.round(r.durationMs)),
       labels,

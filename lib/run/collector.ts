@@ -1,15 +1,38 @@
 // A vitest reporter that collects each test's Result (carried on its meta) for results.json and the exit code.
+import { existsSync, readFileSync } from 'node:fs';
 import type { Reporter, TestCase } from 'vitest/node';
 import type { Result } from '../types.ts';
 
 export class ResultCollector implements Reporter {
   readonly results: Result[] = [];
   readonly problems: string[] = [];
+  /** where the suite worker appends each Result as one JSON line (RESULTS_ENV): verdicts then live in neither the
+   * worker's nor vitest's task tree — at 20,000 tests that is ~100 MB less peak memory */
+  private readonly file?: string;
+
+  constructor(resultsFile?: string) {
+    this.file = resultsFile;
+  }
+
+  /** Every verdict so far: the worker's file (complete lines), then the tests that ended without one. */
+  takeResults(): Result[] {
+    const out: Result[] = [];
+    if (this.file && existsSync(this.file)) {
+      const text = readFileSync(this.file, 'utf8');
+      for (let i = 0, nl = text.indexOf('\n'); nl >= 0; i = nl + 1, nl = text.indexOf('\n', i)) out.push(JSON.parse(text.slice(i, nl)) as Result);
+    }
+    out.push(...this.results);
+    this.results.length = 0;
+    return out;
+  }
 
   onTestCaseResult(tc: TestCase): void {
-    const r = tc.meta().kvResult;
+    const meta = tc.meta();
+    if (meta.kvWritten) return;
+    const r = meta.kvResult;
     if (r) {
       this.results.push({ ...r, durationMs: r.durationMs || Math.round(tc.diagnostic()?.duration ?? 0) });
+      delete meta.kvResult;
       return;
     }
     // A test that ended without a verdict: our own code failed. Never let that pass silently.

@@ -27,6 +27,8 @@ export interface RunFile {
 }
 
 export const CONTEXT_ENV = 'KV_CONTEXT';
+/** The file the suites append each verdict to (one JSON line); without it a verdict rides on its test's meta. */
+export const RESULTS_ENV = 'KV_RESULTS_FILE';
 
 /** Writes `value` as JSON to `path` (mode 0600) without building the whole text: objects are walked, each array
  * element is serialized on its own. `str` maps every string value (not keys) on the way out. */
@@ -79,9 +81,11 @@ export function writeRunFile(path: string, run: RunFile): void {
 }
 
 /** The worker's input: the facts as gathered, in a private directory removed at exit. Returns its path. */
-export function writeWorkerInput(run: RunFile): { path: string; remove: () => void } {
+export function writeWorkerInput(run: RunFile): { path: string; results: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'kubeadm-verify-'));
   const path = join(dir, 'facts.json');
+  // the verdicts come back the same way: one JSON line each, read by the CLI (lib/run/collector.ts)
+  const results = join(dir, 'results.jsonl');
   const remove = () => {
     rmSync(dir, { recursive: true, force: true });
     process.off('exit', remove);
@@ -93,7 +97,7 @@ export function writeWorkerInput(run: RunFile): { path: string; remove: () => vo
     remove();
     throw e;
   }
-  return { path, remove };
+  return { path, results, remove };
 }
 
 export function readRunFile(path = process.env[CONTEXT_ENV]): RunFile {

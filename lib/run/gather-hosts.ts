@@ -3,7 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { InventoryHost } from '../config/inventory.ts';
 import type { HostState } from '../requirements/define.ts';
 import { parseFacts } from '../probe/facts.ts';
-import { probeScript } from '../probe/script.ts';
+import { probeScript, type ProbeOptions } from '../probe/script.ts';
 import { SectionSplitter, whereItStopped } from '../probe/sections.ts';
 import { registerSecret, scrub } from '../redact.ts';
 import { shellCommand } from '../transport/command.ts';
@@ -16,6 +16,8 @@ export interface GatherOptions {
   /** every inventory name, resolved on each host */
   resolveNames: string[];
   registry?: { host: string; port: number };
+  /** the profile's runtime, CRI socket and time servers: where the probe looks */
+  design?: ProbeOptions['design'];
   postinstall: boolean;
   acceptNewHostKeys: boolean;
   concurrency: number;
@@ -79,7 +81,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
     }
     return t;
   };
-  const script = probeScript({ nonce: o.nonce, resolveNames: o.resolveNames, registry: o.registry, postinstall: o.postinstall });
+  const script = probeScript({ nonce: o.nonce, resolveNames: o.resolveNames, registry: o.registry, postinstall: o.postinstall, design: o.design });
   // On SIGINT/SIGTERM: close every connection now; hosts in flight end as `error` ("interrupted").
   const inFlight = new Set<Transport>();
   const onAbort = () => {
@@ -110,7 +112,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         if (o.signal?.aborted) throw new Error('interrupted');
         split.push(decoder.end());
         const out = split.end();
-        const { facts, complete } = parseFacts(out, o.nonce, o.registry, o.resolveNames);
+        const { facts, complete } = parseFacts(out, o.nonce, o.registry, o.resolveNames, o.design);
         if (!complete) {
           const why = /a password is required|no tty present|a terminal is required/.test(r.stderr)
             ? `sudo -n needs a password on this host (${scrub(r.stderr.trim().split('\n')[0] ?? '')}) — set KV_SUDO_PASSWORD, allow NOPASSWD for this user, or connect as root`

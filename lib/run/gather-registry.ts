@@ -4,6 +4,7 @@ import type { Profile } from '../config/profile.ts';
 import type { RegistryExtra } from '../requirements/preflight/images.ts';
 
 export async function gatherRegistryExtra(profile: Profile): Promise<RegistryExtra> {
+  if (!profile.registry.enabled) return { skip: 'the design has no private registry (profile registry: none)' };
   // The default endpoint is the documents' example address: never contact it unless the user says so.
   if ((profile.origin.registry ?? 'default') === 'default') {
     return { skip: 'registry.endpoint is the documents\' example (default profile): set registry.endpoint in your profile to check the images' };

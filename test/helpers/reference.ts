@@ -121,6 +121,7 @@ export function referenceSnapshot(): ClusterSnapshot {
       'kube-proxy': { ok: true, data: { 'config.conf': 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs\nipvs:\n  strictARP: true\n' } },
       'kubeadm-config': { ok: true, data: { ClusterConfiguration: 'apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nkubernetesVersion: v1.29.2\nimageRepository: harbor:443/k8s\nnetworking:\n  podSubnet: 10.244.0.0/16\n  serviceSubnet: 10.245.0.0/16\n' } },
       'kubelet-config': { ok: true, data: { kubelet: 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\ncgroupDriver: systemd\n' } },
+      'kube-flannel-cfg': { ok: false, status: 404, error: 'configmaps "kube-flannel-cfg" not found' },
     },
     dnsEndpoints: { ok: true, service: true, addresses: 2 },
     tokens: { ok: true, items: [{ name: 'bootstrap-token-abcdef', expiration: '2026-12-04T10:00:00.000Z', usages: ['authentication', 'signing'] }] },

@@ -1,7 +1,7 @@
 // One story in every output: the same run (every status, an active and an expired waiver, an unreachable host)
 // read back from allure-results/, junit.xml, the console summary and --compare must agree with results.json
 // and with the exit code, under both --fail-on settings.
-// Stand-ins: the lab's (lab/README.md), for the unreachable host and the others.
+// Stand-ins: the results are a fixture (test/helpers/results-fixture.ts); every output is the real writer's.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // Ansible/kubespray inventories (INI and YAML) read as kubeadm-verify inventories, on kubespray's sample layout.
-// Stand-ins: none (inventory files in kubespray's sample layout).
+// Stand-ins: the inventories are files in fixtures/inventory/kubespray (kubespray's sample layout, filled in) and temp files.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';

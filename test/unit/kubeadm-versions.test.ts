@@ -5,13 +5,13 @@
 //    (constants.go, images.go, defaults.go of the tag); the table is generated from it, this guards hand edits;
 //  - fixtures/kubeadm/release-notes.txt: statements of the release notes (CHANGELOG-1.x.md), written by people,
 //    not derived from the constants.
-// Stand-ins: none (recorded kubeadm output and tag sources, listed above).
-import { readFileSync } from 'node:fs';
+// Stand-ins: none — the fixtures are recorded real output and text read at the tags; the profile test writes a temp file.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMAGE_ROWS } from '../../lib/kubeadm/image-table.ts';
 import {
-  ALL_COMPONENT_HEALTH_URLS, CONTROL_PLANE_TAINT_KEY, FIRST_MINOR, componentHealthUrls, KNOWN_MINORS, LAST_MINOR, MASTER_TAINT_KEY, UnknownKubeadmVersionError, kernelAccepted, kubeadmFacts,
+  ALL_COMPONENT_HEALTH_URLS, CONTROL_PLANE_TAINT_KEY, FIRST_MINOR, componentHealthUrls, dockerVersionVerdict, KNOWN_MINORS, LAST_MINOR, MASTER_TAINT_KEY, UnknownKubeadmVersionError, kernelAccepted, kubeadmFacts,
 } from '../../lib/kubeadm/versions.ts';
 
 const FIX = join(import.meta.dirname, '../../fixtures/kubeadm');
@@ -19,7 +19,24 @@ const real = (f: string) => readFileSync(join(FIX, 'images-list/kubeadm-v1.29.15
 const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 const refs = (version: string, repo?: string, target?: string) => kubeadmFacts(version).images(repo, target).map((i) => i.ref);
 
+const BINARIES = readdirSync(join(FIX, 'images-list')).filter((d) => d.startsWith('kubeadm-v')).map((d) => d.slice('kubeadm-v'.length));
+describe.each(BINARIES)('the image table against a real kubeadm v%s binary', (v) => {
+  const out = (f: string) => readFileSync(join(FIX, 'images-list', `kubeadm-v${v}`, f), 'utf8');
+  it('is the binary it claims to be', () => expect(out('COMMANDS')).toContain(`"gitVersion":"v${v}"`));
+  it('config images list --kubernetes-version of its own version', () => expect(refs(v)).toEqual(lines(out(`v${v}.txt`))));
+  it('… --image-repository harbor:443/k8s', () => expect(refs(v, 'harbor:443/k8s')).toEqual(lines(out(`v${v}--harbor.txt`))));
+  it('… --image-repository k8s.gcr.io', () => expect(refs(v, 'k8s.gcr.io')).toEqual(lines(out(`v${v}--k8s.gcr.io.txt`))));
+  it('config print init-defaults: CRI socket, image repository, API port', () => {
+    const d = out('init-defaults.yaml');
+    const f = kubeadmFacts(v);
+    expect(d).toContain(`criSocket: ${f.defaultCriSocket()}`);
+    expect(d).toContain(`imageRepository: ${f.defaultImageRepository()}`);
+    expect(d).toContain(`bindPort: ${f.ports.apiserver}`);
+  });
+});
+
 describe('the image table against a real kubeadm v1.29.15 binary', () => {
+  it('there are real binaries recorded', () => expect(BINARIES).toContain('1.29.15'));
   it('prints exactly what `kubeadm config images list --kubernetes-version v1.29.15` printed', () => {
     expect(refs('v1.29.15')).toEqual(lines(real('v1.29.15.txt')));
   });
@@ -169,6 +186,13 @@ describe('version facts', () => {
     expect(kubeadmFacts('1.21.2').images('harbor:443/k8s').find((i) => i.component === 'coredns')!.ref).toBe('harbor:443/k8s/coredns:v1.8.0');
     expect(kubeadmFacts('1.21.2').images().find((i) => i.component === 'coredns')!.ref).toBe('k8s.gcr.io/coredns/coredns:v1.8.0');
   });
+  it('Docker versions kubeadm validates (document 001: kubeadm 1.13.1 with Docker 18.06)', () => {
+    const d13 = kubeadmFacts('1.13.1').docker!;
+    expect([dockerVersionVerdict(d13, '18.06.1-ce'), dockerVersionVerdict(d13, '18.09.0'), dockerVersionVerdict(d13, '1.13.1'), dockerVersionVerdict(d13, '1.10.3')]).toEqual(['validated', 'unvalidated', 'validated', 'unsupported']);
+    expect(d13.latestValidated).toBe('18.06');
+    expect(dockerVersionVerdict(kubeadmFacts('1.23.17').docker!, '20.10.24')).toBe('validated');
+    expect(kubeadmFacts('1.24.0').docker).toBeUndefined();
+  });
   it('binaries kubeadm preflight wants in PATH', () => {
     expect(kubeadmFacts('1.29.2').binaries).toMatchObject({ crictl: 'always', mandatory: ['conntrack', 'crictl', 'ip', 'iptables', 'mount', 'nsenter'] });
     expect(kubeadmFacts('1.31.0').binaries.crictl).toBe('optional');
@@ -198,5 +222,23 @@ describe('call sites read the table', () => {
       'harbor:443/k8s/kube-proxy:v1.29.2', 'harbor:443/k8s/coredns:v1.11.1', 'harbor:443/k8s/pause:3.9', 'harbor:443/k8s/etcd:3.5.10-0',
       ...['cni', 'node', 'kube-controllers'].map((n) => `harbor:443/calico/${n}:v3.26.4`),
     ]);
+  });
+});
+
+describe('the profile derives its sandbox image from the version', () => {
+  it('kubernetesVersion 1.13.1 alone: pause:3.1 in the profile\'s repository; the reference design keeps pause:3.9', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { buildProfile, defaultProfile } = await import('../../lib/config/profile.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'kv-versions-'));
+    const file = join(dir, 'p.yaml');
+    writeFileSync(file, 'kubernetesVersion: 1.13.1\n');
+    const p = buildProfile({ profileFile: file });
+    expect(p.sandboxImage).toBe('harbor:443/k8s/pause:3.1');
+    expect(p.origin.sandboxImage).toMatch(/kubeadm 1.13.1's pause image/);
+    writeFileSync(file, 'kubernetesVersion: 1.13.1\nsandboxImage: harbor:443/k8s/pause:3.9\n');
+    expect(buildProfile({ profileFile: file }).sandboxImage).toBe('harbor:443/k8s/pause:3.9');
+    expect(buildProfile({}).sandboxImage).toBe(defaultProfile().sandboxImage);
+    expect(defaultProfile().sandboxImage).toBe(kubeadmFacts(defaultProfile().kubernetesVersion).images(defaultProfile().imageRepository).find((i) => i.component === 'pause')!.ref);
   });
 });

@@ -1,7 +1,8 @@
 // The post-install judges that depend on the kubeadm version (lib/kubeadm/versions.ts), each on both sides:
 // a cluster built the 1.13 way (document 001) and the 1.29 way (the reference design), judged with the
-// profile's kubernetesVersion. Snapshots are hand-built objects of the shape lib/cluster/snapshot.ts reads.
-// Stand-ins: the snapshots are hand-built objects (above), not a cluster.
+// profile's kubernetesVersion.
+// Stand-ins: the cluster snapshots are hand-built objects of the shape lib/cluster/snapshot.ts reads, and the node-side
+// facts are the recorded Debian 12 probe run with nodeHealth, listening and criSockets replaced per case.
 import { describe, expect, it } from 'vitest';
 import type { ClusterSnapshot, NodeInfo } from '../../lib/cluster/snapshot.ts';
 import { defaultProfile, type Profile } from '../../lib/config/profile.ts';
@@ -14,7 +15,7 @@ function snapshot(nodes: NodeInfo[], kubeletCm: Record<string, string> | undefin
   return {
     server: 'https://192.0.2.4:6443', context: 'test', user: 'admin', insecureSkipTlsVerify: false, health: {},
     nodes: { ok: true, items: nodes }, pods: { ok: true, items: [] }, workloads: { ok: true, items: [] },
-    configMaps: { 'kube-proxy': no, 'kubeadm-config': no, 'kubelet-config': kubeletCm ? { ok: true, data: kubeletCm } : { ok: false, status: 404, error: 'configmaps "kubelet-config" not found' } },
+    configMaps: { 'kube-proxy': no, 'kubeadm-config': no, 'kubelet-config': kubeletCm ? { ok: true, data: kubeletCm } : { ok: false, status: 404, error: 'configmaps "kubelet-config" not found' }, 'kube-flannel-cfg': { ok: false, status: 404, error: 'configmaps "kube-flannel-cfg" not found' } },
     dnsEndpoints: no, tokens: { ok: true, items: [] }, ipPools: { ok: true, items: [] }, events: { ok: true, items: [] }, listCalls: 0, durationMs: 0,
   };
 }
@@ -91,5 +92,18 @@ describe('CP-HEALTHZ and CP-PORTS use the version\'s ports', () => {
     expect(judge('HOST-PORTS-FREE', withNode('v1.13.1', secure, [10251]), 'master')).toMatchObject({ status: 'fail', observed: 'in use: 10251' });
     expect(judge('HOST-PORTS-FREE', withNode('v1.29.2', secure, [10251]), 'master').status).toBe('pass');
     expect(judge('HOST-PORTS-FREE', withNode('v1.29.2', secure, [10259]), 'master')).toMatchObject({ status: 'fail', observed: 'in use: 10259' });
+  });
+});
+
+describe('HOST-CRI-SOCKET: the dockershim socket only up to 1.23', () => {
+  const withSocket = (version: string, criSocket: string) => {
+    const f = recordedFacts();
+    f.criSockets = ok({ '/var/run/dockershim.sock': 'socket', '/run/dockershim.sock': 'socket' });
+    return ctxFor([{ spec: host('master'), facts: f }], { ...profile(version), criSocket });
+  };
+  it('1.13 with Docker (document 001) passes', () => expect(judge('HOST-CRI-SOCKET', withSocket('v1.13.1', '/var/run/dockershim.sock'), 'master').status).toBe('pass'));
+  it('1.24 with the dockershim socket fails and says why, even though the socket exists', () => {
+    const r = judge('HOST-CRI-SOCKET', withSocket('v1.24.0', 'unix:///var/run/dockershim.sock'), 'master');
+    expect(r).toMatchObject({ status: 'fail', observed: expect.stringMatching(/dockershim was removed .* cri-dockerd/) });
   });
 });

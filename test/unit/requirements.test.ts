@@ -17,8 +17,9 @@ describe('the reference design passes every preflight requirement', () => {
     const ctx = twoHosts();
     ctx.extra.registry = { judged: { status: 'pass', observed: 'all present', expected: 'all present', evidence: [] } };
     const all = requirements('preflight').flatMap((r) => r.targets(ctx).map((t) => judge(r.id, ctx, t)));
-    expect(all.length).toBe(26 * 2 + 4); // 26 host requirements on 2 hosts + 4 fleet-wide
-    const bad = all.filter((r) => r.status !== 'pass');
+    expect(all.length).toBe(28 * 2 + 4); // 28 host requirements on 2 hosts + 4 fleet-wide
+    // the runtime checks of the designs that are not this one skip, saying why
+    const bad = all.filter((r) => r.status !== 'pass' && !(r.status === 'skip' && /^HOST-(DOCKER|CRIO)-CONFIG$/.test(r.id) && /runtime is containerd/.test(r.reason ?? '')));
     expect(bad.map((r) => `${r.id} [${r.host}] ${r.status}: ${r.observed} ${r.reason ?? ''}`)).toEqual([]);
   });
 });
@@ -129,6 +130,25 @@ describe('each defect the documents warn about is caught', () => {
   it('HOST-PACKAGES: a kubelet at the wrong version fails', () => {
     edit((f) => f.packages.ok && (f.packages.value.installed.kubelet = '1.28.9-150500.1.1'));
     expect(judge('HOST-PACKAGES', ctx, 'master')).toMatchObject({ status: 'fail', severity: 'error', observed: 'kubelet 1.28.9 ≠ 1.29.2' });
+  });
+  it('HOST-PACKAGES: the binary\'s own version decides where the package lies (a dpkg epoch, a repackaged SDK)', () => {
+    // google-cloud-cli's kubectl package: "1:528.0.0-0", while `kubectl version --client` says v1.29.2
+    edit((f) => {
+      if (f.packages.ok) f.packages.value.installed.kubectl = '1:528.0.0-0';
+      f.binaryVersions = ok({ kubeadm: '1.29.2', kubelet: '1.29.2', kubectl: '1.29.2' });
+    });
+    const r = judge('HOST-PACKAGES', ctx, 'master');
+    expect(r.evidence.join('\n')).toMatch(/kubectl 1:528.0.0-0; the binary says v1.29.2 \(kubectl version\), which is what runs/);
+    expect(r.observed).not.toMatch(/528/);
+    // and the binary is believed the other way round too: package 1.29.2, binary 1.28.9
+    edit((f) => (f.binaryVersions = ok({ kubelet: '1.28.9' })));
+    expect(judge('HOST-PACKAGES', ctx, 'master').observed).toMatch(/kubelet 1.28.9 ≠ 1.29.2/);
+  });
+  it('the probe reads the binaries\' versions (kubeadm -o short, kubelet --version, kubectl version --client)', async () => {
+    const { parseFacts } = await import('../../lib/probe/facts.ts');
+    const out = '@@KVn0nce0001 kversions@@\n@kubeadm\nv1.29.2\n@kubelet\nKubernetes v1.29.2\n@kubectl\nClient Version: v1.32.4\nKustomize Version: v5.5.0\n@@KVn0nce0001 /kversions rc=0@@\n';
+    const f = parseFacts(out, 'n0nce0001').facts;
+    expect(f.binaryVersions).toEqual({ ok: true, value: { kubeadm: '1.29.2', kubelet: '1.29.2', kubectl: '1.32.4' } });
   });
   it('HOST-MODULES: a misspelled br_netfiler in modules-load.d is named', () => {
     edit((f) => (f.modules = ok({ loaded: ['xt_conntrack'], sys: [], builtin: [], procModules: true, persisted: [{ module: 'br_netfiler', file: '/etc/modules-load.d/containerd.conf', line: 1 }, { module: 'xt_conntrack', file: '/etc/modules-load.d/containerd.conf', line: 2 }] })));

@@ -1,6 +1,6 @@
 // Published JSON Schemas (docs/schema/): the files the tool writes and reads follow them, and they reject what
 // the loaders reject.
-// Stand-ins: none.
+// Stand-ins: the results are a fixture (test/helpers/results-fixture.ts), written by the real report writer.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

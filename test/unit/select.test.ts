@@ -1,5 +1,5 @@
 // Choosing checks: --check/--skip selectors (IDs, globs, kubeadm's names), --list, "did you mean".
-// Stand-ins: none.
+// Stand-ins: none (the real catalogue).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { allRequirements } from '../../lib/requirements/index.ts';

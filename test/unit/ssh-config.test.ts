@@ -1,6 +1,6 @@
 // ~/.ssh/config as OpenSSH reads it: Include (globs, relative to ~/.ssh), Match host, wildcard Host, tokens,
 // first value wins.
-// Stand-ins: none (ssh_config files written to a temporary directory).
+// Stand-ins: none (config files in a temporary directory, read by the real parser).
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';

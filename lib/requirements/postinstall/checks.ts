@@ -8,10 +8,29 @@ import { badPodReason, clusterRequirement, configMap, isControlPlane, items, nod
 const phase = 'postinstall' as const;
 const COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd'];
 
-/** Inventory hosts of this run that run Kubernetes (not the registry). */
-const clusterHosts = (ctx: RunContext) => ctx.hosts.filter((h) => h.spec.roles.some((r) => r === 'control-plane' || r === 'worker'));
+/** Without an inventory the run audits this machine (the local transport): node-side checks judge it only when it
+ * is itself a Node of the cluster, in its Node's role — never a CI runner or a laptop as if it were a control plane. */
+export const NEEDS_INVENTORY = 'needs --inventory (SSH to the nodes): this machine is not a Node of the cluster';
+function localNode(ctx: RunContext, name: string) {
+  try {
+    return nodeNamed(snapshotOf(ctx), name);
+  } catch {
+    return undefined;
+  }
+}
+/** The roles a host is judged in: the inventory's, or for this machine its Node's (none when it is not a Node). */
+function rolesOf(ctx: RunContext, h: RunContext['hosts'][number]): string[] {
+  if (h.spec.transport !== 'local') return h.spec.roles;
+  const n = localNode(ctx, h.spec.name);
+  return n ? [isControlPlane(n.labels) ? 'control-plane' : 'worker'] : [];
+}
+/** Hosts of this run that run Kubernetes (not the registry), with the roles they are judged in; this machine, when
+ * it is not a Node, stays a target so that its verdict says why it is skipped. */
+const clusterHosts = (ctx: RunContext, role?: 'control-plane') =>
+  ctx.hosts.filter((h) => (h.spec.transport === 'local' && !localNode(ctx, h.spec.name) ? h.spec.roles : rolesOf(ctx, h)).some((r) => (role ? r === role : r === 'control-plane' || r === 'worker')));
 const hostFacts = (ctx: RunContext, name: string) => {
   const h = ctx.hosts.find((x) => x.spec.name === name);
+  if (h && h.spec.transport === 'local' && !localNode(ctx, name)) return { h, skip: NEEDS_INVENTORY };
   if (!h?.facts) return { h, error: `host not probed: ${h?.error ?? 'not in this run'}` };
   return { h, facts: h.facts };
 };
@@ -66,9 +85,10 @@ export const postinstallChecks: Requirement[] = [
   {
     id: 'CP-HEALTHZ', title: 'kube-scheduler :10259 and kube-controller-manager :10257 /healthz ok', phase, group: 'control-plane', severity: 'error', source: '000 五',
     remediation: 'On the control-plane host: curl -k https://127.0.0.1:10259/healthz; curl -k https://127.0.0.1:10257/healthz; crictl logs of the failing component.',
-    targets: (ctx) => clusterHosts(ctx).filter((h) => h.spec.roles.includes('control-plane')).map((h) => h.spec.name),
+    targets: (ctx) => clusterHosts(ctx, 'control-plane').map((h) => h.spec.name),
     judge(ctx, target) {
-      const { facts, error } = hostFacts(ctx, target);
+      const { facts, error, skip } = hostFacts(ctx, target);
+      if (skip) return verdict.skip(skip);
       if (!facts) return verdict.error(error!);
       const nh = need(facts.nodeHealth);
       if (!nh) return verdict.error('node-side health was not probed');
@@ -84,11 +104,12 @@ export const postinstallChecks: Requirement[] = [
     remediation: 'ss -ltnp on the host shows what listens; a missing port means its component is not running (crictl ps -a, journalctl -u kubelet).',
     targets: (ctx) => clusterHosts(ctx).map((h) => h.spec.name),
     judge(ctx, target) {
-      const { h, facts, error } = hostFacts(ctx, target);
+      const { h, facts, error, skip } = hostFacts(ctx, target);
+      if (skip) return verdict.skip(skip);
       if (!facts) return verdict.error(error!);
       const listening = need(facts.listening);
       const { ports: kp } = kubeadmFacts(ctx.profile.kubernetesVersion);
-      const ports = h!.spec.roles.includes('control-plane') ? kp.controlPlaneListening : kp.nodeListening;
+      const ports = rolesOf(ctx, h!).includes('control-plane') ? kp.controlPlaneListening : kp.nodeListening;
       const missing = ports.filter((p) => !listening.some((l) => l.port === p));
       const expected = `listening: ${ports.join(', ')}`;
       return missing.length ? verdict.fail(`not listening: ${missing.join(', ')}`, expected, [`listening: ${[...new Set(listening.map((l) => l.port))].sort((a, b) => a - b).join(', ')}`]) : verdict.pass('all listening', expected);
@@ -101,6 +122,7 @@ export const postinstallChecks: Requirement[] = [
     judge(ctx, target) {
       const s = snapshotOf(ctx);
       const names = nodeNames(s);
+      if (ctx.inventory.find((h) => h.name === target)?.transport === 'local' && !nodeNamed(s, target)) return verdict.skip(NEEDS_INVENTORY);
       return nodeNamed(s, target) ? verdict.pass('registered', `Node ${target} exists`) : verdict.fail(`no Node named ${target}`, `Node ${target} exists`, [`nodes: ${list(names.slice(0, 50))}${names.length > 50 ? ` … (${names.length})` : ''}`]);
     },
   },
@@ -156,7 +178,7 @@ export const postinstallChecks: Requirement[] = [
     id: 'PODS-IMAGES', title: 'kube-system images come from the private registry', phase, group: 'pods', severity: 'warn', source: '000 (八)(九)',
     remediation: 'Set imageRepository: harbor:443/k8s in the ClusterConfiguration and rewrite the CNI manifest\'s images to harbor:443/calico (sed as in 000 (九)).',
     check: (s, ctx) => {
-      const repos = [ctx.profile.imageRepository, ctx.profile.cni.imageRepository].map((r) => `${r.replace(/\/+$/, '')}/`);
+      const repos = [ctx.profile.imageRepository, ctx.profile.cni.imageRepository].filter(Boolean).map((r) => `${r.replace(/\/+$/, '')}/`);
       const foreign = [...new Set(items(s.pods, 'pods').flatMap((p) => p.images.filter((i) => !repos.some((r) => i.startsWith(r))).map((i) => `${p.name}: ${i}`)))];
       return foreign.length ? verdict.fail(`${foreign.length} image(s) from elsewhere`, `images from ${repos.join(' or ')}`, foreign.slice(0, 50)) : verdict.pass('all from the private registry', `images from ${repos.join(' or ')}`);
     },
@@ -196,6 +218,63 @@ export const postinstallChecks: Requirement[] = [
     },
   }),
   clusterRequirement({
+    id: 'FLANNEL-READY', title: 'flannel DaemonSet kube-flannel-ds ready on every node; version = profile', phase, group: 'cni', severity: 'error', source: '001 (部署网络插件)',
+    remediation: 'kubectl -n kube-flannel get pods -l app=flannel -o wide (kube-system for older manifests); kubectl logs <pod> -c kube-flannel; the node needs br_netfilter and a podCIDR (kubeadm init --pod-network-cidr).',
+    targets: (s, ctx) => (ctx.profile.cni.name === 'flannel' ? ['*', ...nodeNames(s)] : ['*']),
+    check: (s, ctx, target) => {
+      if (ctx.profile.cni.name !== 'flannel') return verdict.skip(`the profile's CNI is ${ctx.profile.cni.name}, not flannel`);
+      const isFlannel = (p: { labels: Record<string, string>; name: string }) => p.labels.app === 'flannel' || p.name.startsWith('kube-flannel-ds');
+      if (target !== '*') {
+        const p = podsOn(s, target).find(isFlannel);
+        if (!p) return verdict.fail(`no flannel pod on ${target}`, 'a Ready kube-flannel-ds pod on this node');
+        const bad = badPodReason(p);
+        return bad ? verdict.fail(`${p.name} ${bad}`, 'a Ready kube-flannel-ds pod on this node', podEvidence(p, s)) : verdict.pass(`${p.name} Ready`, 'a Ready kube-flannel-ds pod on this node');
+      }
+      // 001's manifest (2019) had one DaemonSet per architecture: kube-flannel-ds-amd64, -arm64 …
+      const ds = items(s.workloads, 'DaemonSets').filter((x) => x.kind === 'DaemonSet' && x.name.startsWith('kube-flannel-ds'));
+      const expected = `kube-flannel-ds ready on every node${ctx.profile.cni.version ? `, flannel ${ctx.profile.cni.version}` : ''}`;
+      if (!ds.length) return verdict.fail('DaemonSet kube-flannel-ds not found in kube-flannel or kube-system', expected);
+      const evidence = ds.map((d) => `DaemonSet ${d.namespace}/${d.name}: desired ${d.desired}, ready ${d.ready}, images ${d.images.join(', ')}`);
+      const problems: string[] = [];
+      const desired = ds.reduce((a, d) => a + d.desired, 0);
+      const ready = ds.reduce((a, d) => a + d.ready, 0);
+      if (desired === 0 || ready < desired) problems.push(`flannel ready ${ready}/${desired}`);
+      const imgs = ds.flatMap((d) => d.images).filter((i) => /flannel(?!-cni-plugin)/.test(i.split('/').at(-1) ?? ''));
+      const v = ctx.profile.cni.version;
+      if (v) {
+        const wrong = imgs.filter((i) => !(i.split(':').at(-1) ?? '').startsWith(v));
+        if (wrong.length) problems.push(`flannel image(s) ${wrong.join(', ')} ≠ ${v}`);
+      }
+      return problems.length ? verdict.fail(problems.join('; '), expected, evidence) : verdict.pass(`flannel ready ${ready}/${desired}`, expected, evidence);
+    },
+  }),
+  clusterRequirement({
+    id: 'FLANNEL-CONFIG', title: "flannel's net-conf.json: Network = podSubnet, Backend as the profile says", phase, group: 'cni', severity: 'error', source: '001 (--pod-network-cidr=10.244.0.0/16 for flannel)',
+    remediation: 'kubectl -n kube-flannel edit cm kube-flannel-cfg: net-conf.json "Network" = the podSubnet; then kubectl -n kube-flannel rollout restart ds kube-flannel-ds.',
+    check: (s, ctx) => {
+      if (ctx.profile.cni.name !== 'flannel') return verdict.skip(`the profile's CNI is ${ctx.profile.cni.name}, not flannel`);
+      const cm = s.configMaps['kube-flannel-cfg'];
+      const want = ctx.profile.podSubnet;
+      const backend = ctx.profile.cni.backend ?? 'vxlan';
+      const expected = `Network ${want}, Backend ${backend}`;
+      if (!cm?.ok && cm?.status === 404) return verdict.fail('ConfigMap kube-flannel-cfg not found in kube-flannel or kube-system', expected);
+      const data = configMap(s, 'kube-flannel-cfg');
+      const raw = data['net-conf.json'];
+      if (raw === undefined) return verdict.fail('kube-flannel-cfg has no net-conf.json key', expected);
+      let nc: { Network?: string; Backend?: { Type?: string } };
+      try {
+        nc = JSON.parse(raw);
+      } catch (e) {
+        return verdict.fail(`net-conf.json is not valid JSON: ${(e as Error).message}`, expected, [raw.slice(0, 300)]);
+      }
+      const evidence = [`${cm!.namespace}/kube-flannel-cfg net-conf.json: Network ${nc.Network ?? 'unset'}, Backend ${nc.Backend?.Type ?? 'unset (udp)'}`];
+      const problems: string[] = [];
+      if (nc.Network !== want) problems.push(`Network ${nc.Network ?? 'unset'} ≠ podSubnet ${want}`);
+      if ((nc.Backend?.Type ?? 'udp') !== backend) problems.push(`Backend ${nc.Backend?.Type ?? 'unset (udp)'} ≠ ${backend}`);
+      return problems.length ? verdict.fail(problems.join('; '), expected, evidence) : verdict.pass(expected, expected, evidence);
+    },
+  }),
+  clusterRequirement({
     id: 'CALICO-IPPOOL', title: "Calico's IP pool equals the cluster podSubnet", phase, group: 'cni', severity: 'warn', source: '000 (八)',
     remediation: 'Set CALICO_IPV4POOL_CIDR in calico.yaml to the podSubnet (10.244.0.0/16) before applying it; an existing pool must be replaced (calicoctl).',
     check: (s, ctx) => {
@@ -217,10 +296,14 @@ export const postinstallChecks: Requirement[] = [
         const cfg = yamlDoc<{ mode?: string; ipvs?: { strictARP?: boolean } }>(configMap(s, 'kube-proxy')['config.conf'], 'kube-proxy ConfigMap config.conf');
         const mode = cfg?.mode || 'iptables';
         const ev = [`kube-system/kube-proxy config.conf: mode: "${cfg?.mode ?? ''}", ipvs.strictARP: ${cfg?.ipvs?.strictARP ?? 'unset'}`];
-        const problems = [mode !== want && `mode ${mode} ≠ ${want}`, want === 'ipvs' && cfg?.ipvs?.strictARP !== true && `ipvs.strictARP ${cfg?.ipvs?.strictARP ?? 'unset'} ≠ true`].filter(Boolean) as string[];
-        return problems.length ? verdict.fail(problems.join('; '), `mode ${want}${want === 'ipvs' ? ', strictARP true' : ''}`, ev) : verdict.pass(`mode ${mode}`, `mode ${want}${want === 'ipvs' ? ', strictARP true' : ''}`, ev);
+        // strictARP as the design says: the reference design sets it (MetalLB-style ARP), 001 never did
+        const strict = want === 'ipvs' && ctx.profile.strictARP;
+        const problems = [mode !== want && `mode ${mode} ≠ ${want}`, strict && cfg?.ipvs?.strictARP !== true && `ipvs.strictARP ${cfg?.ipvs?.strictARP ?? 'unset'} ≠ true`].filter(Boolean) as string[];
+        const expected = `mode ${want}${strict ? ', strictARP true' : want === 'ipvs' ? ' (strictARP not required: profile strictARP false)' : ''}`;
+        return problems.length ? verdict.fail(problems.join('; '), expected, ev) : verdict.pass(`mode ${mode}`, expected, ev);
       }
-      const { facts, error } = hostFacts(ctx, target);
+      const { facts, error, skip } = hostFacts(ctx, target);
+      if (skip) return verdict.skip(skip);
       if (!facts) return verdict.error(error!);
       const nh = need(facts.nodeHealth);
       if (!nh) return verdict.error('node-side health was not probed');
@@ -261,16 +344,16 @@ export const postinstallChecks: Requirement[] = [
     },
   }),
   clusterRequirement({
-    id: 'KUBELET-CONFIG', title: 'kubelet-config cgroupDriver = systemd', phase, group: 'config', severity: 'error', source: '000 (八)',
+    id: 'KUBELET-CONFIG', title: 'kubelet-config cgroupDriver = profile (systemd in the reference design)', phase, group: 'config', severity: 'error', source: '000 (八), 001 (kubelet-config-1.13)',
     remediation: 'kubectl -n kube-system edit cm kubelet-config (cgroupDriver: systemd), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.',
     check: (s, ctx) => {
-      // kubeadm named it kubelet-config-1.X up to 1.23 (lib/kubeadm/versions.ts); the snapshot read that name
+      // kubeadm ≤ 1.23 named it kubelet-config-1.X
       const name = kubeadmFacts(ctx.profile.kubernetesVersion).kubeletConfigMap;
-      const k = yamlDoc<{ cgroupDriver?: string }>(configMap(s, 'kubelet-config', name).kubelet, `${name} key kubelet`);
+      const k = yamlDoc<{ cgroupDriver?: string }>(configMap(s, 'kubelet-config').kubelet, `${name} key kubelet`);
       const got = k?.cgroupDriver ?? 'cgroupfs (unset)';
       const ev = [`${name}: cgroupDriver: ${got}`];
-      const remediation = name === 'kubelet-config' ? undefined : `kubectl -n kube-system edit cm ${name} (cgroupDriver: systemd), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.`;
-      return got === ctx.profile.cgroupDriver ? verdict.pass(got, ctx.profile.cgroupDriver, ev) : verdict.fail(got, ctx.profile.cgroupDriver, ev, remediation ? { remediation } : undefined);
+      const rem = `kubectl -n kube-system edit cm ${name} (cgroupDriver: ${ctx.profile.cgroupDriver}), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.`;
+      return got === ctx.profile.cgroupDriver ? verdict.pass(got, ctx.profile.cgroupDriver, ev) : verdict.fail(got, ctx.profile.cgroupDriver, ev, { remediation: rem });
     },
   }),
   clusterRequirement({

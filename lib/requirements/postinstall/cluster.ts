@@ -1,6 +1,6 @@
 // Shared pieces of post-install requirements: reading the snapshot, and what an API failure means.
 import { parse as parseYaml } from 'yaml';
-import type { ClusterExtra, ClusterSnapshot, Listed, NodeInfo, PodInfo } from '../../cluster/snapshot.ts';
+import type { ClusterExtra, ClusterSnapshot, ConfigMapKey, Listed, NodeInfo, PodInfo } from '../../cluster/snapshot.ts';
 import { MissingFact, verdict, type Requirement, type RequirementMeta, type RunContext } from '../define.ts';
 import type { Verdict } from '../../types.ts';
 import { CONTROL_PLANE_LABEL, MASTER_LABEL } from '../../kubeadm/versions.ts';
@@ -76,8 +76,8 @@ export const isControlPlane = (labels: Record<string, string>) => CONTROL_PLANE_
 /** One line of evidence for a pod that is not healthy, with the tail of its events (kubespray-style). */
 export function podEvidence(p: PodInfo, s: ClusterSnapshot): string[] {
   const lines = [`${p.namespace}/${p.name} on ${p.nodeName ?? '(unscheduled)'}: phase ${p.phase}${p.reason ? ` (${p.reason})` : ''}, ready ${p.ready}`];
-  for (const c of p.containers) {
-    lines.push(`  container ${c.name}: ${c.state}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}, ready ${c.ready}, restarts ${c.restartCount}${c.lastState ? `, last state ${c.lastState}` : ''}`);
+  for (const c of [...(p.initContainers ?? []).map((x) => ({ ...x, kind: 'init container' })), ...p.containers.map((x) => ({ ...x, kind: 'container' }))]) {
+    lines.push(`  ${c.kind} ${c.name}: ${c.state}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}, ready ${c.ready}, restarts ${c.restartCount}${c.lastState ? `, last state ${c.lastState}` : ''}`);
   }
   if (s.events.ok) {
     for (const e of s.events.items.filter((x) => x.object === `Pod/${p.name}`).slice(-3)) lines.push(`  event ${e.type} ${e.reason} ×${e.count}: ${e.message}`);
@@ -85,10 +85,15 @@ export function podEvidence(p: PodInfo, s: ClusterSnapshot): string[] {
   return lines;
 }
 
+const STUCK = /CrashLoopBackOff|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|InvalidImageName/;
+
 export function badPodReason(p: PodInfo): string | undefined {
   const waiting = p.containers.find((c) => c.state === 'waiting' && c.reason)?.reason;
   if (p.phase === 'Succeeded') return undefined;
-  if (waiting && /CrashLoopBackOff|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|InvalidImageName/.test(waiting)) return waiting;
+  // as kubectl shows it: a pod whose init container cannot start or keeps failing is Init:<reason>, not just Pending
+  const init = p.initContainers?.find((c) => c.state === 'waiting' && c.reason && STUCK.test(c.reason));
+  if (init) return `Init:${init.reason}`;
+  if (waiting && STUCK.test(waiting)) return waiting;
   if (p.phase !== 'Running') return p.phase;
   if (!p.ready || p.containers.some((c) => !c.ready)) return waiting ?? 'not ready';
   return undefined;
@@ -103,8 +108,9 @@ export function yamlDoc<T>(text: string | undefined, what: string): T {
   }
 }
 
-export function configMap(s: ClusterSnapshot, name: 'kube-proxy' | 'kubeadm-config' | 'kubelet-config', realName: string = name): Record<string, string> {
+export function configMap(s: ClusterSnapshot, name: ConfigMapKey): Record<string, string> {
   const cm = s.configMaps[name];
-  if (!cm.ok) throw new MissingFact(`cannot read ConfigMap kube-system/${realName}: ${cm.error}`);
+  if (!cm) throw new MissingFact(`ConfigMap ${name} was not read`);
+  if (!cm.ok) throw new MissingFact(`cannot read ConfigMap ${cm.namespace ?? 'kube-system'}/${cm.name ?? name}: ${cm.error}`);
   return cm.data;
 }

@@ -1,5 +1,6 @@
 // Host basics: OS, kernel, CPU, memory, swap, SELinux, firewalld, conflicting runtimes, hostname.
 import { HOSTNAME_RE } from '../../config/inventory.ts';
+import { minMemoryFor } from '../../config/profile.ts';
 import { isSwapEntry } from '../../parse/fstab.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { kernelAccepted, kubeadmFacts } from '../../kubeadm/versions.ts';
@@ -48,12 +49,13 @@ export const hostRequirements: Requirement[] = [
   hostRequirement({
     id: 'HOST-MEM', title: 'Enough memory', phase, group: 'resources', severity: 'error', source: '000 三(二)',
     remediation: 'Give the machine more memory (kubeadm\'s floor is 1700 MiB; the design asks for 2 GiB per node, 4 GiB on the master).',
-    check: ({ facts, profile }) => {
+    check: ({ facts, profile, host }) => {
       const kib = need(facts.memTotalKiB);
       const mib = Math.floor(kib / 1024);
-      const expected = `≥ ${profile.minMemoryMiB} MiB`;
+      const min = minMemoryFor(profile, host.roles);
+      const expected = `≥ ${min} MiB${typeof profile.minMemoryMiB === 'number' ? '' : ` (${host.roles.join(', ')})`}`;
       const ev = [`/proc/meminfo: MemTotal: ${kib} kB`];
-      return mib >= profile.minMemoryMiB ? verdict.pass(`${mib} MiB`, expected, ev) : verdict.fail(`${mib} MiB`, expected, ev);
+      return mib >= min ? verdict.pass(`${mib} MiB`, expected, ev) : verdict.fail(`${mib} MiB`, expected, ev);
     },
   }),
   hostRequirement({
@@ -99,18 +101,21 @@ export const hostRequirements: Requirement[] = [
       const installed = pkgs.installed.firewalld;
       const ev = [`firewalld: ${unit?.active ?? 'unknown'} (${unit?.method ?? 'n/a'})`, `package firewalld: ${installed ?? 'not installed'} (${pkgs.manager})`];
       const expected = 'not running, not installed';
-      if (running) return verdict.fail('firewalld is running', expected, ev, { severity: 'error' });
-      if (installed) return verdict.warn(`firewalld installed (${installed}), not running`, expected, ev);
+      const remove = pkgs.manager === 'dpkg' ? 'apt-get remove -y firewalld' : need(facts.os).versionId.startsWith('7') ? 'yum -y remove firewalld' : 'dnf -y remove firewalld';
+      if (running) return verdict.fail('firewalld is running', expected, ev, { severity: 'error', remediation: `systemctl disable --now firewalld && ${remove}` });
+      if (installed) return verdict.warn(`firewalld installed (${installed}), not running`, expected, ev, { remediation: remove });
       return verdict.pass('not running, not installed', expected, ev);
     },
   }),
   hostRequirement({
     id: 'HOST-CONFLICTS', title: 'podman and cri-o not installed', phase, group: 'runtime', severity: 'warn', source: '000 三(二)',
     remediation: 'yum -y remove podman cri-o',
-    check: ({ facts }) => {
+    check: ({ facts, profile }) => {
       const pkgs = need(facts.packages);
-      const found = ['podman', 'cri-o'].filter((p) => pkgs.installed[p]).map((p) => `${p} ${pkgs.installed[p]}`);
-      return found.length ? verdict.fail(`installed: ${found.join(', ')}`, 'podman and cri-o absent', found) : verdict.pass('neither installed', 'podman and cri-o absent', [`${pkgs.manager}: podman, cri-o not installed`]);
+      const others = ['podman', 'cri-o'].filter((p) => p !== profile.runtime.name);
+      const found = others.filter((p) => pkgs.installed[p]).map((p) => `${p} ${pkgs.installed[p]}`);
+      const expected = `${others.join(' and ')} absent (the design's runtime is ${profile.runtime.name})`;
+      return found.length ? verdict.fail(`installed: ${found.join(', ')}`, expected, found, { remediation: `${pkgs.manager === 'rpm' ? 'yum -y remove' : 'apt-get remove -y'} ${others.join(' ')}` }) : verdict.pass('none installed', expected, [`${pkgs.manager}: ${others.join(', ')} not installed`]);
     },
   }),
   hostRequirement({

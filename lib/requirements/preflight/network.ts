@@ -16,11 +16,16 @@ export function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** Loading a module loads what it depends on (modules.dep): ip_vs (CONFIG_IP_VS_NFCT, set in RHEL and Debian kernels),
+ * xt_conntrack and nf_conntrack_ipv4 all depend on nf_conntrack, so persisting any of them persists nf_conntrack. */
+const PULLS_IN: Record<string, string[]> = { nf_conntrack: ['ip_vs', 'xt_conntrack', 'nf_conntrack_ipv4', 'nf_conntrack_ipv6'] };
+
 function moduleCheck(f: ModuleFacts, wanted: string[][]): { missing: string[]; unpersisted: string[]; evidence: string[]; typos: string[] } {
   const evidence: string[] = [];
   const missing: string[] = [];
   const unpersisted: string[] = [];
-  const persistedNames = f.persisted.map((p) => modName(p.module));
+  const direct = f.persisted.map((p) => modName(p.module));
+  const persistedNames = [...direct, ...Object.entries(PULLS_IN).filter(([, by]) => by.some((b) => direct.includes(b))).map(([m]) => m)];
   const builtin = f.builtin.map(modName);
   for (const alts of wanted) {
     const states = alts.map((m) => ({ m, ...isLoaded(f, m), persisted: persistedNames.includes(modName(m)), builtin: builtin.includes(modName(m)) }));
@@ -29,12 +34,14 @@ function moduleCheck(f: ModuleFacts, wanted: string[][]): { missing: string[]; u
     if (!states.some((s) => s.persisted || s.builtin)) unpersisted.push(label);
     for (const s of states) {
       const where = f.persisted.find((p) => modName(p.module) === modName(s.m));
-      const persist = s.builtin ? 'built in (needs no modules-load.d entry)' : where ? `persisted in ${where.file}:${where.line}` : 'not in modules-load.d';
+      const via = !where && s.persisted ? f.persisted.find((p) => PULLS_IN[modName(s.m)]?.includes(modName(p.module))) : undefined;
+      const persist = s.builtin ? 'built in (needs no modules-load.d entry)' : where ? `persisted in ${where.file}:${where.line}` : via ? `loaded with ${via.module} (a dependency), persisted in ${via.file}:${via.line}` : 'not persisted (modules-load.d, /etc/modules, /etc/sysconfig/modules/*.modules, kubelet drop-ins)';
       evidence.push(`${s.m}: ${s.how}; ${persist}`);
     }
   }
   const all = wanted.flat().map(modName);
-  const near = (m: string) => all.find((w) => distance(modName(m), w) <= 2);
+  const known = [...all, 'ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh', 'nf_conntrack', 'nf_conntrack_ipv4', 'overlay', 'br_netfilter', 'xt_conntrack'];
+  const near = (m: string) => (known.includes(modName(m)) ? undefined : all.find((w) => distance(modName(m), w) <= 2));
   const typos = f.persisted
     .filter((p) => !all.includes(modName(p.module)) && near(p.module))
     .map((p) => `${p.file}:${p.line}: "${p.module}" is not a module name; did you mean ${near(p.module)}?`);
@@ -47,12 +54,19 @@ const MODULES_REM = heredoc('/etc/modules-load.d/containerd.conf', ['br_netfilte
 const IPVS_REM = heredoc('/etc/modules-load.d/ipvs.conf', ['ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh', 'nf_conntrack'], 'systemctl restart systemd-modules-load.service');
 
 /** The sysctls Kubernetes needs. The documents' misspellings (iptalbes, netfiler.nfs_) are reported as typos, not required. */
-export const REQUIRED_SYSCTLS: { key: string; want: (v: string, min: number) => boolean; expect: (min: number) => string; severity: 'error' | 'warn' }[] = [
+type SysctlRule = { key: string; want: (v: string, min: number) => boolean; expect: (min: number) => string; severity: 'error' | 'warn' };
+export const REQUIRED_SYSCTLS: SysctlRule[] = [
   { key: 'net.ipv4.ip_forward', want: (v) => v === '1', expect: () => '= 1', severity: 'error' },
   { key: 'net.bridge.bridge-nf-call-iptables', want: (v) => v === '1', expect: () => '= 1', severity: 'error' },
   { key: 'net.bridge.bridge-nf-call-ip6tables', want: (v) => v === '1', expect: () => '= 1', severity: 'error' },
   { key: 'net.netfilter.nf_conntrack_max', want: (v, min) => Number(v) >= min, expect: (min) => `≥ ${min}`, severity: 'warn' },
 ];
+
+/** The required sysctls plus the ones the design sets (profile `sysctls`, e.g. 001's vm.swappiness = 0). */
+function sysctlRules(extra: Record<string, string>, minConntrackMax: number): SysctlRule[] {
+  // minConntrackMax 0: the design leaves nf_conntrack_max to kube-proxy (it raises it at start)
+  return [...REQUIRED_SYSCTLS.filter((r) => extra[r.key] === undefined && (minConntrackMax > 0 || r.key !== 'net.netfilter.nf_conntrack_max')), ...Object.entries(extra).map(([key, v]): SysctlRule => ({ key, want: (x) => x.trim().split(/\s+/).join(' ') === v.trim().split(/\s+/).join(' '), expect: () => `= ${v} (the design)`, severity: 'error' }))];
+}
 
 const SYSCTL_REM = heredoc(
   '/etc/sysctl.d/99-kubernetes-cri.conf',
@@ -61,9 +75,9 @@ const SYSCTL_REM = heredoc(
 );
 
 /** Ports that must be free: kubeadm's own preflight list for the version (lib/kubeadm/versions.ts), plus kube-proxy's healthz on workers. */
-export function portsToBeFree(kubernetesVersion: string): Record<'control-plane' | 'worker', number[]> {
+export function portsToBeFree(kubernetesVersion: string): Record<'control-plane' | 'worker' | 'etcd', number[]> {
   const p = kubeadmFacts(kubernetesVersion).ports;
-  return { 'control-plane': p.preflightFree, worker: [p.kubelet, p.kubeProxyHealthz] };
+  return { 'control-plane': p.preflightFree, worker: [p.kubelet, p.kubeProxyHealthz], etcd: [p.etcdClient, p.etcdPeer] };
 }
 
 export const networkRequirements: Requirement[] = [
@@ -94,9 +108,9 @@ export const networkRequirements: Requirement[] = [
     id: 'HOST-MODULES', title: 'br_netfilter and xt_conntrack loaded and persisted', phase, group: 'kernel', severity: 'error', source: '000 (五)',
     remediation: MODULES_REM,
     check: ({ facts }) => {
-      const r = moduleCheck(need(facts.modules), [['br_netfilter'], ['xt_conntrack', 'nf_conntrack']]);
-      const problems = [...r.missing.map((m) => `${m} not loaded`), ...r.unpersisted.map((m) => `${m} not in modules-load.d`)];
-      const expected = 'br_netfilter and xt_conntrack (or nf_conntrack) loaded, listed in /etc/modules-load.d/*.conf';
+      const r = moduleCheck(need(facts.modules), [['br_netfilter'], ['xt_conntrack', 'nf_conntrack', 'nf_conntrack_ipv4']]);
+      const problems = [...r.missing.map((m) => `${m} not loaded`), ...r.unpersisted.map((m) => `${m} not persisted`)];
+      const expected = 'br_netfilter and xt_conntrack (or nf_conntrack) loaded and loaded at boot (modules-load.d, /etc/modules, /etc/sysconfig/modules/*.modules or a kubelet drop-in)';
       const typoNote = r.typos.length ? ` (${r.typos.length} misspelled module name(s) in modules-load.d)` : '';
       return problems.length ? verdict.fail(problems.join('; ') + typoNote, expected, r.evidence) : verdict.pass('loaded and persisted', expected, r.evidence);
     },
@@ -106,9 +120,9 @@ export const networkRequirements: Requirement[] = [
     remediation: IPVS_REM,
     check: ({ facts, profile }) => {
       if (profile.proxyMode !== 'ipvs') return verdict.skip(`kube-proxy mode is ${profile.proxyMode}, not ipvs`);
-      const r = moduleCheck(need(facts.modules), [['ip_vs'], ['ip_vs_rr'], ['ip_vs_wrr'], ['ip_vs_sh'], ['nf_conntrack']]);
+      const r = moduleCheck(need(facts.modules), [['ip_vs'], ['ip_vs_rr'], ['ip_vs_wrr'], ['ip_vs_sh'], ['nf_conntrack', 'nf_conntrack_ipv4']]);
       const problems = [...r.missing.map((m) => `${m} not loaded`), ...r.unpersisted.map((m) => `${m} not persisted`)];
-      const expected = 'ip_vs, ip_vs_rr, ip_vs_wrr, ip_vs_sh, nf_conntrack loaded and in /etc/modules-load.d';
+      const expected = 'ip_vs, ip_vs_rr, ip_vs_wrr, ip_vs_sh, nf_conntrack (nf_conntrack_ipv4 on EL7) loaded and loaded at boot';
       return problems.length ? verdict.fail(problems.join('; '), expected, r.evidence) : verdict.pass('loaded and persisted', expected, r.evidence);
     },
   }),
@@ -121,14 +135,15 @@ export const networkRequirements: Requirement[] = [
       const bad: string[] = [];
       const evidence: string[] = [];
       let worst: 'error' | 'warn' | undefined;
-      for (const s of REQUIRED_SYSCTLS) {
+      const rules = sysctlRules(profile.sysctls, profile.minConntrackMax);
+      for (const s of rules) {
         const v = live[s.key];
         evidence.push(`${s.key} = ${v ?? '(absent)'}`);
         if (v !== undefined && s.want(v, min)) continue;
         bad.push(v === undefined ? `${s.key} absent${s.key.startsWith('net.bridge.') ? ' (br_netfilter not loaded)' : ''}` : `${s.key} = ${v}, want ${s.expect(min)}`);
         worst = s.severity === 'error' ? 'error' : (worst ?? 'warn');
       }
-      const expected = REQUIRED_SYSCTLS.map((s) => `${s.key} ${s.expect(min)}`).join(', ');
+      const expected = rules.map((s) => `${s.key} ${s.expect(min)}`).join(', ');
       if (!bad.length) return verdict.pass('all set', expected, evidence);
       return worst === 'error' ? verdict.fail(bad.join('; '), expected, evidence, { severity: 'error' }) : verdict.warn(bad.join('; '), expected, evidence);
     },
@@ -141,20 +156,23 @@ export const networkRequirements: Requirement[] = [
       const min = profile.minConntrackMax;
       const evidence: string[] = [];
       const missing: string[] = [];
-      for (const s of REQUIRED_SYSCTLS) {
+      const soft: string[] = [];
+      const rules = sysctlRules(profile.sysctls, profile.minConntrackMax);
+      for (const s of rules) {
         const last = settings.filter((x) => x.key === s.key).at(-1);
         if (last) evidence.push(at(last.file, last.line, last.text));
-        if (!last) missing.push(`${s.key} not set in any sysctl file`);
-        else if (!s.want(last.value, min)) missing.push(`${s.key} = ${last.value} in ${last.file}:${last.line}, want ${s.expect(min)}`);
+        const into = s.severity === 'warn' ? soft : missing;
+        if (!last) into.push(`${s.key} not set in any sysctl file`);
+        else if (!s.want(last.value, min)) into.push(`${s.key} = ${last.value} in ${last.file}:${last.line}, want ${s.expect(min)}`);
       }
-      const known = REQUIRED_SYSCTLS.map((s) => s.key);
+      const known = [...rules.map((s) => s.key), 'net.ipv4.ip_forward', 'net.ipv6.conf.all.forwarding'];
       const near = (k: string) => known.find((x) => x !== k && distance(k, x) <= 3);
       const typos = settings.filter((x) => !known.includes(x.key) && near(x.key)).map((x) => `${x.file}:${x.line}: unknown key "${x.key}", misspelled ${near(x.key)}?`);
       const malformed = settings.filter((x) => !x.text.includes('=')).map((x) => `${x.file}:${x.line}: not a "key = value" line: ${x.text}`);
       evidence.push(...typos, ...malformed);
       const expected = 'the required keys with the required values in /etc/sysctl.d/*.conf or /etc/sysctl.conf; no misspelled keys';
-      if (missing.length) return verdict.fail([...missing, ...(typos.length ? [`${typos.length} misspelled key(s)`] : [])].join('; '), expected, evidence, { severity: 'error' });
-      if (typos.length || malformed.length) return verdict.warn(`values persisted, but ${typos.length + malformed.length} bad line(s) in sysctl files`, expected, evidence);
+      if (missing.length) return verdict.fail([...missing, ...soft, ...(typos.length ? [`${typos.length} misspelled key(s)`] : [])].join('; '), expected, evidence, { severity: 'error' });
+      if (soft.length || typos.length || malformed.length) return verdict.warn([...soft, ...(typos.length || malformed.length ? [`${typos.length + malformed.length} bad line(s) in sysctl files`] : [])].join('; '), expected, evidence);
       return verdict.pass('persisted', expected, evidence);
     },
   }),
@@ -164,7 +182,7 @@ export const networkRequirements: Requirement[] = [
     check: ({ facts, host, profile }) => {
       const listening = need(facts.listening);
       const free = portsToBeFree(profile.kubernetesVersion);
-      const ports = [...new Set(host.roles.flatMap((r) => (r === 'control-plane' || r === 'worker' ? free[r] : r === 'etcd' ? [2379, 2380] : [])))].sort((a, b) => a - b);
+      const ports = [...new Set(host.roles.flatMap((r) => (r === 'control-plane' || r === 'worker' || r === 'etcd' ? free[r] : [])))].sort((a, b) => a - b);
       if (!ports.length) return verdict.skip('no control-plane or worker role');
       const busy = ports.filter((p) => listening.some((l) => l.port === p));
       const show = (p: number) => listening.filter((l) => l.port === p).map((l) => (l.family === 6 ? `[${l.address}]:${p}` : `${l.address}:${p}`)).join(', ');
@@ -180,9 +198,11 @@ export const networkRequirements: Requirement[] = [
     check: ({ facts, profile }) => {
       const r = need(facts.registry);
       const expected = `${profile.registry.name} resolves and accepts connections from this host`;
+      if (!profile.registry.enabled) return verdict.skip('the design has no private registry (profile registry: none)');
       if (!r) return verdict.skip('no registry in the profile');
       const evidence = [`getent hosts ${r.host}: ${r.resolved ?? 'does not resolve'}`, `${r.tool}: ${r.detail}`];
-      if (!r.resolved && !/^[0-9.]+$/.test(r.host)) return verdict.fail(`${r.host} does not resolve on this host`, expected, evidence);
+      const ep = profile.registry.endpoint.replace(/^https?:\/\//, '').replace(/[:/].*$/, '');
+      if (!r.resolved && !/^[0-9.]+$/.test(r.host)) return verdict.fail(`${r.host} does not resolve on this host`, expected, evidence, { remediation: `echo "${ep} ${r.host}" >> /etc/hosts   # the registry's address (profile registry.endpoint)` });
       if (r.reachable === undefined) return verdict.error(`cannot test reachability: ${r.detail}`, expected);
       return r.reachable ? verdict.pass(`${r.host}:${r.port} reachable`, expected, evidence) : verdict.fail(`${r.host}:${r.port} not reachable`, expected, evidence);
     },

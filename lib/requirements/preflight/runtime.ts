@@ -2,25 +2,36 @@
 import { parse as parseYaml } from 'yaml';
 import type { Profile } from '../../config/profile.ts';
 import { linesMatching } from '../../parse/containerd.ts';
+import { dockershimAvailable, latestValidatedDocker } from '../../kubeadm/docker-validated.ts';
 import { upstreamVersion } from '../../parse/packages.ts';
 import type { ContainerdFacts, HostFacts } from '../../probe/facts.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { list } from './util.ts';
+import { kubeadmFacts } from '../../kubeadm/versions.ts';
 
 const phase = 'preflight' as const;
 
-/** Package names per OS family; the first name found counts. */
-const PACKAGE_NAMES: Record<string, { rhel: string[]; debian: string[] }> = {
+/** Package names per OS family; the first name found counts (rpm, dpkg, or snap for the kube* tools). */
+export const PACKAGE_NAMES: Record<string, { rhel: string[]; debian: string[] }> = {
   kubeadm: { rhel: ['kubeadm'], debian: ['kubeadm'] },
   kubelet: { rhel: ['kubelet'], debian: ['kubelet'] },
   kubectl: { rhel: ['kubectl'], debian: ['kubectl'] },
   containerd: { rhel: ['containerd.io', 'containerd'], debian: ['containerd', 'containerd.io'] },
+  docker: { rhel: ['docker-ce', 'docker', 'docker-engine'], debian: ['docker-ce', 'docker.io', 'docker-engine'] },
+  'cri-o': { rhel: ['cri-o'], debian: ['cri-o'] },
   ipvsadm: { rhel: ['ipvsadm'], debian: ['ipvsadm'] },
   ipset: { rhel: ['ipset'], debian: ['ipset'] },
   tc: { rhel: ['iproute-tc'], debian: ['iproute2'] },
   crictl: { rhel: ['cri-tools'], debian: ['cri-tools'] },
 };
 const VERSIONED = ['kubeadm', 'kubelet', 'kubectl'];
+
+/** What a design needs installed: its runtime, ipvs tools in ipvs mode, crictl unless Docker runs through dockershim. */
+function wantedPackages(profile: Profile, roles: string[]): string[] {
+  const dockershim = profile.runtime.name === 'docker' && dockershimAvailable(profile.kubernetesVersion);
+  return ['kubeadm', 'kubelet', 'kubectl', profile.runtime.name, 'ipvsadm', 'ipset', 'tc', 'crictl'].filter((p) =>
+    (p !== 'kubectl' || roles.includes('control-plane')) && (profile.proxyMode === 'ipvs' || (p !== 'ipvsadm' && p !== 'ipset')) && (p !== 'crictl' || !dockershim));
+}
 
 /** Redacted evidence lines from config.toml: `file:line: text`, values of secret keys masked. */
 function tomlLines(c: ContainerdFacts, re: RegExp): string[] {
@@ -41,10 +52,53 @@ const CONTAINERD_REM = `containerd config default > /etc/containerd/config.toml
 #   sandbox_image = "harbor:443/k8s/pause:3.9"
 systemctl restart containerd`;
 
+/** HOST-CONTAINERD-* judge containerd only; on a Docker or CRI-O design they do not apply. */
+function notContainerd(profile: Profile) {
+  return profile.runtime.name !== 'containerd' ? verdict.skip(`the design's runtime is ${profile.runtime.name}, not containerd (profile runtime.name)`) : undefined;
+}
+
+function containerdRemediation(profile: Profile): string {
+  const p = profile.runtime.configPath;
+  return `containerd config default > ${p}
+# then, in ${p} (containerd 1.x, version = 2):
+#   SystemdCgroup = ${profile.cgroupDriver === 'systemd'}
+#   sandbox_image = "${profile.sandboxImage}"
+systemctl restart ${profile.runtime.service}`;
+}
+
 function endpointOf(profile: Profile): string {
   return profile.registry.endpoint.replace(/\/+$/, '');
 }
 const hostPort = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+
+/** The cgroup driver the design's runtime will use, and where that was read. */
+function runtimeCgroupDriver(facts: HostFacts, profile: Profile): { driver: string; from: string } | { problem: string } {
+  if (profile.runtime.name === 'docker') {
+    const d = need(facts.docker);
+    if (d.info?.cgroupDriver) return { driver: d.info.cgroupDriver, from: 'docker info: Cgroup Driver' };
+    if (d.unreadable) return { problem: `${d.path} is not readable (run the probe as root: sudo: true)` };
+    if (d.parseError) return { problem: `${d.path}: ${d.parseError}` };
+    if (d.config?.cgroupDriver) return { driver: d.config.cgroupDriver, from: `${d.path}: exec-opts native.cgroupdriver` };
+    return { driver: 'cgroupfs', from: d.present ? `${d.path} sets no native.cgroupdriver: Docker's default` : `no ${d.path}: Docker's default` };
+  }
+  if (profile.runtime.name === 'cri-o') {
+    const c = need(facts.crio);
+    if (c.parseError) return { problem: c.parseError };
+    const cm = c.config?.cgroupManager;
+    return cm ? { driver: cm.value, from: `${cm.file}: cgroup_manager` } : { driver: 'systemd', from: "cgroup_manager unset: CRI-O's default" };
+  }
+  const { cfg, problem, c } = containerdConfig(facts);
+  if (!cfg) return { problem: problem! };
+  const runc = cfg.systemdCgroup.find((r) => r.runtime === cfg.defaultRuntime) ?? cfg.systemdCgroup[0];
+  return { driver: runc?.value === true ? 'systemd' : 'cgroupfs', from: `${c.path}: runtime ${runc?.runtime ?? '?'} SystemdCgroup = ${runc?.value ?? 'unset'}` };
+}
+
+const vnum = (v: string) => v.replace(/^v/, '').split(/[.-]/).slice(0, 2).map(Number);
+const vless = (a: string, b: string) => {
+  const [a1 = 0, a2 = 0] = vnum(a);
+  const [b1 = 0, b2 = 0] = vnum(b);
+  return a1 < b1 || (a1 === b1 && a2 < b2);
+};
 
 export const runtimeRequirements: Requirement[] = [
   hostRequirement({
@@ -52,34 +106,50 @@ export const runtimeRequirements: Requirement[] = [
     remediation: 'yum -y install kubeadm-1.29.2 kubelet-1.29.2 kubectl-1.29.2 containerd.io ipvsadm ipset iproute-tc cri-tools',
     check: ({ facts, profile, host }) => {
       const pkgs = need(facts.packages);
-      if (pkgs.manager === 'none') return verdict.error('no package database to ask: no rpm database (/var/lib/rpm, /usr/lib/sysimage/rpm) and no dpkg status (/var/lib/dpkg/status) on the host');
+      const snaps = pkgs.snaps ?? {};
+      if (pkgs.manager === 'none' && !Object.keys(snaps).length) return verdict.error('no package database to ask: no rpm database (/var/lib/rpm, /usr/lib/sysimage/rpm), no dpkg status (/var/lib/dpkg/status) and no snap on the host');
       const os = need(facts.os);
       const fam = os.family === 'rhel' ? 'rhel' : 'debian';
-      const want = Object.keys(PACKAGE_NAMES).filter((p) => p !== 'kubectl' || host.roles.includes('control-plane'));
+      const el7 = fam === 'rhel' && Number(os.versionId.split('.')[0]) <= 7;
+      const namesOf = (p: string) => (p === 'tc' && el7 ? ['iproute'] : PACKAGE_NAMES[p]![fam]); // EL7: tc is in iproute
+      const want = wantedPackages(profile, host.roles);
       const problems: string[] = [];
       const evidence: string[] = [];
       for (const p of want) {
-        const names = PACKAGE_NAMES[p]![fam];
+        const names = namesOf(p);
         const name = names.find((n) => pkgs.installed[n]);
-        const v = name ? pkgs.installed[name]! : undefined;
-        evidence.push(`${pkgs.manager}: ${name ?? names[0]} ${v ?? 'not installed'}`);
+        const snap = VERSIONED.includes(p) && !name && snaps[p] ? p : undefined;
+        const v = name ? pkgs.installed[name]! : snap ? snaps[snap] : undefined;
+        // where the package version lies (an epoch, a repackaged SDK), the binary's own version decides
+        const bin = VERSIONED.includes(p) && facts.binaryVersions?.ok ? facts.binaryVersions.value[p] : undefined;
+        const pv = v ? upstreamVersion(v.replace(/^v/, '')) : undefined;
+        const differs = !!(pv && bin && pv !== bin);
+        evidence.push(`${snap ? `snap: ${snap}` : `${pkgs.manager}: ${name ?? names[0]}`} ${v ?? 'not installed'}${differs ? `; the binary says v${bin} (${p} version), which is what runs` : ''}`);
+        const actual = bin && v ? bin : pv;
         if (!v) problems.push(`${names[0]} missing`);
-        else if (VERSIONED.includes(p) && upstreamVersion(v) !== profile.kubernetesVersion) problems.push(`${name} ${upstreamVersion(v)} ≠ ${profile.kubernetesVersion}`);
+        else if (VERSIONED.includes(p) && actual !== profile.kubernetesVersion) problems.push(`${name ?? snap} ${actual} ≠ ${profile.kubernetesVersion}`);
       }
-      const expected = `${want.map((p) => PACKAGE_NAMES[p]![fam][0]).join(', ')}; kube* at ${profile.kubernetesVersion}`;
+      const expected = `${want.map((p) => namesOf(p)[0]).join(', ')}; kube* at ${profile.kubernetesVersion} (rpm, dpkg or snap)`;
       const v = profile.kubernetesVersion;
-      const rem = fam === 'rhel'
-        ? `yum -y install kubeadm-${v} kubelet-${v}${host.roles.includes('control-plane') ? ` kubectl-${v}` : ''} containerd.io ipvsadm ipset iproute-tc cri-tools`
-        : `apt-get install -y kubeadm=${v}-* kubelet=${v}-*${host.roles.includes('control-plane') ? ` kubectl=${v}-*` : ''} containerd ipvsadm ipset iproute2 cri-tools && apt-mark hold kubeadm kubelet kubectl`;
+      const cp = host.roles.includes('control-plane');
+      const others = want.filter((p) => !VERSIONED.includes(p)).map((p) => namesOf(p)[0]).join(' ');
+      const viaSnap = VERSIONED.some((p) => snaps[p]);
+      const minor = v.split('.').slice(0, 2).join('.');
+      const rem = viaSnap
+        ? `for s in kubeadm kubelet${cp ? ' kubectl' : ''}; do snap install "$s" --classic --channel=${minor}/stable; done${others ? ` && apt-get install -y ${others}` : ''}`
+        : fam === 'rhel'
+          ? `${el7 ? 'yum' : 'dnf'} -y install kubeadm-${v} kubelet-${v}${cp ? ` kubectl-${v}` : ''} ${others}`
+          : `apt-get install -y kubeadm=${v}-* kubelet=${v}-*${cp ? ` kubectl=${v}-*` : ''} ${others} && apt-mark hold kubeadm kubelet${cp ? ' kubectl' : ''}`;
       return problems.length ? verdict.fail(problems.join('; '), expected, evidence, { remediation: rem }) : verdict.pass('all installed', expected, evidence);
     },
   }),
   hostRequirement({
     id: 'HOST-BINARIES', title: "Executables kubeadm's preflight needs are in PATH", phase, group: 'packages', severity: 'warn', source: 'kubeadm preflight (checks.go InPathCheck)',
     remediation: 'Install the packages that provide them: conntrack-tools (conntrack), iproute/iproute-tc (ip, tc), iptables, util-linux (mount, nsenter), ethtool, socat, cri-tools (crictl).',
-    check: ({ facts }) => {
+    check: ({ facts, profile }) => {
       const bins = need(facts.binaries);
-      const want = ['crictl', 'conntrack', 'ip', 'iptables', 'mount', 'nsenter', 'ethtool', 'socat', 'tc', 'touch'];
+      const dockershim = profile.runtime.name === 'docker' && dockershimAvailable(profile.kubernetesVersion);
+      const want = [...(dockershim ? [] : ['crictl']), 'conntrack', 'ip', 'iptables', 'mount', 'nsenter', 'ethtool', 'socat', 'tc', 'touch'];
       const missing = want.filter((b) => !bins[b]);
       const evidence = want.map((b) => `command -v ${b}: ${bins[b] ?? 'not found'}`);
       return missing.length ? verdict.fail(`missing: ${missing.join(', ')}`, `all of ${want.join(', ')}`, evidence) : verdict.pass('all present', `all of ${want.join(', ')}`, evidence);
@@ -88,38 +158,47 @@ export const runtimeRequirements: Requirement[] = [
   hostRequirement({
     id: 'HOST-SERVICES', title: 'containerd active and enabled; kubelet enabled', phase, group: 'services', severity: 'error', source: '000 (四)',
     remediation: 'systemctl enable --now kubelet containerd',
-    check: ({ facts }) => {
+    check: ({ facts, profile }) => {
       const svc = need(facts.services);
-      const c = svc.units.containerd;
-      const k = svc.units.kubelet;
+      const rt = profile.runtime.service;
+      const pkgs = facts.packages.ok ? facts.packages.value : undefined;
+      // snap's kubelet runs as snap.kubelet.daemon.service (004)
+      const kubeletUnit = pkgs?.snaps?.kubelet && !pkgs.installed.kubelet ? 'snap.kubelet.daemon' : 'kubelet';
+      const c = svc.units[rt];
+      const k = svc.units[kubeletUnit];
       const method = svc.systemd ? 'systemctl' : `no systemd (PID 1 is ${svc.pid1 || 'unknown'}): running processes and /etc/systemd/system/*.wants links`;
-      const evidence = [`method: ${method}`, `containerd: ${c?.active ?? 'unknown'}, ${c?.enabled ?? 'unknown'}`, `kubelet: ${k?.active ?? 'unknown'}, ${k?.enabled ?? 'unknown'}`];
+      const evidence = [`method: ${method}`, `${rt}: ${c?.active ?? 'unknown'}, ${c?.enabled ?? 'unknown'}`, `${kubeletUnit}: ${k?.active ?? 'unknown'}, ${k?.enabled ?? 'unknown'}`];
       const problems: string[] = [];
-      if (c?.active !== 'active') problems.push(`containerd ${c?.active ?? 'unknown'}`);
-      if (c?.enabled !== 'enabled') problems.push(`containerd ${c?.enabled === 'unknown' ? 'not enabled (no wants link)' : (c?.enabled ?? 'unknown')}`);
-      if (k?.enabled !== 'enabled') problems.push(`kubelet ${k?.enabled === 'unknown' ? 'not enabled (no wants link)' : (k?.enabled ?? 'unknown')}`);
-      const expected = 'containerd active + enabled, kubelet enabled';
-      return problems.length ? verdict.fail(problems.join('; '), expected, evidence) : verdict.pass('containerd active + enabled, kubelet enabled', expected, evidence);
+      if (c?.active !== 'active') problems.push(`${rt} ${c?.active ?? 'unknown'}`);
+      if (c?.enabled !== 'enabled') problems.push(`${rt} ${c?.enabled === 'unknown' ? 'not enabled (no wants link)' : (c?.enabled ?? 'unknown')}`);
+      if (k?.enabled !== 'enabled') problems.push(`${kubeletUnit} ${k?.enabled === 'unknown' ? 'not enabled (no wants link)' : (k?.enabled ?? 'unknown')}`);
+      const expected = `${rt} active + enabled, ${kubeletUnit} enabled`;
+      return problems.length
+        ? verdict.fail(problems.join('; '), expected, evidence, { remediation: `systemctl enable --now ${rt}.service && systemctl enable ${kubeletUnit}.service` })
+        : verdict.pass(expected, expected, evidence);
     },
   }),
   hostRequirement({
     id: 'HOST-CONTAINERD-CONFIG', title: 'containerd config.toml: parses, SystemdCgroup = true, sandbox image from the profile', phase, group: 'containerd', severity: 'error', source: '000 (四), 003',
     remediation: CONTAINERD_REM,
     check: ({ facts, profile }) => {
+      const na = notContainerd(profile);
+      if (na) return na;
       const { c, cfg, problem } = containerdConfig(facts);
-      const expected = `valid TOML; SystemdCgroup = true; sandbox image ${profile.sandboxImage}`;
-      if (!cfg) return verdict.fail(problem!, expected, [], { remediation: CONTAINERD_REM });
+      const expected = `valid TOML; SystemdCgroup = ${profile.cgroupDriver === 'systemd'}; sandbox image ${profile.sandboxImage}`;
+      if (!cfg) return verdict.fail(problem!, expected, [], { remediation: containerdRemediation(profile) });
       const problems: string[] = [];
       const evidence = [`${c.path}: version = ${cfg.version} (${cfg.version >= 3 ? 'containerd 2.x schema' : 'containerd 1.x schema'})`];
       const runc = cfg.systemdCgroup.find((r) => r.runtime === cfg.defaultRuntime) ?? cfg.systemdCgroup[0];
-      if (!runc) problems.push('no runc runtime table (containerd defaults to SystemdCgroup = false)');
-      else if (runc.value !== true) problems.push(`SystemdCgroup = ${runc.value ?? 'unset (defaults to false)'} for runtime ${runc.runtime}`);
+      const wantSystemd = profile.cgroupDriver === 'systemd';
+      if (!runc) { if (wantSystemd) problems.push('no runc runtime table (containerd defaults to SystemdCgroup = false)'); }
+      else if ((runc.value === true) !== wantSystemd) problems.push(`SystemdCgroup = ${runc.value ?? 'unset (defaults to false)'} for runtime ${runc.runtime}`);
       evidence.push(...tomlLines(c, /SystemdCgroup/));
       const sb = cfg.sandboxImage?.value;
       if (sb !== profile.sandboxImage) problems.push(`sandbox image ${sb ?? 'unset (containerd default registry.k8s.io/pause)'} ≠ ${profile.sandboxImage}`);
       evidence.push(...tomlLines(c, /sandbox_image|sandbox\s*=/));
       const observed = `SystemdCgroup = ${runc?.value ?? 'unset'}, sandbox image ${sb ?? 'unset'}`;
-      return problems.length ? verdict.fail(problems.join('; '), expected, evidence) : verdict.pass(observed, expected, evidence);
+      return problems.length ? verdict.fail(problems.join('; '), expected, evidence, { remediation: containerdRemediation(profile) }) : verdict.pass(observed, expected, evidence);
     },
   }),
   hostRequirement({
@@ -133,6 +212,9 @@ export const runtimeRequirements: Requirement[] = [
   ca_file = "/etc/containerd/certs.d/harbor-ca.crt"
 then: systemctl restart containerd`,
     check: ({ facts, profile }) => {
+      const na = notContainerd(profile);
+      if (na) return na;
+      if (!profile.registry.enabled) return verdict.skip('the design has no private registry (profile registry: none): no mirrors to check');
       const { c, cfg, problem } = containerdConfig(facts);
       const ep = endpointOf(profile);
       const regs = ['docker.io', profile.registry.name];
@@ -175,13 +257,19 @@ then: systemctl restart containerd`,
         if (!cfg.configs[hp]) problems.push(`no registry.configs."${hp}" section (TLS/auth for the registry)`);
         else evidence.push(...tomlLines(c, new RegExp(`configs\\."${hp.replace(/[.]/g, '\\.')}"`)));
       }
-      return problems.length ? verdict.fail(problems.join('; '), expected, evidence) : verdict.pass(`mirrors → ${ep}`, expected, evidence);
+      const hp0 = hostPort(ep);
+      const rem = cfg.configPath
+        ? regs.map((r) => `mkdir -p ${cfg.configPath!.split(':')[0]}/${r} && cat > ${cfg.configPath!.split(':')[0]}/${r}/hosts.toml <<'EOF'\nserver = "${ep}"\n[host."${ep}"]\n  capabilities = ["pull", "resolve"]\nEOF`).join('\n')
+        : `In ${c.path} (version = 2):\n${regs.map((r) => `[plugins."io.containerd.grpc.v1.cri".registry.mirrors."${r}"]\n  endpoint = ["${ep}"]`).join('\n')}\n[plugins."io.containerd.grpc.v1.cri".registry.configs."${hp0}".tls]\n  ca_file = "/etc/containerd/certs.d/${profile.registry.name.split(':')[0]}-ca.crt"\nthen: systemctl restart ${profile.runtime.service}`;
+      return problems.length ? verdict.fail(problems.join('; '), expected, evidence, { remediation: rem }) : verdict.pass(`mirrors → ${ep}`, expected, evidence);
     },
   }),
   hostRequirement({
     id: 'HOST-CONTAINERD-SECURITY', title: 'No TLS verification bypass, no plaintext registry credentials', phase, group: 'containerd', severity: 'warn', source: '000 (四)',
     remediation: 'Give containerd the registry CA (tls.ca_file, or ca = in hosts.toml) instead of insecure_skip_verify, and move credentials out of config.toml (a kubelet image credential provider or imagePullSecrets).',
-    check: ({ facts }) => {
+    check: ({ facts, profile }) => {
+      const na = notContainerd(profile);
+      if (na) return na;
       const { c, cfg, problem } = containerdConfig(facts);
       const expected = 'insecure_skip_verify not true; no username/password/auth/identitytoken in config.toml';
       if (!cfg) return verdict.skip(`config.toml unusable: ${problem}`);
@@ -203,23 +291,32 @@ then: systemctl restart containerd`,
     remediation: 'systemctl enable --now containerd   # creates /run/containerd/containerd.sock',
     check: ({ facts, profile }) => {
       const socks = need(facts.criSockets);
-      const path = profile.criSocket.replace(/^unix:\/\//, '');
-      const st = socks[path] ?? (path.startsWith('/var/run/') ? socks[path.replace('/var/run/', '/run/')] : undefined);
-      const evidence = Object.entries(socks).map(([p, s]) => `${p}: ${s}`);
-      const expected = `${path} is a socket`;
+      let path = profile.criSocket.replace(/^unix:\/\//, '');
+      let note = '';
+      // a socket this kubeadm version cannot use at all (dockershim from 1.24; lib/kubeadm/versions.ts)
+      const unusable = kubeadmFacts(profile.kubernetesVersion).criSocketProblem(profile.criSocket);
+      if (unusable) return verdict.fail(unusable, `a CRI socket kubeadm ${profile.kubernetesVersion} can use`, Object.entries(socks).map(([p, s]) => `${p}: ${s}`), { remediation: 'Install cri-dockerd and set criSocket: unix:///var/run/cri-dockerd.sock, or move to containerd (criSocket: unix:///var/run/containerd/containerd.sock).' });
+      // dockershim's socket is the kubelet's own, created when the kubelet runs: before install, Docker's socket is what must exist
+      if (profile.runtime.name === 'docker' && /dockershim\.sock$/.test(path)) {
+        note = ` (${path} is dockershim's, created by the kubelet itself; before install the runtime behind it, Docker, must answer)`;
+        path = '/var/run/docker.sock';
+      }
+      const alt = (p: string) => (p.startsWith('/var/run/') ? p.replace('/var/run/', '/run/') : p.startsWith('/run/') ? `/var${p}` : p);
+      const st = socks[path] ?? socks[alt(path)];
+      const evidence = Object.entries(socks).filter(([p, s]) => s !== 'absent' || [path, alt(path)].includes(p)).map(([p, s]) => `${p}: ${s}`);
+      if (!evidence.length) evidence.push(`${path}: ${st ?? 'absent'}`);
+      const expected = `${path} is a socket${note}`;
       if (st === 'socket') return verdict.pass(`${path} exists`, expected, evidence);
-      return verdict.fail(st === 'other' ? `${path} exists but is not a socket` : `${path} does not exist`, expected, evidence);
+      return verdict.fail(st === 'other' ? `${path} exists but is not a socket` : `${path} does not exist`, expected, evidence, { remediation: `systemctl enable --now ${profile.runtime.service}   # creates ${path}` });
     },
   }),
   hostRequirement({
     id: 'HOST-CGROUP-DRIVER', title: 'containerd and kubelet agree on the systemd cgroup driver', phase, group: 'runtime', severity: 'error', source: '000 (八), 003',
     remediation: 'Set SystemdCgroup = true in /etc/containerd/config.toml and cgroupDriver: systemd in the KubeletConfiguration (init.yaml), then restart containerd.',
     check: ({ facts, profile }) => {
-      const { cfg, problem } = containerdConfig(facts);
+      const rt = runtimeCgroupDriver(facts, profile);
       const kub = need(facts.kubelet);
-      if (!cfg) return verdict.fail(`containerd: ${problem}`, `both ${profile.cgroupDriver}`);
-      const runc = cfg.systemdCgroup.find((r) => r.runtime === cfg.defaultRuntime) ?? cfg.systemdCgroup[0];
-      const ctrd = runc?.value === true ? 'systemd' : 'cgroupfs';
+      if ('problem' in rt) return verdict.fail(`${profile.runtime.name}: ${rt.problem}`, `both ${profile.cgroupDriver}`);
       let kubelet = profile.cgroupDriver as string;
       let from = `profile (what kubeadm will write: ${profile.origin.cgroupDriver ?? 'default'})`;
       const cfgFile = kub.files.find((f) => f.path === '/var/lib/kubelet/config.yaml');
@@ -229,7 +326,7 @@ then: systemctl restart containerd`,
           kubelet = y?.cgroupDriver ?? 'cgroupfs';
           from = '/var/lib/kubelet/config.yaml';
         } catch (e) {
-          return verdict.fail(`/var/lib/kubelet/config.yaml does not parse: ${(e as Error).message.split('\n')[0]}`, 'both systemd');
+          return verdict.fail(`/var/lib/kubelet/config.yaml does not parse: ${(e as Error).message.split('\n')[0]}`, `both ${profile.cgroupDriver}`);
         }
       }
       for (const f of kub.files) {
@@ -239,26 +336,102 @@ then: systemctl restart containerd`,
           from = f.path;
         }
       }
-      const evidence = [`containerd runtime ${runc?.runtime ?? '?'}: SystemdCgroup = ${runc?.value ?? 'unset'} → ${ctrd}`, `kubelet: ${kubelet} (from ${from})`];
-      const expected = `containerd and kubelet both ${profile.cgroupDriver}`;
-      if (ctrd !== kubelet) return verdict.fail(`containerd ${ctrd}, kubelet ${kubelet}: they disagree`, expected, evidence);
-      if (ctrd !== profile.cgroupDriver) return verdict.fail(`both ${ctrd}, profile wants ${profile.cgroupDriver}`, expected, evidence);
-      return verdict.pass(`both ${ctrd}`, expected, evidence);
+      const evidence = [`${profile.runtime.name}: ${rt.driver} (${rt.from})`, `kubelet: ${kubelet} (from ${from})`];
+      const expected = `${profile.runtime.name} and kubelet both ${profile.cgroupDriver}`;
+      if (rt.driver !== kubelet) return verdict.fail(`${profile.runtime.name} ${rt.driver}, kubelet ${kubelet}: they disagree`, expected, evidence);
+      if (rt.driver !== profile.cgroupDriver) return verdict.fail(`both ${rt.driver}, profile wants ${profile.cgroupDriver}`, expected, evidence);
+      return verdict.pass(`both ${rt.driver}`, expected, evidence);
     },
   }),
   hostRequirement({
     id: 'HOST-TIME-SYNC', title: 'Time synchronised by chronyd, ntpd or systemd-timesyncd', phase, group: 'services', severity: 'warn', source: '001',
     remediation: 'yum -y install chrony && systemctl enable --now chronyd && chronyc tracking',
-    check: ({ facts }) => {
+    check: ({ facts, profile }) => {
       const svc = need(facts.services);
       const t = need(facts.timeSync);
       const daemons = ['chronyd', 'ntpd', 'systemd-timesyncd'].filter((d) => svc.units[d]?.active === 'active' || (d === 'chronyd' && svc.units.chrony?.active === 'active') || (d === 'ntpd' && svc.units.ntp?.active === 'active'));
-      const synced = t.ntpSynchronized === true || t.timesyncdSynchronized || (t.chronyLeap !== undefined && t.chronyLeap === 'Normal') || t.ntpstatRc === 0;
-      const evidence = [`active time daemons: ${list(daemons)}`, ...(t.raw ? t.raw.split('\n').filter((l) => /NTP|synchron|Leap|Reference|System time|ntpstat/i.test(l)).slice(0, 6) : [])];
-      const expected = 'a time daemon active and synchronised';
-      if (!daemons.length) return verdict.fail('no time sync daemon running', expected, evidence);
-      if (!synced) return verdict.fail(`${daemons.join(', ')} running, not synchronised (or sync state unknown)`, expected, evidence);
+      const selected = t.chronySources?.find((x) => x.state === '*');
+      const synced = t.ntpSynchronized === true || t.timesyncdSynchronized || (t.chronyLeap !== undefined && t.chronyLeap === 'Normal') || t.ntpstatRc === 0 || !!selected;
+      const evidence = [`active time daemons: ${list(daemons)}`, ...(t.raw ? t.raw.split('\n').filter((l) => /NTP|synchron|Leap|Reference|System time|ntpstat|^\^\*/i.test(l)).slice(0, 6) : [])];
+      const servers = profile.timeSync.servers;
+      const expected = servers.length ? `a time daemon active and synchronised to one of ${servers.join(', ')}` : 'a time daemon active and synchronised';
+      const rem = `${need(facts.os).family === 'rhel' ? 'yum -y install chrony' : 'apt-get install -y chrony'}${servers.length ? ` && printf 'server %s iburst\\n' ${servers.join(' ')} >> /etc/chrony.conf` : ''} && systemctl enable --now chronyd && chronyc sources`;
+      if (!daemons.length) return verdict.fail('no time sync daemon running', expected, evidence, { remediation: rem });
+      if (!synced) return verdict.fail(`${daemons.join(', ')} running, not synchronised (or sync state unknown)`, expected, evidence, { remediation: rem });
+      if (servers.length) {
+        // chronyd only ever selects a source it was configured with: a `^*` source while every server/pool line
+        // names a profile server means it is synchronised to one of them; else the selected address must be one of theirs
+        if (!t.chronySources) return verdict.fail(`${daemons.join(', ')} synchronised, but its servers cannot be read (no chronyc)`, expected, evidence, { remediation: rem });
+        if (!selected) return verdict.fail('chronyc sources shows no ^* (selected) source', expected, [...evidence, ...t.chronySources.map((x) => `chronyc sources: ${x.line}`)], { remediation: rem });
+        const conf = t.chronyServers ?? [];
+        // an address, or an inventory name the host resolved (HOST-HOSTS-FILE's lookups), that is the selected source
+        const res = facts.resolution.ok ? facts.resolution.value : {};
+        const foreign = conf.filter((x) => !servers.includes(x.name));
+        evidence.push(`chronyc sources: ${selected.line}`, ...conf.map((x) => `${x.file}:${x.line}: ${x.kind} ${x.name}`));
+        const named = servers.find((n) => n === selected.address || (res[n] ?? []).includes(selected.address));
+        if (!named && (foreign.length || !conf.length)) return verdict.fail(`synchronised to ${selected.address}, not one of ${servers.join(', ')}`, expected, evidence, { remediation: rem });
+        return verdict.pass(`${daemons.join(', ')} synchronised to ${named ?? `${selected.address} (chrony.conf lists only ${servers.join(', ')})`}`, expected, evidence);
+      }
       return verdict.pass(`${daemons.join(', ')} synchronised`, expected, evidence);
+    },
+  }),
+  hostRequirement({
+    id: 'HOST-DOCKER-CONFIG', title: 'Docker: daemon.json parses, cgroup driver, registry mirrors, version valid for the kubeadm version', phase, group: 'runtime', severity: 'error', source: '001, 003 (daemon.json), 000 六',
+    remediation: `cat > /etc/docker/daemon.json <<'EOF'\n{ "exec-opts": ["native.cgroupdriver=systemd"] }\nEOF\nsystemctl restart docker`,
+    check: ({ facts, profile }) => {
+      if (profile.runtime.name !== 'docker') return verdict.skip(`the design's runtime is ${profile.runtime.name}, not docker (profile runtime.name)`);
+      const d = need(facts.docker);
+      const pkgs = need(facts.packages);
+      const kv = profile.kubernetesVersion;
+      const expected = `${d.path} valid JSON; cgroup driver ${profile.cgroupDriver}${profile.registry.mirrors?.length ? `; registry-mirrors ${profile.registry.mirrors.join(', ')}` : ''}; no insecure-registries; Docker validated for kubeadm ${kv}`;
+      const rem = `cat > ${d.path} <<'EOF'\n${JSON.stringify({ 'exec-opts': [`native.cgroupdriver=${profile.cgroupDriver}`], ...(profile.registry.mirrors?.length ? { 'registry-mirrors': profile.registry.mirrors } : {}) }, null, 2)}\nEOF\nsystemctl restart ${profile.runtime.service}`;
+      if (d.unreadable) return verdict.error(`${d.path} is not readable (run the probe as root: sudo: true)`, expected);
+      const problems: string[] = [];
+      const warnings: string[] = [];
+      const evidence: string[] = [];
+      if (d.parseError) problems.push(`${d.path}: ${d.parseError} (dockerd refuses to start)`);
+      const cfg = d.config;
+      if (cfg) evidence.push(`${d.path}: keys ${list(cfg.keys)}`, ...linesMatching(d.text ?? '', /cgroupdriver|registry-mirrors|insecure-registries/).map((l) => `${d.path}:${l.line}: ${l.text.trim()}`));
+      else if (!d.present) evidence.push(`${d.path}: absent (Docker's defaults: cgroupfs, no mirrors)`);
+      if (d.info) evidence.push(`docker info: Server Version ${d.info.serverVersion ?? '?'}, Cgroup Driver ${d.info.cgroupDriver ?? '?'}`);
+      const driver = d.info?.cgroupDriver ?? cfg?.cgroupDriver ?? (d.parseError ? undefined : 'cgroupfs');
+      if (driver && driver !== profile.cgroupDriver) problems.push(`cgroup driver ${driver}${cfg?.cgroupDriver ? '' : ' (Docker\'s default)'} ≠ ${profile.cgroupDriver}`);
+      const mirrors = [...(cfg?.registryMirrors ?? []), ...(d.info?.registryMirrors ?? [])].map((x) => x.replace(/\/+$/, ''));
+      for (const m of profile.registry.mirrors ?? []) if (!mirrors.includes(m.replace(/\/+$/, ''))) problems.push(`registry-mirrors lacks ${m}`);
+      const insecure = [...new Set([...(cfg?.insecureRegistries ?? []), ...(d.info?.insecureRegistries ?? []).filter((x) => !/^127\.0\.0\.0\/8$/.test(x))])];
+      if (insecure.length) warnings.push(`insecure-registries: ${insecure.join(', ')} (plain HTTP or unverified TLS)`);
+      const pkg = ['docker-ce', 'docker', 'docker.io', 'docker-engine'].find((n) => pkgs.installed[n]);
+      const version = d.info?.serverVersion ?? (pkg ? upstreamVersion(pkgs.installed[pkg]!).replace(/\.ce$/, '') : undefined);
+      evidence.push(`Docker version: ${version ?? 'unknown'} (${d.info?.serverVersion ? 'docker info' : pkg ? `${pkgs.manager}: ${pkg} ${pkgs.installed[pkg]}` : 'no docker package, no docker info'})`);
+      if (!dockershimAvailable(kv)) {
+        if (!/cri-dockerd/.test(profile.criSocket)) problems.push(`kubeadm ${kv} has no dockershim (removed in 1.24): Docker needs cri-dockerd (criSocket unix:///var/run/cri-dockerd.sock), or use containerd`);
+      } else {
+        const max = latestValidatedDocker(kv);
+        if (!version) problems.push('Docker is not installed (no docker package)');
+        else if (max && vless(max, version)) warnings.push(`Docker ${version} is newer than the latest version kubeadm ${kv} validated (${max}): its preflight warns`);
+      }
+      if (problems.length) return verdict.fail([...problems, ...warnings].join('; '), expected, evidence, { remediation: rem });
+      if (warnings.length) return verdict.warn(warnings.join('; '), expected, evidence, { remediation: rem });
+      return verdict.pass(`cgroup driver ${driver}, Docker ${version}`, expected, evidence);
+    },
+  }),
+  hostRequirement({
+    id: 'HOST-CRIO-CONFIG', title: 'CRI-O: crio.conf parses, cgroup_manager and pause_image from the profile', phase, group: 'runtime', severity: 'error', source: 'kubeadm container runtimes',
+    remediation: `cat > /etc/crio/crio.conf.d/02-kubernetes.conf <<'EOF'\n[crio.runtime]\ncgroup_manager = "systemd"\n[crio.image]\npause_image = "registry.k8s.io/pause:3.9"\nEOF\nsystemctl restart crio`,
+    check: ({ facts, profile }) => {
+      if (profile.runtime.name !== 'cri-o') return verdict.skip(`the design's runtime is ${profile.runtime.name}, not cri-o (profile runtime.name)`);
+      const c = need(facts.crio);
+      const expected = `valid TOML; cgroup_manager = ${profile.cgroupDriver}; pause_image = ${profile.sandboxImage}`;
+      const rem = `cat > /etc/crio/crio.conf.d/02-kubernetes.conf <<'EOF'\n[crio.runtime]\ncgroup_manager = "${profile.cgroupDriver}"\n[crio.image]\npause_image = "${profile.sandboxImage}"\nEOF\nsystemctl restart ${profile.runtime.service}`;
+      if (c.parseError) return verdict.fail(c.parseError, expected, [], { remediation: rem });
+      if (!c.files.length) return verdict.fail(`neither ${c.path} nor /etc/crio/crio.conf.d/*.conf exists`, expected, [], { remediation: rem });
+      const cm = c.config?.cgroupManager;
+      const pi = c.config?.pauseImage;
+      const evidence = [`cgroup_manager = ${cm ? `${cm.value} (${cm.file})` : 'unset (CRI-O default systemd)'}`, `pause_image = ${pi ? `${pi.value} (${pi.file})` : 'unset (CRI-O default registry.k8s.io/pause)'}`];
+      const problems: string[] = [];
+      if ((cm?.value ?? 'systemd') !== profile.cgroupDriver) problems.push(`cgroup_manager ${cm?.value ?? 'systemd (default)'} ≠ ${profile.cgroupDriver}`);
+      if (pi?.value !== profile.sandboxImage) problems.push(`pause_image ${pi?.value ?? 'unset'} ≠ ${profile.sandboxImage}`);
+      return problems.length ? verdict.fail(problems.join('; '), expected, evidence, { remediation: rem }) : verdict.pass(`cgroup_manager ${cm?.value ?? 'systemd'}, pause_image ${pi?.value}`, expected, evidence);
     },
   }),
 ];
