@@ -23,5 +23,5 @@ export default {
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  ignorePatterns: ['reports', 'bench/results', 'lab/k8s/bin', '.stryker-tmp', 'vagrant/.vagrant'],
+  ignorePatterns: ['reports', 'bench/results', 'lab/k8s/bin', 'lab/.state', '.stryker-tmp*', 'vagrant/.vagrant'],
 };

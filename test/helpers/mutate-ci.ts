@@ -4,7 +4,7 @@
 //  - a per-ID sample: KV_MUTATE_IDS (comma-separated), or 4 requirement IDs that rotate with the UTC day (every ID
 //    comes round within two weeks), each as the lines of its definition in lib/requirements/ (file:start-end).
 // Bounded by KV_MUTATE_CI_SECONDS (default 420): past it Stryker is stopped and the run fails, saying so. It also
-// fails when the sample's mutation score is under KV_MUTATE_CI_BREAK (default 85) or a sampled ID has no killed mutant.
+// fails when the sample's mutation score is under KV_MUTATE_CI_BREAK (default 60: a floor against regressions, below the 90 % target, until every ID is measured at ≥ 90 %) or a sampled ID has no killed mutant.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,7 +55,7 @@ function sample(): { mutate: string[]; ids: string[]; why: string } {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { mutate, ids, why } = sample();
   const budget = Number(process.env.KV_MUTATE_CI_SECONDS ?? 420);
-  const breakAt = Number(process.env.KV_MUTATE_CI_BREAK ?? 85);
+  const breakAt = Number(process.env.KV_MUTATE_CI_BREAK ?? 60);
   const dir = mkdtempSync(join(tmpdir(), 'kv-mutate-ci-'));
   const report = join(dir, 'mutation.json');
   const config = join(dir, 'stryker.ci.config.mjs');
