@@ -8,7 +8,8 @@ import { loadYaml, loadYamlDocuments } from './yaml-file.ts';
 
 export type ProxyMode = 'ipvs' | 'iptables' | 'nftables';
 export type RuntimeName = 'containerd' | 'docker' | 'cri-o';
-export type CniName = 'calico' | 'flannel' | 'none';
+/** calico and flannel are checked; none or any other name (bridge, cilium, …): their checks skip with the reason */
+export type CniName = 'calico' | 'flannel' | 'none' | (string & {});
 
 /** Where each runtime keeps its configuration and which unit runs it, unless the profile says otherwise. */
 export const RUNTIME_DEFAULTS: Record<RuntimeName, { configPath: string; service: string; process: string; socket: string }> = {
@@ -182,7 +183,8 @@ export function readProfileFile(file: string): Partial2 {
     const n = c.object(o.cni, ['cni']);
     c.onlyKeys(n, ['cni'], ['name', 'version', 'imageRepository', 'backend']);
     out.cni = {};
-    if (n.name !== undefined) out.cni.name = c.oneOf(n.name, ['cni', 'name'], ['calico', 'flannel', 'none'] as const);
+    // calico and flannel have checks; any other CNI (bridge, cilium, weave, …) is accepted and their checks skip, saying so
+    if (n.name !== undefined) out.cni.name = c.string(n.name, ['cni', 'name'], { pattern: /^[a-z0-9][a-z0-9-]*$/, hint: 'calico, flannel, none, or the name of another CNI' });
     if (n.backend !== undefined) out.cni.backend = c.string(n.backend, ['cni', 'backend'], { pattern: /^[a-z0-9-]+$/, hint: 'a flannel backend type like vxlan or host-gw' });
     if (n.version !== undefined) out.cni.version = c.string(n.version, ['cni', 'version'], { pattern: VERSION, hint: 'like v3.26.4' });
     if (n.imageRepository !== undefined) out.cni.imageRepository = c.string(n.imageRepository, ['cni', 'imageRepository']);

@@ -5,6 +5,13 @@ import { compareVersions, list } from '../preflight/util.ts';
 import { componentHealthUrls, kubeadmFacts } from '../../kubeadm/versions.ts';
 import { badPodReason, clusterRequirement, configMap, isControlPlane, items, nodeNamed, nodeNames, podEvidence, podsOn, snapshotOf, yamlDoc } from './cluster.ts';
 
+/** why a CNI's checks do not apply: another CNI the tool checks, none, or one it does not know */
+function cniSkip(name: string, mine: string): string {
+  if (name === 'calico' || name === 'flannel') return `the profile's CNI is ${name}, not ${mine}`;
+  if (name === 'none') return `the profile has no CNI (cni.name: none), so ${mine} is not checked`;
+  return `the profile's CNI is ${name}, which this tool does not check (only calico and flannel): ${mine}'s checks do not apply`;
+}
+
 const phase = 'postinstall' as const;
 const COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd'];
 
@@ -188,7 +195,7 @@ export const postinstallChecks: Requirement[] = [
     remediation: 'kubectl -n kube-system get pods -l k8s-app=calico-node -o wide; kubectl -n kube-system logs <calico-node pod> -c calico-node; check the images in harbor:443/calico.',
     targets: (s, ctx) => (ctx.profile.cni.name === 'calico' ? ['*', ...nodeNames(s)] : ['*']),
     check: (s, ctx, target) => {
-      if (ctx.profile.cni.name !== 'calico') return verdict.skip(`the profile's CNI is ${ctx.profile.cni.name}`);
+      if (ctx.profile.cni.name !== 'calico') return verdict.skip(cniSkip(ctx.profile.cni.name, 'calico'));
       if (target !== '*') {
         const p = podsOn(s, target).find((x) => x.labels['k8s-app'] === 'calico-node');
         if (!p) return verdict.fail(`no calico-node pod on ${target}`, 'a Ready calico-node pod on this node');
@@ -222,7 +229,7 @@ export const postinstallChecks: Requirement[] = [
     remediation: 'kubectl -n kube-flannel get pods -l app=flannel -o wide (kube-system for older manifests); kubectl logs <pod> -c kube-flannel; the node needs br_netfilter and a podCIDR (kubeadm init --pod-network-cidr).',
     targets: (s, ctx) => (ctx.profile.cni.name === 'flannel' ? ['*', ...nodeNames(s)] : ['*']),
     check: (s, ctx, target) => {
-      if (ctx.profile.cni.name !== 'flannel') return verdict.skip(`the profile's CNI is ${ctx.profile.cni.name}, not flannel`);
+      if (ctx.profile.cni.name !== 'flannel') return verdict.skip(cniSkip(ctx.profile.cni.name, 'flannel'));
       const isFlannel = (p: { labels: Record<string, string>; name: string }) => p.labels.app === 'flannel' || p.name.startsWith('kube-flannel-ds');
       if (target !== '*') {
         const p = podsOn(s, target).find(isFlannel);
@@ -252,7 +259,7 @@ export const postinstallChecks: Requirement[] = [
     id: 'FLANNEL-CONFIG', title: "flannel's net-conf.json: Network = podSubnet, Backend as the profile says", phase, group: 'cni', severity: 'error', source: '001 (--pod-network-cidr=10.244.0.0/16 for flannel)',
     remediation: 'kubectl -n kube-flannel edit cm kube-flannel-cfg: net-conf.json "Network" = the podSubnet; then kubectl -n kube-flannel rollout restart ds kube-flannel-ds.',
     check: (s, ctx) => {
-      if (ctx.profile.cni.name !== 'flannel') return verdict.skip(`the profile's CNI is ${ctx.profile.cni.name}, not flannel`);
+      if (ctx.profile.cni.name !== 'flannel') return verdict.skip(cniSkip(ctx.profile.cni.name, 'flannel'));
       const cm = s.configMaps['kube-flannel-cfg'];
       const want = ctx.profile.podSubnet;
       const backend = ctx.profile.cni.backend ?? 'vxlan';
@@ -278,7 +285,7 @@ export const postinstallChecks: Requirement[] = [
     id: 'CALICO-IPPOOL', title: "Calico's IP pool equals the cluster podSubnet", phase, group: 'cni', severity: 'warn', source: '000 (八)',
     remediation: 'Set CALICO_IPV4POOL_CIDR in calico.yaml to the podSubnet (10.244.0.0/16) before applying it; an existing pool must be replaced (calicoctl).',
     check: (s, ctx) => {
-      if (ctx.profile.cni.name !== 'calico') return verdict.skip(`the profile's CNI is ${ctx.profile.cni.name}`);
+      if (ctx.profile.cni.name !== 'calico') return verdict.skip(cniSkip(ctx.profile.cni.name, 'calico'));
       if (!s.ipPools.ok) return verdict.skip(s.ipPools.status === 404 ? 'the Calico IPPool CRD (crd.projectcalico.org/v1) is not installed' : s.ipPools.status === 403 ? `not allowed to read IPPools: ${s.ipPools.error}` : `cannot read IPPools: ${s.ipPools.error}`);
       const cidrs = s.ipPools.items.map((p) => `${p.name}: ${p.cidr}`);
       const ok = s.ipPools.items.some((p) => p.cidr === ctx.profile.podSubnet);
