@@ -5,6 +5,9 @@
 // judged and then repaired. KV_RECORD_FIXTURES=1 copies each run's scrubbed evidence bundle to
 // fixtures/real-cluster/ (the fast unit tests in test/unit/real-cluster-fixtures.test.ts judge those).
 // Binaries and images: bash lab/k8s/build.sh (cold: ~30 min on 2 cores, then cached). CI fails loudly without them.
+// Stand-ins: systemd (a loop restarts each kubelet, as kubelet.service would), the CNI (Debian's bridge plugin with a
+// route per node: Calico and flannel do not build from the Go module proxy), images imported with ctr rather than
+// pulled from the lab registry, and the machine-wide sysctls the kubelet sets (read-only stand-ins already holding them).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

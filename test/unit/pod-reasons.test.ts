@@ -1,5 +1,6 @@
 // badPodReason / podEvidence on init containers: a calico-node stuck in its install-cni init container is
 // reported as kubectl shows it (Init:ImagePullBackOff, Init:CrashLoopBackOff), not as a bare "Pending".
+// Stand-ins: the pods are hand-built objects of the shape lib/cluster/snapshot.ts keeps.
 import { describe, expect, it } from 'vitest';
 import type { ClusterSnapshot, ContainerInfo, PodInfo } from '../../lib/cluster/snapshot.ts';
 import { badPodReason, podEvidence } from '../../lib/requirements/postinstall/cluster.ts';

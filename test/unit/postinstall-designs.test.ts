@@ -69,7 +69,7 @@ describe('post-install, each style judged with its own profile', () => {
     expect(v['CP-TAINT']).toMatch(/^pass/);
     expect(v['FLANNEL-READY']).toMatch(/^pass: flannel ready 2\/2/);
     expect(v['FLANNEL-CONFIG']).toMatch(/^pass: Network 10.244.0.0\/16, Backend vxlan/);
-    expect(v['CALICO-READY']).toMatch(/^skip \(the profile's CNI is flannel\)/);
+    expect(v['CALICO-READY']).toMatch(/^skip \(the profile's CNI is flannel, not calico\)/);
   });
   it('1.13 style: PROXY-IPVS without strictARP passes for 001, fails for 000', () => {
     const ctx = (p: Profile) => {

@@ -3,6 +3,7 @@
 // reports/.run/context.json). No cluster needed: these run in milliseconds. Each state is a real one — healthy,
 // and every breakage the e2e test makes — plus, for the requirements no real breakage here reaches, the healthy
 // snapshot with one fact changed (named in the test), so that every requirement has a passing and a failing case.
+// Stand-ins: none — the snapshots were recorded from the lab's real cluster; a few failing cases edit one fact of them.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
