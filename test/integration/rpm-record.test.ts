@@ -24,9 +24,10 @@ describe.runIf(haveRpm)('fixtures/recorded/rpm: real rpm output', () => {
   it('the probe runs the same rpm query as the recording, over the same package list', () => {
     const script = probeScript({ nonce: 'rpmrecord1', resolveNames: [], registry: { host: 'harbor', port: 443 } });
     const rec = readFileSync(`${ROOT}/fixtures/recorded/rpm/record.sh`, 'utf8');
-    const query = "-q --qf '%{NAME}\\t%{VERSION}-%{RELEASE}\\tii\\n' $PKGS 2>/dev/null | grep -v 'is not installed'";
-    expect(script).toContain(`rpm ${query}`);
-    expect(rec).toContain(`rpm --dbpath "$T/db" ${query}`);
+    // the probe reads the database it found ($D, only when one exists: never creating one); the recording its own
+    const query = "--qf '%{NAME}\\t%{VERSION}-%{RELEASE}\\tii\\n' $PKGS 2>/dev/null | grep -v 'is not installed'";
+    expect(script).toContain(`rpm -q --dbpath "$D" ${query}`);
+    expect(rec).toContain(`rpm --dbpath "$T/db" -q ${query}`);
     const pkgs = /^PKGS='([^']+)'/m.exec(rec)![1]!;
     expect(script).toContain(`PKGS='${pkgs}'`);
   });
