@@ -328,7 +328,8 @@ d('lab CLI and down from a fresh process', () => {
 
   it('a lab whose process died without down() (a crashed test) is cleaned up by the next labUp', async () => {
     const crash = `import { labUp } from ${JSON.stringify(join(ROOT, 'lab/lab.ts'))};\nconst lab = await labUp({ id: 'ltcr', hosts: [{ name: 'orphan' }], waitMs: 240_000 });\nconsole.log(lab.dir);\nprocess.exit(0);\n`;
-    const script = join(mkdtempSync(join(tmpdir(), 'kv-crash-')), 'crash.ts');
+    // .mts: outside the project (no package.json of type module) tsx would load a .ts as CommonJS, without top-level await
+    const script = join(mkdtempSync(join(tmpdir(), 'kv-crash-')), 'crash.mts');
     writeFileSync(script, crash);
     const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 300_000 });
     expect(r.status, r.stderr).toBe(0);
