@@ -188,6 +188,46 @@ d('the operator story on a real kubeadm cluster', () => {
     }
   }, 300_000);
 
+  it("flannel's net-conf.json edited to another Network → FLANNEL-CONFIG fails, naming both; restored it passes", async () => {
+    const cm = JSON.parse(await k(['-n', 'kube-flannel', 'get', 'cm', 'kube-flannel-cfg', '-o', 'json'])) as { data: Record<string, string> };
+    const orig = cm.data['net-conf.json']!;
+    const patch = (conf: string) => k(['-n', 'kube-flannel', 'patch', 'cm', 'kube-flannel-cfg', '--type', 'merge', '-p', JSON.stringify({ data: { 'net-conf.json': conf } })]);
+    // flanneld reads it at start only: the running network is untouched, the next restart would break it
+    await patch(orig.replace('"10.244.0.0/16"', '"10.99.0.0/16"'));
+    try {
+      const r = await postinstall('flannel-netconf');
+      expect(by(r, 'FLANNEL-CONFIG')).toMatchObject({ status: 'fail', observed: 'Network 10.99.0.0/16 ≠ podSubnet 10.244.0.0/16' });
+      expect(mismatches(r, { ...HEALTHY, 'FLANNEL-CONFIG': { '*': 'fail' } })).toEqual([]);
+    } finally {
+      await patch(orig);
+    }
+  }, 300_000);
+
+  it('flannel rolled out to an image the registry does not have → FLANNEL-READY fails (and names the node); rolled back it passes', async () => {
+    const ds = ['-n', 'kube-flannel', 'ds/kube-flannel-ds'];
+    await k(['-n', 'kube-flannel', 'set', 'image', 'ds/kube-flannel-ds', 'kube-flannel=harbor:443/flannel-io/flannel:v0.99.0', 'install-cni=harbor:443/flannel-io/flannel:v0.99.0']);
+    try {
+      await until('a flannel pod waiting on its image', 120_000, async () => {
+        const j = JSON.parse(await k(['-n', 'kube-flannel', 'get', 'pods', '-o', 'json'])) as { items: { status: { initContainerStatuses?: { state: { waiting?: { reason: string } } }[] } }[] };
+        return j.items.some((p) => /ImagePullBackOff|ErrImagePull/.test(p.status.initContainerStatuses?.map((x) => x.state.waiting?.reason).join(' ') ?? '')) || undefined;
+      });
+      const r = await postinstall('flannel-bad-image');
+      const all = by(r, 'FLANNEL-READY')!;
+      expect(all.status).toBe('fail');
+      expect(all.observed).toMatch(/flannel ready 2\/3/);
+      expect(all.observed).toMatch(/v0\.99\.0 ≠ v0\.28\.10/);
+      const nodes = r.results.filter((x) => x.id === 'FLANNEL-READY' && x.host !== '*');
+      expect(nodes.filter((x) => x.status === 'fail')).toHaveLength(1);
+      expect(nodes.find((x) => x.status === 'fail')!.observed).toMatch(/Init:(ImagePullBackOff|ErrImagePull)/);
+      process.stderr.write(`flannel-bad-image: ${r.results.filter((x) => x.status !== 'pass' && x.status !== 'skip').map((x) => `${x.id} [${x.host}] ${x.status}: ${x.observed}`).join('\n  ')}\n`);
+    } finally {
+      await k(['rollout', 'undo', ...ds]);
+      await c.kubectl(['-n', 'kube-flannel', 'rollout', 'status', 'ds/kube-flannel-ds', '--timeout=180s'], 200_000);
+    }
+    const r = await postinstall('flannel-rolled-back');
+    expect(mismatches(r, HEALTHY)).toEqual([]);
+  }, 500_000);
+
   it('a cordoned worker: the static checks still pass; the dataplane cannot place its 2 pods on 2 nodes and says so (error)', async () => {
     await k(['cordon', 'node-0002']);
     try {
