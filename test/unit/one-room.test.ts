@@ -4,7 +4,7 @@
 // Stand-ins: none (the real probe script, facts.ts and requirement sources are read).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROCESS_OF } from '../../lib/parse/services.ts';
+import { PROCESS_OF } from '../../lib/facts/services.ts';
 import { BINARIES, PACKAGES, probeScript, UNITS } from '../../lib/probe/script.ts';
 import { PACKAGE_NAMES } from '../../lib/requirements/preflight/runtime.ts';
 

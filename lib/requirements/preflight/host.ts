@@ -1,7 +1,7 @@
 // Host basics: OS, kernel, CPU, memory, swap, SELinux, firewalld, conflicting runtimes, hostname.
 import { HOSTNAME_RE } from '../../config/inventory.ts';
 import { minMemoryFor } from '../../config/profile.ts';
-import { isSwapEntry } from '../../parse/fstab.ts';
+import { isSwapEntry } from '../../facts/fstab.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { kernelAccepted, kubeadmFacts } from '../../kubeadm/versions.ts';
 import { at, list } from './util.ts';

@@ -1,6 +1,6 @@
 // Name resolution, kernel modules, sysctls, ports, and reaching the registry.
-import { isLoaded, modName } from '../../parse/modules.ts';
-import type { ModuleFacts } from '../../parse/modules.ts';
+import { isLoaded, modName } from '../../facts/modules.ts';
+import type { ModuleFacts } from '../../facts/modules.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { at, list } from './util.ts';
 import { kubeadmFacts } from '../../kubeadm/versions.ts';

@@ -1,9 +1,9 @@
 // Packages, binaries, services, containerd's configuration, CRI socket, cgroup driver, time sync.
 import { parse as parseYaml } from 'yaml';
 import type { Profile } from '../../config/profile.ts';
-import { linesMatching } from '../../parse/containerd.ts';
+import { linesMatching } from '../../facts/containerd.ts';
 import { dockershimAvailable, latestValidatedDocker } from '../../kubeadm/docker-validated.ts';
-import { upstreamVersion } from '../../parse/packages.ts';
+import { upstreamVersion } from '../../facts/packages.ts';
 import type { ContainerdFacts, HostFacts } from '../../probe/facts.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { list } from './util.ts';
