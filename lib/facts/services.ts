@@ -1,3 +1,4 @@
+import { UNIT_PROCESSES } from '../kubeadm/expect.ts';
 import { blocks, keyValues } from '../probe/sections.ts';
 
 export interface UnitState {
@@ -16,22 +17,6 @@ export interface ServiceFacts {
   wants: string[];
   units: Record<string, UnitState>;
 }
-
-/** Process names that stand for a unit when systemd is not PID 1. */
-export const PROCESS_OF: Record<string, string[]> = {
-  containerd: ['containerd'],
-  kubelet: ['kubelet'],
-  firewalld: ['firewalld'],
-  chronyd: ['chronyd'],
-  chrony: ['chronyd'],
-  ntpd: ['ntpd'],
-  ntp: ['ntpd'],
-  'systemd-timesyncd': ['systemd-timesyncd', 'systemd-timesyn'],
-  docker: ['dockerd'],
-  crio: ['crio'],
-  'cri-docker': ['cri-dockerd'],
-  'snap.kubelet.daemon': ['kubelet'],
-};
 
 /** `extra`: units of the design (profile runtime.service) and the processes that stand for them. */
 export function parseServices(text: string, extra: Record<string, string[]> = {}): ServiceFacts {
@@ -70,7 +55,7 @@ export function parseServices(text: string, extra: Record<string, string[]> = {}
     }
     flush();
   } else {
-    for (const [unit, procs] of Object.entries({ ...PROCESS_OF, ...extra })) {
+    for (const [unit, procs] of Object.entries({ ...UNIT_PROCESSES, ...extra })) {
       const running = procs.some((p) => processes.includes(p));
       const enabled = wants.some((w) => w.endsWith(`/${unit}.service`));
       units[unit] = { active: running ? 'active' : 'inactive', enabled: enabled ? 'enabled' : 'unknown', method: 'process-list' };

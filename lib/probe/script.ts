@@ -1,20 +1,15 @@
 // The one read-only POSIX sh probe sent to every host. It only reads files and runs query commands;
 // it never writes (no temp files, no redirections to files) — see test/unit/probe-readonly.test.ts.
 import { shQuote } from '../transport/command.ts';
-import { ALL_COMPONENT_HEALTH_URLS, KNOWN_CRI_SOCKET_PATHS } from '../kubeadm/versions.ts';
+import { ALL_COMPONENT_HEALTH_URLS } from '../kubeadm/versions.ts';
+import { PROBED_BINARIES, PROBED_CRI_SOCKETS, PROBED_PACKAGES, PROBED_SYSCTLS, PROBED_UNITS } from '../kubeadm/expect.ts';
 
-export const PACKAGES = [
-  'kubeadm', 'kubelet', 'kubectl', 'containerd', 'containerd.io', 'cri-tools', 'ipvsadm', 'ipset', 'iproute-tc', 'iproute2', 'iproute',
-  'conntrack', 'conntrack-tools', 'socat', 'ethtool', 'firewalld', 'podman', 'cri-o', 'chrony', 'ntp', 'systemd-timesyncd',
-  'docker-ce', 'docker.io', 'docker', 'docker-engine', 'cri-dockerd',
-];
-export const UNITS = ['containerd', 'kubelet', 'firewalld', 'chronyd', 'chrony', 'ntpd', 'ntp', 'systemd-timesyncd', 'docker', 'crio', 'cri-docker', 'snap.kubelet.daemon'];
-export const BINARIES = ['kubeadm', 'kubelet', 'kubectl', 'crictl', 'ctr', 'conntrack', 'ip', 'iptables', 'mount', 'nsenter', 'ethtool', 'socat', 'tc', 'touch', 'ebtables', 'ipvsadm', 'ipset', 'containerd', 'curl', 'timeout'];
-export const SYSCTLS = [
-  'net.ipv4.ip_forward', 'net.bridge.bridge-nf-call-iptables', 'net.bridge.bridge-nf-call-ip6tables',
-  'net.netfilter.nf_conntrack_max', 'net.ipv6.conf.default.forwarding', 'vm.swappiness',
-];
-export const CRI_SOCKETS = KNOWN_CRI_SOCKET_PATHS;
+// what the probe asks for: derived in lib/kubeadm/expect.ts, the one home of these lists
+export const PACKAGES = PROBED_PACKAGES;
+export const UNITS = PROBED_UNITS;
+export const BINARIES = PROBED_BINARIES;
+export const SYSCTLS = PROBED_SYSCTLS;
+export const CRI_SOCKETS = PROBED_CRI_SOCKETS;
 
 export interface ProbeOptions {
   /** Random per run: section markers cannot be forged by file contents. */
@@ -128,7 +123,7 @@ export function probeScript(o: ProbeOptions): string {
   if (!/^[a-z0-9]{8,64}$/.test(o.nonce)) throw new Error('nonce must be 8-64 lowercase alphanumerics');
   const paths = runtimePaths(o.design);
   const units = [...new Set([...UNITS, ...(o.design ? [o.design.service] : [])])];
-  const socks = [...new Set([...CRI_SOCKETS, '/var/run/docker.sock', ...(o.design ? [o.design.criSocket.replace(/^unix:\/\//, '')] : [])])];
+  const socks = [...new Set([...CRI_SOCKETS, ...(o.design ? [o.design.criSocket.replace(/^unix:\/\//, '')] : [])])];
   for (const v of [...Object.values(paths), ...units, ...socks]) if (!/^[A-Za-z0-9@._\/-]+$/.test(v)) throw new Error(`unsafe path or unit ${JSON.stringify(v)}`);
   const vars: [string, string][] = [
     ['N', o.nonce],

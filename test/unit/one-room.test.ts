@@ -4,12 +4,10 @@
 // Stand-ins: none (the real probe script, facts.ts and requirement sources are read).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROCESS_OF } from '../../lib/facts/services.ts';
+import { PACKAGE_NAMES, UNIT_PROCESSES as PROCESS_OF, wantedBinaries } from '../../lib/kubeadm/expect.ts';
 import { BINARIES, PACKAGES, probeScript, UNITS } from '../../lib/probe/script.ts';
-import { PACKAGE_NAMES } from '../../lib/requirements/preflight/runtime.ts';
 
 const FACTS = readFileSync(new URL('../../lib/probe/facts.ts', import.meta.url), 'utf8');
-const RUNTIME = readFileSync(new URL('../../lib/requirements/preflight/runtime.ts', import.meta.url), 'utf8');
 
 describe('every fact a requirement reads is collected by the one probe', () => {
   const script = probeScript({ nonce: 'abcdefgh12', resolveNames: [], postinstall: true });
@@ -27,9 +25,7 @@ describe('every fact a requirement reads is collected by the one probe', () => {
     expect(Object.keys(PROCESS_OF).filter((u) => !UNITS.includes(u))).toEqual([]);
   });
   it('every binary HOST-BINARIES wants is looked up', () => {
-    const m = /const want = \[\.\.\.\(dockershim \? \[\] : \['crictl'\]\), ([^\]]+)\]/.exec(RUNTIME);
-    expect(m, 'HOST-BINARIES want list').not.toBeNull();
-    const want = ['crictl', ...[...m![1]!.matchAll(/'([a-z-]+)'/g)].map((x) => x[1]!)];
+    const want = wantedBinaries({ runtime: { name: 'containerd' }, kubernetesVersion: '1.29.2' });
     expect(want.filter((b) => !BINARIES.includes(b))).toEqual([]);
   });
 });
