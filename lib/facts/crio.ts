@@ -1,5 +1,7 @@
 // CRI-O: /etc/crio/crio.conf and its drop-ins /etc/crio/crio.conf.d/*.conf (TOML; later files win, as crio reads them).
 import { parse as parseToml } from 'smol-toml';
+import { fact, okFiles, runtimePaths, safeWord, type FactModule, type FileText } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
 
 export interface CrioConfig {
   cgroupManager?: { value: string; file: string };
@@ -22,3 +24,35 @@ export function parseCrioConfig(files: { path: string; content: string }[]): Cri
   }
   return out;
 }
+
+export interface CrioFacts {
+  path: string;
+  present: boolean;
+  files: FileText[];
+  config?: CrioConfig;
+  parseError?: string;
+}
+
+export const crioFact: FactModule<{ crio: HostFacts['crio'] }> = {
+  steps: [
+    { section: 'crio', fn: 's_crio', sh: String.raw`s_crio() { fil "$OCFG" /etc/crio/crio.conf.d/*.conf; return 0; }` },
+  ],
+  reads: ['crio'],
+  vars: (o) => [['OCFG', safeWord(runtimePaths(o.design).crio)]],
+  build: (x) => {
+    const { S, paths } = x;
+    return {
+      crio: fact(S, 'crio', (s) => {
+        const path = paths.crio;
+        const files = okFiles(s).map((f) => ({ path: f.path, content: f.content }));
+        const out: CrioFacts = { path, present: files.some((f) => f.path === path), files };
+        try {
+          out.config = parseCrioConfig(files);
+        } catch (e) {
+          out.parseError = (e as Error).message;
+        }
+        return out;
+      }),
+    };
+  },
+};

@@ -1,5 +1,10 @@
+// systemd units (systemctl show), or without systemd the process list and *.wants links: the `services` section.
 import { UNIT_PROCESSES } from '../kubeadm/expect.ts';
 import { blocks, keyValues } from '../probe/sections.ts';
+import { fact, safeWord, unique, type FactModule, type ProbeOptions } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
+import { PROBED_UNITS } from '../kubeadm/expect.ts';
+import { RUNTIME_DEFAULTS } from '../config/profile.ts';
 
 export interface UnitState {
   /** active | inactive | failed | activating | unknown */
@@ -63,3 +68,28 @@ export function parseServices(text: string, extra: Record<string, string[]> = {}
   }
   return { systemd, pid1: head.pid1 ?? '', processes, wants, units };
 }
+
+/** The units asked of systemd: every one kubeadm's designs use, and the design's own runtime unit. */
+const probedUnits = (o: { design?: ProbeOptions['design'] }) => unique([...PROBED_UNITS, ...(o.design ? [o.design.service] : [])]);
+
+export const servicesFact: FactModule<{ services: HostFacts['services'] }> = {
+  steps: [
+    { section: 'services', fn: 's_svc', sh: String.raw`s_svc() { echo "pid1=$(cat /proc/1/comm 2>/dev/null)"
+  if [ -d /run/systemd/system ] && have systemctl; then echo "systemd=yes"
+    for u in $UNITS; do printf '@unit %s\n' "$u"; t systemctl show -p LoadState,ActiveState,SubState,UnitFileState "$u.service" 2>/dev/null; done
+  else echo "systemd=no"; fi
+  echo "@processes"; cat /proc/[0-9]*/comm 2>/dev/null
+  echo "@wants"; for d in /etc/systemd/system/*.wants; do [ -d "$d" ] && for f in "$d"/*; do [ -e "$f" ] || [ -L "$f" ] && echo "$d/${'$'}{f##*/}"; done; done; return 0; }` },
+  ],
+  reads: ['services'],
+  vars: (o) => [['UNITS', probedUnits(o).map(safeWord).join(' ')]],
+  asks: { services: { path: 'value.units', names: probedUnits } },
+  build: (x) => {
+    const { S, design } = x;
+    const processOf: Record<string, string[]> = {};
+    if (design) processOf[design.service] = [RUNTIME_DEFAULTS[design.runtime].process];
+    return {
+      services: fact(S, 'services', (s) => parseServices(s.text, processOf)),
+    };
+  },
+};

@@ -1,4 +1,8 @@
+// Kernel parameters: live values (/proc/sys, the `sysctl` section) and persisted ones (`sysctl-files`).
 // sysctl.d semantics (systemd-sysctl): files by basename, /etc beats /run beats /usr/lib; later files win.
+import { fact, okFiles, type FactModule } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
+import { PROBED_SYSCTLS } from '../kubeadm/expect.ts';
 export interface SysctlSetting {
   file: string;
   line: number;
@@ -50,3 +54,32 @@ export function effectiveSysctlFiles(files: { path: string; content: string }[])
 export function persistedSysctls(files: { path: string; content: string }[]): SysctlSetting[] {
   return effectiveSysctlFiles(files).flatMap((f) => parseSysctlFile(f.path, f.content));
 }
+
+export const sysctlFact: FactModule<{ sysctls: HostFacts['sysctls']; sysctlFiles: HostFacts['sysctlFiles'] }> = {
+  steps: [
+    { section: 'sysctl', fn: 's_sysctl', sh: String.raw`# cat, never the read builtin: dash (Debian's /bin/sh) reads one byte at a time and /proc/sys integer files answer
+# a read at offset > 0 with EOF, so dash's read sees "2" for 262144
+s_sysctl() { for kp in $SYSCTLS; do k=${'$'}{kp%%=*}; p=${'$'}{kp#*=}; v=; [ -r "$p" ] && v=$(cat "$p" 2>/dev/null); printf '%s\t%s\n' "$k" "${'$'}{v:-@absent}"; done; }` },
+    { section: 'sysctl-files', fn: 's_sysctlf', sh: String.raw`s_sysctlf() { fil /etc/sysctl.conf /etc/sysctl.d/*.conf /run/sysctl.d/*.conf /usr/local/lib/sysctl.d/*.conf /usr/lib/sysctl.d/*.conf /lib/sysctl.d/*.conf; }` },
+  ],
+  reads: ['sysctl', 'sysctl-files'],
+  vars: () => [['SYSCTLS', PROBED_SYSCTLS.map((k) => `${k}=/proc/sys/${k.replace(/\./g, '/')}`).join(' ')]],
+  asks: { sysctls: { path: 'value', names: () => PROBED_SYSCTLS } },
+  build: (x) => {
+    const { S } = x;
+    return {
+      sysctls: fact(S, 'sysctl', (s) => {
+        const out: Record<string, string | undefined> = {};
+        for (const line of s.text.split('\n')) {
+          const [k, v] = line.split('\t');
+          if (k && v !== undefined) out[k] = v === '@absent' ? undefined : v.trim();
+        }
+        return out;
+      }),
+      sysctlFiles: fact(S, 'sysctl-files', (s) => {
+        const files = okFiles(s).map((f) => ({ path: f.path, content: f.content }));
+        return { files, settings: persistedSysctls(files) };
+      }),
+    };
+  },
+};

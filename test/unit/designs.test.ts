@@ -11,7 +11,7 @@ import { parseChronyConf, parseChronySources } from '../../lib/facts/timesync.ts
 import { parseCrioConfig } from '../../lib/facts/crio.ts';
 import { parseDaemonJson, parseDockerInfo } from '../../lib/facts/docker.ts';
 import { parseModules } from '../../lib/facts/modules.ts';
-import { parseSnapList } from '../../lib/facts/snap.ts';
+import { parseSnapList } from '../../lib/facts/packages.ts';
 import type { HostFacts } from '../../lib/probe/facts.ts';
 import { ctxFor, host, judge, ok, recordedFacts } from '../helpers/facts.ts';
 
