@@ -20,7 +20,11 @@ export interface ProbeOptions {
   /** Node-side post-install facts (component health, kube-proxy mode, ipvsadm). */
   postinstall?: boolean;
   /** The design's runtime (profile `runtime`, `criSocket`) and NTP servers: where the probe looks. */
-  design?: { runtime: 'containerd' | 'docker' | 'cri-o'; configPath: string; service: string; criSocket: string };
+  design?: {
+    runtime: 'containerd' | 'docker' | 'cri-o'; configPath: string; service: string; criSocket: string;
+    /** the sysctls the design sets (profile `sysctls` keys): read live besides the ones kubeadm needs */
+    sysctls?: string[];
+  };
 }
 
 /** Where the probe reads each runtime's configuration: the profile's path for its runtime, the default for the others. */

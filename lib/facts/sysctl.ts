@@ -1,6 +1,6 @@
 // Kernel parameters: live values (/proc/sys, the `sysctl` section) and persisted ones (`sysctl-files`).
 // sysctl.d semantics (systemd-sysctl): files by basename, /etc beats /run beats /usr/lib; later files win.
-import { fact, okFiles, type FactModule } from './fact.ts';
+import { fact, okFiles, unique, type FactModule, type ProbeOptions } from './fact.ts';
 import type { HostFacts } from '../probe/facts.ts';
 import { PROBED_SYSCTLS } from '../kubeadm/expect.ts';
 export interface SysctlSetting {
@@ -55,6 +55,14 @@ export function persistedSysctls(files: { path: string; content: string }[]): Sy
   return effectiveSysctlFiles(files).flatMap((f) => parseSysctlFile(f.path, f.content));
 }
 
+/** The live values read: the ones kubeadm needs and the design's own (profile `sysctls`, when the run passes them). */
+const probedSysctls = (o: { design?: ProbeOptions['design'] }) => unique([...PROBED_SYSCTLS, ...(o.design?.sysctls ?? [])]);
+/** A sysctl key becomes a /proc/sys path: dots and names only, so it can never climb out of /proc/sys. */
+function sysctlPath(k: string): string {
+  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(k)) throw new Error(`unsafe sysctl key ${JSON.stringify(k)}`);
+  return `${k}=/proc/sys/${k.replace(/\./g, '/')}`;
+}
+
 export const sysctlFact: FactModule<{ sysctls: HostFacts['sysctls']; sysctlFiles: HostFacts['sysctlFiles'] }> = {
   steps: [
     { section: 'sysctl', fn: 's_sysctl', sh: String.raw`# cat, never the read builtin: dash (Debian's /bin/sh) reads one byte at a time and /proc/sys integer files answer
@@ -63,8 +71,8 @@ s_sysctl() { for kp in $SYSCTLS; do k=${'$'}{kp%%=*}; p=${'$'}{kp#*=}; v=; [ -r 
     { section: 'sysctl-files', fn: 's_sysctlf', sh: String.raw`s_sysctlf() { fil /etc/sysctl.conf /etc/sysctl.d/*.conf /run/sysctl.d/*.conf /usr/local/lib/sysctl.d/*.conf /usr/lib/sysctl.d/*.conf /lib/sysctl.d/*.conf; }` },
   ],
   reads: ['sysctl', 'sysctl-files'],
-  vars: () => [['SYSCTLS', PROBED_SYSCTLS.map((k) => `${k}=/proc/sys/${k.replace(/\./g, '/')}`).join(' ')]],
-  asks: { sysctls: { path: 'value', names: () => PROBED_SYSCTLS } },
+  vars: (o) => [['SYSCTLS', probedSysctls(o).map(sysctlPath).join(' ')]],
+  asks: { sysctls: { path: 'value', names: probedSysctls } },
   build: (x) => {
     const { S } = x;
     return {
