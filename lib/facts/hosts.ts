@@ -44,6 +44,7 @@ export const hostsFact: FactModule<{ etcHosts: HostFacts['etcHosts']; resolution
     for (const n of o.resolveNames) if (!/^[A-Za-z0-9.-]+$/.test(n)) throw new Error(`refusing to resolve an unsafe name: ${JSON.stringify(n)}`);
     return [['NAMES', o.resolveNames.join(' ')]];
   },
+  asks: { resolution: { path: 'value', names: (o) => o.resolveNames } },
   build: (x) => {
     const { S, resolveNames } = x;
     return {
