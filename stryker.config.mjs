@@ -8,7 +8,7 @@ export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.unit.config.ts', related: false },
-  mutate: ['lib/requirements/**/*.ts', 'lib/parse/**/*.ts', 'lib/registry/judge.ts'],
+  mutate: ['lib/requirements/**/*.ts', 'lib/facts/**/*.ts', 'lib/kubeadm/expect.ts', 'lib/registry/judge.ts'],
   coverageAnalysis: 'perTest',
   // static mutants (module-level values: titles, remediation texts, tables) would re-run every test: ignored
   // here, and listed in the README with what guards the tables that decide verdicts (PORTS, KERNEL_TABLE, …)

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT } from './run-cli.ts';
 
-const JUDGE_FILES = /^lib\/(requirements\/.+|parse\/.+|registry\/judge)\.ts$/;
+const JUDGE_FILES = /^lib\/(requirements\/.+|facts\/.+|kubeadm\/expect|registry\/judge)\.ts$/;
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));

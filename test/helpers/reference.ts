@@ -6,11 +6,11 @@
 // plus the node-side facts (listening ports, curl of the healthz endpoints, ipvsadm -Ln) such a cluster's hosts give.
 import { readFileSync } from 'node:fs';
 import type { ClusterExtra, ClusterSnapshot, NodeInfo, PodInfo } from '../../lib/cluster/snapshot.ts';
-import { parseContainerdConfig } from '../../lib/parse/containerd.ts';
-import { parseFstab } from '../../lib/parse/fstab.ts';
-import { parsePackages } from '../../lib/parse/packages.ts';
-import { parseServices } from '../../lib/parse/services.ts';
-import { persistedSysctls } from '../../lib/parse/sysctl.ts';
+import { parseContainerdConfig } from '../../lib/facts/containerd.ts';
+import { parseFstab } from '../../lib/facts/fstab.ts';
+import { parsePackages } from '../../lib/facts/packages.ts';
+import { parseServices } from '../../lib/facts/services.ts';
+import { persistedSysctls } from '../../lib/facts/sysctl.ts';
 import type { HostFacts } from '../../lib/probe/facts.ts';
 import type { RunContext } from '../../lib/requirements/define.ts';
 import { ctxFor, host, ok, recordedFacts } from './facts.ts';

@@ -4,15 +4,15 @@
 // Facts: preflight cases edit the reference host of test/helpers/reference.ts (the real Debian 12 probe run, the
 // real rpm database output of fixtures/recorded/rpm/); post-install cases edit its seeded snapshot object and
 // node-side facts (stand-ins for a real cluster's API answers, named as such there).
-import { parseOsRelease } from '../../lib/parse/os-release.ts';
-import { parseContainerdConfig } from '../../lib/parse/containerd.ts';
-import { parseCrioConfig } from '../../lib/parse/crio.ts';
-import { parseDaemonJson } from '../../lib/parse/docker.ts';
+import { parseOsRelease } from '../../lib/facts/os-release.ts';
+import { parseContainerdConfig } from '../../lib/facts/containerd.ts';
+import { parseCrioConfig } from '../../lib/facts/crio.ts';
+import { parseDaemonJson } from '../../lib/facts/docker.ts';
 import type { ClusterSnapshot } from '../../lib/cluster/snapshot.ts';
-import { parseFstab } from '../../lib/parse/fstab.ts';
-import { parsePackages } from '../../lib/parse/packages.ts';
-import { parseServices } from '../../lib/parse/services.ts';
-import { persistedSysctls } from '../../lib/parse/sysctl.ts';
+import { parseFstab } from '../../lib/facts/fstab.ts';
+import { parsePackages } from '../../lib/facts/packages.ts';
+import { parseServices } from '../../lib/facts/services.ts';
+import { persistedSysctls } from '../../lib/facts/sysctl.ts';
 import type { HostFacts } from '../../lib/probe/facts.ts';
 import type { RunContext } from '../../lib/requirements/define.ts';
 import { evaluate } from '../../lib/requirements/define.ts';

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProfile, type Profile } from '../../lib/config/profile.ts';
-import { parseChronyConf, parseChronySources } from '../../lib/parse/chrony.ts';
-import { parseCrioConfig } from '../../lib/parse/crio.ts';
-import { parseDaemonJson, parseDockerInfo } from '../../lib/parse/docker.ts';
-import { parseModules } from '../../lib/parse/modules.ts';
-import { parseSnapList } from '../../lib/parse/snap.ts';
+import { parseChronyConf, parseChronySources } from '../../lib/facts/timesync.ts';
+import { parseCrioConfig } from '../../lib/facts/crio.ts';
+import { parseDaemonJson, parseDockerInfo } from '../../lib/facts/docker.ts';
+import { parseModules } from '../../lib/facts/modules.ts';
+import { parseSnapList } from '../../lib/facts/packages.ts';
 import type { HostFacts } from '../../lib/probe/facts.ts';
 import { ctxFor, host, judge, ok, recordedFacts } from '../helpers/facts.ts';
 

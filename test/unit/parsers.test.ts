@@ -3,15 +3,17 @@
 // Stand-ins: the systemctl outputs are written in systemctl's format, not recorded (their headers say so).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseContainerdConfig, parseHostsToml } from '../../lib/parse/containerd.ts';
-import { isSwapEntry, parseFstab } from '../../lib/parse/fstab.ts';
-import { parseModules, isLoaded } from '../../lib/parse/modules.ts';
-import { identityInterfaces, parseNet } from '../../lib/parse/net.ts';
-import { parseOsRelease } from '../../lib/parse/os-release.ts';
-import { parsePackages, upstreamVersion } from '../../lib/parse/packages.ts';
-import { parseMemTotalKiB, parseProcNetTcp, parseSwaps } from '../../lib/parse/proc.ts';
-import { parseServices } from '../../lib/parse/services.ts';
-import { persistedSysctls } from '../../lib/parse/sysctl.ts';
+import { parseContainerdConfig, parseHostsToml } from '../../lib/facts/containerd.ts';
+import { isSwapEntry, parseFstab } from '../../lib/facts/fstab.ts';
+import { parseModules, isLoaded } from '../../lib/facts/modules.ts';
+import { identityInterfaces, parseNet } from '../../lib/facts/net.ts';
+import { parseOsRelease } from '../../lib/facts/os-release.ts';
+import { parsePackages, upstreamVersion } from '../../lib/facts/packages.ts';
+import { parseProcNetTcp } from '../../lib/facts/listen.ts';
+import { parseMemTotalKiB } from '../../lib/facts/meminfo.ts';
+import { parseSwaps } from '../../lib/facts/swaps.ts';
+import { parseServices } from '../../lib/facts/services.ts';
+import { persistedSysctls } from '../../lib/facts/sysctl.ts';
 import { parseFacts } from '../../lib/probe/facts.ts';
 import { splitSections, whereItStopped } from '../../lib/probe/sections.ts';
 import { scrub } from '../../lib/redact.ts';

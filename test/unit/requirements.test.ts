@@ -3,9 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../lib/config/profile.ts';
-import { parseContainerdConfig } from '../../lib/parse/containerd.ts';
-import { parseFstab } from '../../lib/parse/fstab.ts';
-import { persistedSysctls } from '../../lib/parse/sysctl.ts';
+import { parseContainerdConfig } from '../../lib/facts/containerd.ts';
+import { parseFstab } from '../../lib/facts/fstab.ts';
+import { persistedSysctls } from '../../lib/facts/sysctl.ts';
 import type { HostFacts } from '../../lib/probe/facts.ts';
 import { requirements } from '../../lib/requirements/index.ts';
 import { kubeadmFacts } from '../../lib/kubeadm/versions.ts';

@@ -1,6 +1,6 @@
 // Requirements judged across all selected hosts at once (host "*").
 import type { Fact, HostFacts } from '../../probe/facts.ts';
-import { identityInterfaces } from '../../parse/net.ts';
+import { identityInterfaces } from '../../facts/net.ts';
 import { fleetRequirement, verdict, type Requirement, type RunContext } from '../define.ts';
 
 const phase = 'preflight' as const;

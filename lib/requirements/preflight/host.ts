@@ -1,9 +1,10 @@
 // Host basics: OS, kernel, CPU, memory, swap, SELinux, firewalld, conflicting runtimes, hostname.
 import { HOSTNAME_RE } from '../../config/inventory.ts';
 import { minMemoryFor } from '../../config/profile.ts';
-import { isSwapEntry } from '../../parse/fstab.ts';
+import { isSwapEntry } from '../../facts/fstab.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { kernelAccepted, kubeadmFacts } from '../../kubeadm/versions.ts';
+import { CONFLICTING_PACKAGES, FIREWALLD } from '../../kubeadm/expect.ts';
 import { at, list } from './util.ts';
 
 const phase = 'preflight' as const;
@@ -96,9 +97,9 @@ export const hostRequirements: Requirement[] = [
     check: ({ facts }) => {
       const svc = need(facts.services);
       const pkgs = need(facts.packages);
-      const unit = svc.units.firewalld;
+      const unit = svc.units[FIREWALLD];
       const running = unit?.active === 'active';
-      const installed = pkgs.installed.firewalld;
+      const installed = pkgs.installed[FIREWALLD];
       const ev = [`firewalld: ${unit?.active ?? 'unknown'} (${unit?.method ?? 'n/a'})`, `package firewalld: ${installed ?? 'not installed'} (${pkgs.manager})`];
       const expected = 'not running, not installed';
       const remove = pkgs.manager === 'dpkg' ? 'apt-get remove -y firewalld' : need(facts.os).versionId.startsWith('7') ? 'yum -y remove firewalld' : 'dnf -y remove firewalld';
@@ -112,7 +113,7 @@ export const hostRequirements: Requirement[] = [
     remediation: 'yum -y remove podman cri-o',
     check: ({ facts, profile }) => {
       const pkgs = need(facts.packages);
-      const others = ['podman', 'cri-o'].filter((p) => p !== profile.runtime.name);
+      const others = CONFLICTING_PACKAGES.filter((p) => p !== profile.runtime.name);
       const found = others.filter((p) => pkgs.installed[p]).map((p) => `${p} ${pkgs.installed[p]}`);
       const expected = `${others.join(' and ')} absent (the design's runtime is ${profile.runtime.name})`;
       return found.length ? verdict.fail(`installed: ${found.join(', ')}`, expected, found, { remediation: `${pkgs.manager === 'rpm' ? 'yum -y remove' : 'apt-get remove -y'} ${others.join(' ')}` }) : verdict.pass('none installed', expected, [`${pkgs.manager}: ${others.join(', ')} not installed`]);

@@ -1,9 +1,10 @@
 // Name resolution, kernel modules, sysctls, ports, and reaching the registry.
-import { isLoaded, modName } from '../../parse/modules.ts';
-import type { ModuleFacts } from '../../parse/modules.ts';
+import { isLoaded, modName } from '../../facts/modules.ts';
+import type { ModuleFacts } from '../../facts/modules.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { at, list } from './util.ts';
 import { kubeadmFacts } from '../../kubeadm/versions.ts';
+import { REQUIRED_SYSCTLS, type SysctlRule } from '../../kubeadm/expect.ts';
 
 const phase = 'preflight' as const;
 
@@ -54,15 +55,6 @@ const heredoc = (file: string, lines: string[], then: string) => [`cat > ${file}
 
 const MODULES_REM = heredoc('/etc/modules-load.d/containerd.conf', ['br_netfilter', 'xt_conntrack'], 'systemctl restart systemd-modules-load.service');
 const IPVS_REM = heredoc('/etc/modules-load.d/ipvs.conf', ['ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh', 'nf_conntrack'], 'systemctl restart systemd-modules-load.service');
-
-/** The sysctls Kubernetes needs. The documents' misspellings (iptalbes, netfiler.nfs_) are reported as typos, not required. */
-type SysctlRule = { key: string; want: (v: string, min: number) => boolean; expect: (min: number) => string; severity: 'error' | 'warn' };
-export const REQUIRED_SYSCTLS: SysctlRule[] = [
-  { key: 'net.ipv4.ip_forward', want: (v) => v === '1', expect: () => '= 1', severity: 'error' },
-  { key: 'net.bridge.bridge-nf-call-iptables', want: (v) => v === '1', expect: () => '= 1', severity: 'error' },
-  { key: 'net.bridge.bridge-nf-call-ip6tables', want: (v) => v === '1', expect: () => '= 1', severity: 'error' },
-  { key: 'net.netfilter.nf_conntrack_max', want: (v, min) => Number(v) >= min, expect: (min) => `≥ ${min}`, severity: 'warn' },
-];
 
 /** The required sysctls plus the ones the design sets (profile `sysctls`, e.g. 001's vm.swappiness = 0). */
 function sysctlRules(extra: Record<string, string>, minConntrackMax: number): SysctlRule[] {

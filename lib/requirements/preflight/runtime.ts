@@ -1,37 +1,17 @@
 // Packages, binaries, services, containerd's configuration, CRI socket, cgroup driver, time sync.
 import { parse as parseYaml } from 'yaml';
 import type { Profile } from '../../config/profile.ts';
-import { linesMatching } from '../../parse/containerd.ts';
+import { linesMatching } from '../../facts/containerd.ts';
 import { dockershimAvailable, latestValidatedDocker } from '../../kubeadm/docker-validated.ts';
-import { upstreamVersion } from '../../parse/packages.ts';
+import { upstreamVersion } from '../../facts/packages.ts';
 import type { ContainerdFacts, HostFacts } from '../../probe/facts.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { list } from './util.ts';
 import { kubeadmFacts } from '../../kubeadm/versions.ts';
+import { DOCKER_PACKAGES, KUBE_TOOLS, packageNames, SNAP_KUBELET_UNIT, TIME_DAEMON_UNITS, wantedBinaries, wantedPackages } from '../../kubeadm/expect.ts';
 
 const phase = 'preflight' as const;
-
-/** Package names per OS family; the first name found counts (rpm, dpkg, or snap for the kube* tools). */
-export const PACKAGE_NAMES: Record<string, { rhel: string[]; debian: string[] }> = {
-  kubeadm: { rhel: ['kubeadm'], debian: ['kubeadm'] },
-  kubelet: { rhel: ['kubelet'], debian: ['kubelet'] },
-  kubectl: { rhel: ['kubectl'], debian: ['kubectl'] },
-  containerd: { rhel: ['containerd.io', 'containerd'], debian: ['containerd', 'containerd.io'] },
-  docker: { rhel: ['docker-ce', 'docker', 'docker-engine'], debian: ['docker-ce', 'docker.io', 'docker-engine'] },
-  'cri-o': { rhel: ['cri-o'], debian: ['cri-o'] },
-  ipvsadm: { rhel: ['ipvsadm'], debian: ['ipvsadm'] },
-  ipset: { rhel: ['ipset'], debian: ['ipset'] },
-  tc: { rhel: ['iproute-tc'], debian: ['iproute2'] },
-  crictl: { rhel: ['cri-tools'], debian: ['cri-tools'] },
-};
-const VERSIONED = ['kubeadm', 'kubelet', 'kubectl'];
-
-/** What a design needs installed: its runtime, ipvs tools in ipvs mode, crictl unless Docker runs through dockershim. */
-function wantedPackages(profile: Profile, roles: string[]): string[] {
-  const dockershim = profile.runtime.name === 'docker' && dockershimAvailable(profile.kubernetesVersion);
-  return ['kubeadm', 'kubelet', 'kubectl', profile.runtime.name, 'ipvsadm', 'ipset', 'tc', 'crictl'].filter((p) =>
-    (p !== 'kubectl' || roles.includes('control-plane')) && (profile.proxyMode === 'ipvs' || (p !== 'ipvsadm' && p !== 'ipset')) && (p !== 'crictl' || !dockershim));
-}
+const isKubeTool = (p: string) => (KUBE_TOOLS as readonly string[]).includes(p);
 
 /** Redacted evidence lines from config.toml: `file:line: text`, values of secret keys masked. */
 function tomlLines(c: ContainerdFacts, re: RegExp): string[] {
@@ -111,29 +91,29 @@ export const runtimeRequirements: Requirement[] = [
       const os = need(facts.os);
       const fam = os.family === 'rhel' ? 'rhel' : 'debian';
       const el7 = fam === 'rhel' && Number(os.versionId.split('.')[0]) <= 7;
-      const namesOf = (p: string) => (p === 'tc' && el7 ? ['iproute'] : PACKAGE_NAMES[p]![fam]); // EL7: tc is in iproute
+      const namesOf = (p: string) => packageNames(p, fam, el7);
       const want = wantedPackages(profile, host.roles);
       const problems: string[] = [];
       const evidence: string[] = [];
       for (const p of want) {
         const names = namesOf(p);
         const name = names.find((n) => pkgs.installed[n]);
-        const snap = VERSIONED.includes(p) && !name && snaps[p] ? p : undefined;
+        const snap = isKubeTool(p) && !name && snaps[p] ? p : undefined;
         const v = name ? pkgs.installed[name]! : snap ? snaps[snap] : undefined;
         // where the package version lies (an epoch, a repackaged SDK), the binary's own version decides
-        const bin = VERSIONED.includes(p) && facts.binaryVersions?.ok ? facts.binaryVersions.value[p] : undefined;
+        const bin = isKubeTool(p) && facts.binaryVersions?.ok ? facts.binaryVersions.value[p] : undefined;
         const pv = v ? upstreamVersion(v.replace(/^v/, '')) : undefined;
         const differs = !!(pv && bin && pv !== bin);
         evidence.push(`${snap ? `snap: ${snap}` : `${pkgs.manager}: ${name ?? names[0]}`} ${v ?? 'not installed'}${differs ? `; the binary says v${bin} (${p} version), which is what runs` : ''}`);
         const actual = bin && v ? bin : pv;
         if (!v) problems.push(`${names[0]} missing`);
-        else if (VERSIONED.includes(p) && actual !== profile.kubernetesVersion) problems.push(`${name ?? snap} ${actual} ≠ ${profile.kubernetesVersion}`);
+        else if (isKubeTool(p) && actual !== profile.kubernetesVersion) problems.push(`${name ?? snap} ${actual} ≠ ${profile.kubernetesVersion}`);
       }
       const expected = `${want.map((p) => namesOf(p)[0]).join(', ')}; kube* at ${profile.kubernetesVersion} (rpm, dpkg or snap)`;
       const v = profile.kubernetesVersion;
       const cp = host.roles.includes('control-plane');
-      const others = want.filter((p) => !VERSIONED.includes(p)).map((p) => namesOf(p)[0]).join(' ');
-      const viaSnap = VERSIONED.some((p) => snaps[p]);
+      const others = want.filter((p) => !isKubeTool(p)).map((p) => namesOf(p)[0]).join(' ');
+      const viaSnap = KUBE_TOOLS.some((p) => snaps[p]);
       const minor = v.split('.').slice(0, 2).join('.');
       const rem = viaSnap
         ? `for s in kubeadm kubelet${cp ? ' kubectl' : ''}; do snap install "$s" --classic --channel=${minor}/stable; done${others ? ` && apt-get install -y ${others}` : ''}`
@@ -148,8 +128,7 @@ export const runtimeRequirements: Requirement[] = [
     remediation: 'Install the packages that provide them: conntrack-tools (conntrack), iproute/iproute-tc (ip, tc), iptables, util-linux (mount, nsenter), ethtool, socat, cri-tools (crictl).',
     check: ({ facts, profile }) => {
       const bins = need(facts.binaries);
-      const dockershim = profile.runtime.name === 'docker' && dockershimAvailable(profile.kubernetesVersion);
-      const want = [...(dockershim ? [] : ['crictl']), 'conntrack', 'ip', 'iptables', 'mount', 'nsenter', 'ethtool', 'socat', 'tc', 'touch'];
+      const want = wantedBinaries(profile);
       const missing = want.filter((b) => !bins[b]);
       const evidence = want.map((b) => `command -v ${b}: ${bins[b] ?? 'not found'}`);
       return missing.length ? verdict.fail(`missing: ${missing.join(', ')}`, `all of ${want.join(', ')}`, evidence) : verdict.pass('all present', `all of ${want.join(', ')}`, evidence);
@@ -163,7 +142,7 @@ export const runtimeRequirements: Requirement[] = [
       const rt = profile.runtime.service;
       const pkgs = facts.packages.ok ? facts.packages.value : undefined;
       // snap's kubelet runs as snap.kubelet.daemon.service (004)
-      const kubeletUnit = pkgs?.snaps?.kubelet && !pkgs.installed.kubelet ? 'snap.kubelet.daemon' : 'kubelet';
+      const kubeletUnit = pkgs?.snaps?.kubelet && !pkgs.installed.kubelet ? SNAP_KUBELET_UNIT : 'kubelet';
       const c = svc.units[rt];
       const k = svc.units[kubeletUnit];
       const method = svc.systemd ? 'systemctl' : `no systemd (PID 1 is ${svc.pid1 || 'unknown'}): running processes and /etc/systemd/system/*.wants links`;
@@ -349,7 +328,7 @@ then: systemctl restart containerd`,
     check: ({ facts, profile }) => {
       const svc = need(facts.services);
       const t = need(facts.timeSync);
-      const daemons = ['chronyd', 'ntpd', 'systemd-timesyncd'].filter((d) => svc.units[d]?.active === 'active' || (d === 'chronyd' && svc.units.chrony?.active === 'active') || (d === 'ntpd' && svc.units.ntp?.active === 'active'));
+      const daemons = Object.keys(TIME_DAEMON_UNITS).filter((d) => TIME_DAEMON_UNITS[d]!.some((u) => svc.units[u]?.active === 'active'));
       const selected = t.chronySources?.find((x) => x.state === '*');
       const synced = t.ntpSynchronized === true || t.timesyncdSynchronized || (t.chronyLeap !== undefined && t.chronyLeap === 'Normal') || t.ntpstatRc === 0 || !!selected;
       const evidence = [`active time daemons: ${list(daemons)}`, ...(t.raw ? t.raw.split('\n').filter((l) => /NTP|synchron|Leap|Reference|System time|ntpstat|^\^\*/i.test(l)).slice(0, 6) : [])];
@@ -400,7 +379,7 @@ then: systemctl restart containerd`,
       for (const m of profile.registry.mirrors ?? []) if (!mirrors.includes(m.replace(/\/+$/, ''))) problems.push(`registry-mirrors lacks ${m}`);
       const insecure = [...new Set([...(cfg?.insecureRegistries ?? []), ...(d.info?.insecureRegistries ?? []).filter((x) => !/^127\.0\.0\.0\/8$/.test(x))])];
       if (insecure.length) warnings.push(`insecure-registries: ${insecure.join(', ')} (plain HTTP or unverified TLS)`);
-      const pkg = ['docker-ce', 'docker', 'docker.io', 'docker-engine'].find((n) => pkgs.installed[n]);
+      const pkg = DOCKER_PACKAGES.find((n) => pkgs.installed[n]);
       const version = d.info?.serverVersion ?? (pkg ? upstreamVersion(pkgs.installed[pkg]!).replace(/\.ce$/, '') : undefined);
       evidence.push(`Docker version: ${version ?? 'unknown'} (${d.info?.serverVersion ? 'docker info' : pkg ? `${pkgs.manager}: ${pkg} ${pkgs.installed[pkg]}` : 'no docker package, no docker info'})`);
       if (!dockershimAvailable(kv)) {

@@ -1,3 +1,6 @@
+// /etc/fstab entries (HOST-SWAP-FSTAB): the `fstab` section.
+import { fact, okFiles, type FactModule } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
 export interface FstabEntry {
   line: number;
   text: string;
@@ -22,3 +25,19 @@ export function parseFstab(text: string): FstabEntry[] {
 export function isSwapEntry(e: FstabEntry): boolean {
   return e.type === 'swap' || e.file === 'swap';
 }
+
+export const fstabFact: FactModule<{ fstab: HostFacts['fstab'] }> = {
+  steps: [
+    { section: 'fstab', fn: 's_fstab', sh: String.raw`s_fstab() { fil /etc/fstab; }` },
+  ],
+  reads: ['fstab'],
+  build: (x) => {
+    const { S } = x;
+    return {
+      fstab: fact(S, 'fstab', (s) => {
+        const f = okFiles(s).find((x) => x.path === '/etc/fstab');
+        return f ? parseFstab(f.content) : [];
+      }),
+    };
+  },
+};

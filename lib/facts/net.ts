@@ -1,4 +1,7 @@
+// Network interfaces (/sys/class/net) and the default route (HOST-UNIQUE-MAC): the `net` section.
 import { blocks } from '../probe/sections.ts';
+import { fact, type FactModule } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
 
 export interface Interface {
   name: string;
@@ -37,3 +40,19 @@ export function identityInterfaces(ifs: Interface[]): Interface[] {
   if (phys.length) return phys;
   return eth.filter((i) => !VIRTUAL_PREFIXES.some((p) => i.name.startsWith(p)));
 }
+
+export const netFact: FactModule<{ interfaces: HostFacts['interfaces'] }> = {
+  steps: [
+    { section: 'net', fn: 's_net', sh: String.raw`s_net() { for i in /sys/class/net/*; do n=${'$'}{i##*/}; [ -e "$i/address" ] || continue
+  a=; ty=; read -r a < "$i/address"; read -r ty < "$i/type"; k=virt; [ -e "$i/device" ] && k=phys; b=; [ -d "$i/bridge" ] && b=bridge
+  printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$a" "$ty" "$k" "$b"; done
+  echo "@route"; cat /proc/net/route 2>/dev/null; return 0; }` },
+  ],
+  reads: ['net'],
+  build: (x) => {
+    const { S } = x;
+    return {
+      interfaces: fact(S, 'net', (s) => parseNet(s.text)),
+    };
+  },
+};

@@ -1,4 +1,7 @@
+// /etc/hosts and what the inventory names resolve to on the host (getent hosts): the `hosts` section.
 import { blocks } from '../probe/sections.ts';
+import { fact, okFiles, type FactModule } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
 
 export interface HostsEntry {
   line: number;
@@ -31,3 +34,25 @@ export function parseResolution(text: string, names: string[]): Record<string, s
   }
   return out;
 }
+
+export const hostsFact: FactModule<{ etcHosts: HostFacts['etcHosts']; resolution: HostFacts['resolution'] }> = {
+  steps: [
+    { section: 'hosts', fn: 's_hosts', sh: String.raw`s_hosts() { fil /etc/hosts; echo "@resolve"; [ -n "$NAMES" ] && t getent hosts $NAMES 2>/dev/null; return 0; }` },
+  ],
+  reads: ['hosts'],
+  vars: (o) => {
+    for (const n of o.resolveNames) if (!/^[A-Za-z0-9.-]+$/.test(n)) throw new Error(`refusing to resolve an unsafe name: ${JSON.stringify(n)}`);
+    return [['NAMES', o.resolveNames.join(' ')]];
+  },
+  asks: { resolution: { path: 'value', names: (o) => o.resolveNames } },
+  build: (x) => {
+    const { S, resolveNames } = x;
+    return {
+      etcHosts: fact(S, 'hosts', (s) => {
+        const f = okFiles(s).find((x) => x.path === '/etc/hosts');
+        return f ? parseHostsFile(f.content) : [];
+      }),
+      resolution: fact(S, 'hosts', (s) => parseResolution(s.text, resolveNames)),
+    };
+  },
+};

@@ -1,3 +1,6 @@
+// The OS: /etc/os-release (or /usr/lib/os-release), the `os-release` section.
+import { fact, type FactModule } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
 export interface OsRelease {
   id: string;
   idLike: string[];
@@ -19,3 +22,16 @@ export function parseOsRelease(text: string): OsRelease {
   const family = all.some((x) => ['rhel', 'fedora', 'centos', 'rocky', 'almalinux', 'ol'].includes(x)) ? 'rhel' : all.some((x) => ['debian', 'ubuntu'].includes(x)) ? 'debian' : 'other';
   return { id, idLike, versionId: kv.VERSION_ID ?? '', prettyName: kv.PRETTY_NAME ?? `${id} ${kv.VERSION_ID ?? ''}`.trim(), family };
 }
+
+export const osReleaseFact: FactModule<{ os: HostFacts['os'] }> = {
+  steps: [
+    { section: 'os-release', fn: 's_os', sh: String.raw`s_os() { if [ -r /etc/os-release ]; then cat /etc/os-release; elif [ -r /usr/lib/os-release ]; then cat /usr/lib/os-release; else return 3; fi; }` },
+  ],
+  reads: ['os-release'],
+  build: (x) => {
+    const { S } = x;
+    return {
+      os: fact(S, 'os-release', (s) => parseOsRelease(s.text)),
+    };
+  },
+};

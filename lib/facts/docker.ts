@@ -1,4 +1,8 @@
 // Docker: /etc/docker/daemon.json (what dockerd reads at start) and `docker info` (what the running daemon uses).
+import { fact, safeWord, runtimePaths, type FactModule } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
+import { blocks } from '../probe/sections.ts';
+import { scrub } from '../redact.ts';
 export interface DaemonJson {
   /** exec-opts native.cgroupdriver=…, when set */
   cgroupDriver?: string;
@@ -66,3 +70,43 @@ export function parseDockerInfo(text: string): DockerInfo {
   }
   return out;
 }
+
+export interface DockerFacts {
+  path: string;
+  present: boolean;
+  unreadable?: boolean;
+  text?: string;
+  config?: DaemonJson;
+  parseError?: string;
+  /** `docker info` from the running daemon, when the docker CLI is there and answered */
+  info?: DockerInfo;
+}
+
+export const dockerFact: FactModule<{ docker: HostFacts['docker'] }> = {
+  steps: [
+    { section: 'docker', fn: 's_docker', sh: String.raw`s_docker() { fil "$DCFG"; if have docker; then echo "@info"; t docker info 2>/dev/null; echo "info_rc=$?"; fi; return 0; }` },
+  ],
+  reads: ['docker'],
+  vars: (o) => [['DCFG', safeWord(runtimePaths(o.design).docker)]],
+  build: (x) => {
+    const { S, paths } = x;
+    return {
+      docker: fact(S, 'docker', (s) => {
+        const path = paths.docker;
+        const f = s.files.find((x) => x.path === path);
+        const out: DockerFacts = { path, present: !!f, unreadable: f?.state === 'unreadable' };
+        if (f?.state === 'ok') {
+          out.text = scrub(f.content);
+          try {
+            out.config = parseDaemonJson(f.content);
+          } catch (e) {
+            out.parseError = (e as Error).message;
+          }
+        }
+        const b = blocks(s.text);
+        if (b.info !== undefined && /info_rc=0/.test(b.info)) out.info = parseDockerInfo(b.info);
+        return out;
+      }),
+    };
+  },
+};

@@ -1,5 +1,7 @@
 // Kernel modules: loaded (/proc/modules), built in (modules.builtin, /sys/module), persisted (modules-load.d).
 import { blocks } from '../probe/sections.ts';
+import { fact, okFiles, type FactModule } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
 
 export interface ModuleFacts {
   loaded: string[];
@@ -44,3 +46,20 @@ export function isLoaded(f: ModuleFacts, m: string): { yes: boolean; how: string
   if (f.sys.map(modName).includes(n)) return { yes: true, how: 'present in /sys/module' };
   return { yes: false, how: 'not loaded' };
 }
+
+/** Kubelet drop-ins (ExecStartPre=modprobe …) persist modules too (003). */
+const isKubeletDropIn = (p: string) => /\/(kubelet|snap\.kubelet\.daemon)\.service\.d\/[^/]+\.conf$/.test(p);
+
+export const modulesFact: FactModule<{ modules: HostFacts['modules'] }> = {
+  steps: [
+    { section: 'modules', fn: 's_mods', sh: String.raw`s_mods() { echo "@proc"; cat /proc/modules 2>/dev/null; echo "@sys"; ls /sys/module 2>/dev/null; echo "@builtin"; cat "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null | sed 's#.*/##; s#\.ko.*##'
+  fil /etc/modules-load.d/*.conf /run/modules-load.d/*.conf /usr/lib/modules-load.d/*.conf /usr/local/lib/modules-load.d/*.conf /etc/modules /etc/sysconfig/modules/*.modules; }` },
+  ],
+  reads: ['modules', 'kubelet'],
+  build: (x) => {
+    const { S } = x;
+    return {
+      modules: fact(S, 'modules', (s) => parseModules(s.text, [...okFiles(s), ...(S.get('kubelet')?.files ?? []).filter((f) => f.state === 'ok' && isKubeletDropIn(f.path))])),
+    };
+  },
+};

@@ -1,4 +1,10 @@
+// systemd units (systemctl show), or without systemd the process list and *.wants links: the `services` section.
+import { UNIT_PROCESSES } from '../kubeadm/expect.ts';
 import { blocks, keyValues } from '../probe/sections.ts';
+import { fact, safeWord, unique, type FactModule, type ProbeOptions } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
+import { PROBED_UNITS } from '../kubeadm/expect.ts';
+import { RUNTIME_DEFAULTS } from '../config/profile.ts';
 
 export interface UnitState {
   /** active | inactive | failed | activating | unknown */
@@ -16,22 +22,6 @@ export interface ServiceFacts {
   wants: string[];
   units: Record<string, UnitState>;
 }
-
-/** Process names that stand for a unit when systemd is not PID 1. */
-export const PROCESS_OF: Record<string, string[]> = {
-  containerd: ['containerd'],
-  kubelet: ['kubelet'],
-  firewalld: ['firewalld'],
-  chronyd: ['chronyd'],
-  chrony: ['chronyd'],
-  ntpd: ['ntpd'],
-  ntp: ['ntpd'],
-  'systemd-timesyncd': ['systemd-timesyncd', 'systemd-timesyn'],
-  docker: ['dockerd'],
-  crio: ['crio'],
-  'cri-docker': ['cri-dockerd'],
-  'snap.kubelet.daemon': ['kubelet'],
-};
 
 /** `extra`: units of the design (profile runtime.service) and the processes that stand for them. */
 export function parseServices(text: string, extra: Record<string, string[]> = {}): ServiceFacts {
@@ -70,7 +60,7 @@ export function parseServices(text: string, extra: Record<string, string[]> = {}
     }
     flush();
   } else {
-    for (const [unit, procs] of Object.entries({ ...PROCESS_OF, ...extra })) {
+    for (const [unit, procs] of Object.entries({ ...UNIT_PROCESSES, ...extra })) {
       const running = procs.some((p) => processes.includes(p));
       const enabled = wants.some((w) => w.endsWith(`/${unit}.service`));
       units[unit] = { active: running ? 'active' : 'inactive', enabled: enabled ? 'enabled' : 'unknown', method: 'process-list' };
@@ -78,3 +68,28 @@ export function parseServices(text: string, extra: Record<string, string[]> = {}
   }
   return { systemd, pid1: head.pid1 ?? '', processes, wants, units };
 }
+
+/** The units asked of systemd: every one kubeadm's designs use, and the design's own runtime unit. */
+const probedUnits = (o: { design?: ProbeOptions['design'] }) => unique([...PROBED_UNITS, ...(o.design ? [o.design.service] : [])]);
+
+export const servicesFact: FactModule<{ services: HostFacts['services'] }> = {
+  steps: [
+    { section: 'services', fn: 's_svc', sh: String.raw`s_svc() { echo "pid1=$(cat /proc/1/comm 2>/dev/null)"
+  if [ -d /run/systemd/system ] && have systemctl; then echo "systemd=yes"
+    for u in $UNITS; do printf '@unit %s\n' "$u"; t systemctl show -p LoadState,ActiveState,SubState,UnitFileState "$u.service" 2>/dev/null; done
+  else echo "systemd=no"; fi
+  echo "@processes"; cat /proc/[0-9]*/comm 2>/dev/null
+  echo "@wants"; for d in /etc/systemd/system/*.wants; do [ -d "$d" ] && for f in "$d"/*; do [ -e "$f" ] || [ -L "$f" ] && echo "$d/${'$'}{f##*/}"; done; done; return 0; }` },
+  ],
+  reads: ['services'],
+  vars: (o) => [['UNITS', probedUnits(o).map(safeWord).join(' ')]],
+  asks: { services: { path: 'value.units', names: probedUnits } },
+  build: (x) => {
+    const { S, design } = x;
+    const processOf: Record<string, string[]> = {};
+    if (design) processOf[design.service] = [RUNTIME_DEFAULTS[design.runtime].process];
+    return {
+      services: fact(S, 'services', (s) => parseServices(s.text, processOf)),
+    };
+  },
+};

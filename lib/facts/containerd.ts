@@ -1,6 +1,9 @@
-// containerd config.toml, schema version 1, 2 (containerd 1.x) and 3 (containerd 2.x), plus certs.d hosts.toml.
+// containerd (the `containerd` section): config.toml, schema version 1, 2 (containerd 1.x) and 3 (containerd 2.x), plus certs.d hosts.toml.
 import { parse as parseToml } from 'smol-toml';
 import { registerSecret } from '../redact.ts';
+import { fact, okFiles, safeWord, runtimePaths, type FactModule } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
+import { scrub } from '../redact.ts';
 
 export interface RegistryAuth {
   username?: string;
@@ -154,3 +157,46 @@ export function linesMatching(text: string, re: RegExp): { line: number; text: s
   });
   return out;
 }
+
+export interface ContainerdFacts {
+  path: string;
+  present: boolean;
+  unreadable?: boolean;
+  /** the file's text with secret values replaced by <redacted>, for evidence lines */
+  text?: string;
+  config?: ContainerdConfig;
+  parseError?: string;
+  hostsToml: HostsToml[];
+}
+
+export const containerdFact: FactModule<{ containerd: HostFacts['containerd'] }> = {
+  steps: [
+    { section: 'containerd', fn: 's_ctrd', sh: String.raw`s_ctrd() { fil "$CCFG"
+  cp=$(sed -n 's/^[[:space:]]*config_path[[:space:]]*=[[:space:]]*["'\'']\([^"'\'']*\)["'\''].*/\1/p' "$CCFG" 2>/dev/null | head -n 1)
+  echo "config_path=$cp"
+  old_ifs=$IFS; IFS=:; for d in ${'$'}{cp:-/etc/containerd/certs.d}; do IFS=$old_ifs; for h in "$d"/*/hosts.toml; do fil "$h"; done; done; IFS=$old_ifs; return 0; }` },
+  ],
+  reads: ['containerd'],
+  vars: (o) => [['CCFG', safeWord(runtimePaths(o.design).containerd)]],
+  build: (x) => {
+    const { S, paths } = x;
+    return {
+      containerd: fact(S, 'containerd', (s) => {
+        const path = paths.containerd;
+        const f = s.files.find((x) => x.path === path);
+        const out: ContainerdFacts = { path, present: !!f, unreadable: f?.state === 'unreadable', hostsToml: [] };
+        if (f?.state === 'ok') {
+          try {
+            out.config = parseContainerdConfig(f.content);
+          } catch (e) {
+            out.parseError = (e as Error).message;
+          }
+          // Parsing registered every secret value; the text kept for evidence is scrubbed of them.
+          out.text = scrub(f.content);
+        }
+        out.hostsToml = okFiles(s).filter((x) => x.path.endsWith('/hosts.toml')).map((x) => parseHostsToml(x.path, x.content));
+        return out;
+      }),
+    };
+  },
+};

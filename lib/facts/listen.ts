@@ -1,26 +1,7 @@
-// /proc files: meminfo, swaps, net/tcp.
-
-export function parseMemTotalKiB(text: string): number {
-  const m = /^MemTotal:\s+(\d+)\s*kB/m.exec(text);
-  if (!m) throw new Error('no MemTotal line in /proc/meminfo');
-  return Number(m[1]);
-}
-
-export interface SwapEntry {
-  filename: string;
-  type: string;
-  sizeKiB: number;
-}
-
-export function parseSwaps(text: string): SwapEntry[] {
-  const lines = text.split('\n').filter((l) => l.trim());
-  if (!lines.length || !/^Filename\s+Type/.test(lines[0]!)) throw new Error('unexpected /proc/swaps format (no header line)');
-  return lines.slice(1).map((l) => {
-    const [filename, type, size] = l.trim().split(/\s+/);
-    if (!filename || !type || !/^\d+$/.test(size ?? '')) throw new Error(`unexpected /proc/swaps line: ${l.slice(0, 120)}`);
-    return { filename, type, sizeKiB: Number(size) };
-  });
-}
+// Listening TCP sockets: /proc/net/tcp and tcp6, the `listen` section.
+import { fact, type FactModule } from './fact.ts';
+import type { HostFacts } from '../probe/facts.ts';
+import { blocks } from '../probe/sections.ts';
 
 export interface ListenSocket {
   address: string;
@@ -55,3 +36,19 @@ export function parseProcNetTcp(text: string, family: 4 | 6): ListenSocket[] {
   }
   return out;
 }
+
+export const listenFact: FactModule<{ listening: HostFacts['listening'] }> = {
+  steps: [
+    { section: 'listen', fn: 's_listen', sh: String.raw`s_listen() { echo "@tcp"; cat /proc/net/tcp 2>/dev/null; echo "@tcp6"; cat /proc/net/tcp6 2>/dev/null; return 0; }` },
+  ],
+  reads: ['listen'],
+  build: (x) => {
+    const { S } = x;
+    return {
+      listening: fact(S, 'listen', (s) => {
+        const b = blocks(s.text);
+        return [...parseProcNetTcp(b.tcp ?? '', 4), ...parseProcNetTcp(b.tcp6 ?? '', 6)];
+      }),
+    };
+  },
+};
