@@ -20,6 +20,7 @@ import { CONTEXT_ENV, RESULTS_ENV, writeRunFile, writeWorkerInput } from '../run
 import { ResultCollector } from '../run/collector.ts';
 import { trapInterrupts } from '../run/interrupt.ts';
 import { memTrace } from '../run/memtrace.ts';
+import { collectGarbage } from '../run/gc.ts';
 import type { HostSummary, ResultsFile } from '../types.ts';
 import { applyWaivers, loadWaivers, type Waiver } from '../waivers.ts';
 import { compare, formatChanges } from '../report/compare.ts';
@@ -233,6 +234,7 @@ export async function main(argv: string[]): Promise<number> {
   ctx.hosts = [];
   ctx.extra = {};
   for (const g of gathered) delete g.facts;
+  collectGarbage();
   memTrace('worker input written, facts dropped');
   process.env[CONTEXT_ENV] = workerInput.path;
 
