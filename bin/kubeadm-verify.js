@@ -11,6 +11,11 @@ if (major < 20 || (major === 20 && minor < 19)) {
 // The dependencies are plain JavaScript: load the large ones natively, before tsx's hooks exist. Through the hooks
 // (a loader thread that every module's source passes through) vitest/vite and @kubernetes/client-node cost
 // ~300 MB more resident memory and ~2× the start-up time; a module loaded once is not loaded through them again.
+// vite's bundler binding (rolldown, which transforms the suites' TypeScript) allocates through mimalloc, whose
+// arenas are committed eagerly by default: ~55 MB of resident memory for the few dozen modules the suites load.
+// mimalloc reads its options on first use, so setting this before vitest is imported is enough (a value the
+// user set wins).
+process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
 const args = process.argv.slice(2);
 if (!args.some((a) => ['-h', '--help', '--version', '--list'].includes(a))) {
   const phase = args.flatMap((a, i) => (a === '--phase' ? [args[i + 1]] : a.startsWith('--phase=') ? [a.slice(8)] : []));
