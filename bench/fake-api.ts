@@ -45,7 +45,8 @@ function pod(i: number, nodes: number) {
   };
 }
 
-export async function startFakeApi(o: { nodes: number; pods: number }): Promise<FakeApi> {
+/** forbid: paths answered 403 Forbidden with a Status, as an RBAC-limited user gets them */
+export async function startFakeApi(o: { nodes: number; pods: number; forbid?: string[] }): Promise<FakeApi> {
   const dir = mkdtempSync(join(tmpdir(), 'kv-fakeapi-'));
   execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=kube-apiserver', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
   const cert = readFileSync(join(dir, 'cert.pem'));
@@ -65,6 +66,7 @@ export async function startFakeApi(o: { nodes: number; pods: number }): Promise<
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     const p = url.pathname;
+    if (o.forbid?.includes(p)) return send(403, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `pods is forbidden: User "viewer" cannot list resource "pods" in API group "" in the namespace "kube-system"`, reason: 'Forbidden', code: 403 });
     if (p === '/livez' || p === '/readyz') return send(200, 'ok');
     if (p === '/version') return send(200, { major: '1', minor: '29', gitVersion: 'v1.29.2' });
     if (p === '/api/v1/nodes') return send(200, list('NodeList', o.nodes, node, url));

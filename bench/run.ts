@@ -10,6 +10,7 @@ import { argv } from 'node:process';
 import { labUp } from '../lab/lab.ts';
 import { loadScenario } from '../lab/scenario.ts';
 import type { ResultsFile } from '../lib/types.ts';
+import { sampleTree, type TreeRss } from './tree-rss.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const flag = (n: string, d: string) => {
@@ -61,13 +62,16 @@ interface Timed {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** with opts.tree: the whole process tree's peak (bench/tree-rss.ts) */
+  tree?: TreeRss;
 }
 
 /** Runs a command under /usr/bin/time for wall time and peak RSS (of the command and its children's max). */
-function timed(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<Timed> {
+function timed(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; tree?: boolean } = {}): Promise<Timed> {
   return new Promise((res) => {
     const started = performance.now();
     const p = spawn('/usr/bin/time', ['-f', '@@TIME %M %U %S', cmd, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tree = opts.tree && p.pid ? sampleTree(p.pid) : undefined;
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d) => (stdout += d));
@@ -76,7 +80,7 @@ function timed(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd
     p.on('close', (code) => {
       clearTimeout(t);
       const m = /@@TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
-      res({ ms: performance.now() - started, maxRssKiB: Number(m?.[1] ?? 0), cpuMs: Math.round((Number(m?.[2] ?? 0) + Number(m?.[3] ?? 0)) * 1000), code, stdout, stderr });
+      res({ ms: performance.now() - started, maxRssKiB: Number(m?.[1] ?? 0), cpuMs: Math.round((Number(m?.[2] ?? 0) + Number(m?.[3] ?? 0)) * 1000), code, stdout, stderr, tree: tree?.stop() });
     });
   });
 }
@@ -177,10 +181,17 @@ async function apiBench(nodes: number, pods: number) {
     if (!fake) await seedScale(cp.adminKubeconfig, nodes, pods);
     log(`${fake ? 'stand-in API serving' : 'seeded'} ${nodes} nodes / ${pods} pods in ${fmt(performance.now() - t)}`);
     const out = mkdtempSync(join(tmpdir(), 'kv-apibench-r-'));
-    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--phase', 'postinstall', '--kubeconfig', cp.adminKubeconfig, '--inventory', join(ROOT, 'bench/api-inventory.yaml'), '--report-dir', out], {});
+    const loadBefore = loadavg()[0]!;
+    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--phase', 'postinstall', '--kubeconfig', cp.adminKubeconfig, '--inventory', join(ROOT, 'bench/api-inventory.yaml'), '--report-dir', out], { tree: true });
     const r = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ResultsFile;
+    const load = [loadBefore, loadavg()[0]!].map((x) => Math.round(x * 10) / 10);
+    // peak RSS: the largest process (/usr/bin/time) and the whole tree (sum over its processes, sampled)
+    const tree = ours.tree ? { treePeakKiB: ours.tree.treePeakKiB, samples: ours.tree.samples, processes: ours.tree.processes.filter((x) => x.hwmKiB > 1024).map((x) => ({ comm: x.comm, args: x.args, hwmKiB: x.hwmKiB })) } : undefined;
+    log(`kubeadm-verify: ${fmt(ours.ms)}, exit ${ours.code}, peak RSS ${Math.round(ours.maxRssKiB / 1024)} MiB (largest process), ${tree ? Math.round(tree.treePeakKiB / 1024) : '?'} MiB (tree), ${r.results.length} verdicts, load average ${load.join(' → ')}`);
+    for (const x of tree?.processes ?? []) log(`  ${Math.round(x.hwmKiB / 1024)} MiB VmHWM  ${x.comm}  ${x.args}`);
+    log(ours.stderr.split('\n').filter((l) => l.startsWith('[kubeadm-verify]')).join('\n'));
     // kubectl needs the discovery endpoints the stand-in does not serve: no kubectl figure with --fake-api
-    if (fake) return { nodes, pods, api: 'bench/fake-api.ts', kubeadmVerify: { wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length } };
+    if (fake) return { nodes, pods, api: 'bench/fake-api.ts', allure: process.env.KV_ALLURE !== '0', loadAverage: load, kubeadmVerify: { wallMs: Math.round(ours.ms), exit: ours.code, peakRssKiB: ours.maxRssKiB, tree, results: r.results.length } };
     const kubectl = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'pods', '-A', '-o', 'json'], {});
     const kubectlNodes = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'nodes', '-o', 'json'], {});
     return { nodes, pods, api: fake ? 'bench/fake-api.ts' : 'kube-apiserver', kubeadmVerify: { wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length }, kubectlGetPodsJson: { wallMs: Math.round(kubectl.ms), peakRssKiB: kubectl.maxRssKiB, bytes: kubectl.stdout.length }, kubectlGetNodesJson: { wallMs: Math.round(kubectlNodes.ms), peakRssKiB: kubectlNodes.maxRssKiB } };

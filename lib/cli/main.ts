@@ -19,6 +19,8 @@ import { gatherHosts, type GatheredHost } from '../run/gather-hosts.ts';
 import { CONTEXT_ENV, RESULTS_ENV, writeRunFile, writeWorkerInput } from '../run/context-file.ts';
 import { ResultCollector } from '../run/collector.ts';
 import { trapInterrupts } from '../run/interrupt.ts';
+import { memTrace } from '../run/memtrace.ts';
+import { collectGarbage } from '../run/gc.ts';
 import type { HostSummary, ResultsFile } from '../types.ts';
 import { applyWaivers, loadWaivers, type Waiver } from '../waivers.ts';
 import { compare, formatChanges } from '../report/compare.ts';
@@ -87,6 +89,10 @@ function registryTarget(name: string): { host: string; port: number } | undefine
 
 /** Above this (nodes × 4 + pods / 10 + hosts × 30; 5,000 nodes + 50,000 pods = 25,000) a run favours memory. */
 const LOW_MEMORY_WEIGHT = 10_000;
+
+function runWeight(snap: ClusterExtra['snapshot'], hosts: number): number {
+  return (snap?.nodes.ok ? snap.nodes.items.length : 0) * 4 + (snap?.pods.ok ? snap.pods.items.length : 0) / 10 + hosts * 30;
+}
 
 export async function main(argv: string[]): Promise<number> {
   let o: CliOptions;
@@ -189,6 +195,7 @@ export async function main(argv: string[]): Promise<number> {
       };
     })(),
   });
+  memTrace('hosts probed');
   const reached = gathered.filter((g) => g.facts).length;
   const reachable = new Set(gathered.filter((g) => g.facts).map((g) => g.spec.name));
   log(`[kubeadm-verify] probed ${reached}/${gathered.length} host(s) in ${Math.round(performance.now() - t0)} ms (one connection, one round trip each)`);
@@ -204,12 +211,13 @@ export async function main(argv: string[]): Promise<number> {
     const { gatherCluster } = await import('../cluster/gather.ts');
     ctx.extra.cluster = await unlessInterrupted(gatherCluster({ kc: kube, kubeconfig: o.kubeconfig, profile, inventory: inventory.hosts, dataplane: o.dataplane, dataplaneImage: o.dataplaneImage, signal: ac.signal }).catch((e: Error) => ({ error: `cluster snapshot failed: ${e.message}` })));
   }
+  memTrace('cluster snapshot taken');
   if (intr.signal.aborted) return finish();
 
   // A large cluster (or fleet): from here on V8 favours memory over speed — the suite worker and the reports then
   // hold every verdict. At 5,000 nodes / 50,000 pods this halves peak RSS for a few seconds more.
-  const snap = (ctx.extra.cluster as ClusterExtra | undefined)?.snapshot;
-  const weight = (snap?.nodes.ok ? snap.nodes.items.length : 0) * 4 + (snap?.pods.ok ? snap.pods.items.length : 0) / 10 + selected.length * 30;
+  // (a function, so that no local of this async function keeps the snapshot alive while the suites judge it)
+  const weight = runWeight((ctx.extra.cluster as ClusterExtra | undefined)?.snapshot, selected.length);
   if (process.env.KV_LOW_MEMORY === '1' || (process.env.KV_LOW_MEMORY !== '0' && weight > LOW_MEMORY_WEIGHT)) {
     setFlagsFromString('--optimize-for-size');
     log('[kubeadm-verify] large run: V8 set to favour memory over speed (KV_LOW_MEMORY=0 turns this off)');
@@ -219,12 +227,15 @@ export async function main(argv: string[]): Promise<number> {
   // the evidence bundle is scrubbed; the suites judge the facts as gathered (a private file, removed after the run)
   const run = { version: 1 as const, startedAt, phases: o.phases, ctx, selection };
   writeRunFile(runFile, run);
+  memTrace('context.json written');
   const workerInput = writeWorkerInput(run);
   // the suites read the facts from that file: drop this process's copy (at 5,000 nodes / 50,000 pods the
   // snapshot is the largest thing here) before vitest starts
   ctx.hosts = [];
   ctx.extra = {};
   for (const g of gathered) delete g.facts;
+  collectGarbage();
+  memTrace('worker input written, facts dropped');
   process.env[CONTEXT_ENV] = workerInput.path;
 
   phase = 'judging';
@@ -253,6 +264,7 @@ export async function main(argv: string[]): Promise<number> {
     workerInput.remove();
     return done;
   }
+  memTrace('suites done');
   await vitest?.close();
   process.exitCode = undefined;
   const done = finish();
@@ -285,6 +297,7 @@ export async function main(argv: string[]): Promise<number> {
   if (compareWith) draft.changes = compare(compareWith, draft);
   const stale = unmatched.filter((w) => !w.origin);
   if (stale.length) draft.unusedWaivers = stale.map((w) => ({ id: w.id, host: w.host, reason: w.reason }));
+  memTrace('verdicts collected');
   // writeReports scrubs every string once and hands back the clean file: what the console and --json show too
   const { file } = await writeReports(reportDir, draft, { compareWith, allure });
   results.length = 0;

@@ -52,11 +52,16 @@ const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
 /** The result files for one run, as [file name, content] pairs (pure; writeAllureResults writes them). */
 export function allureFiles(file: ResultsFile, opts: { failOn?: 'error' | 'warn' } = {}): [string, string][] {
-  const out: [string, string][] = [];
+  return [...allureEntries(file, opts)];
+}
+
+/** The same files one at a time, made as they are written: at 20,000 results all of them at once are ~80 MB. */
+export function* allureEntries(file: ResultsFile, opts: { failOn?: 'error' | 'warn' } = {}): Generator<[string, string]> {
   const start = Date.parse(file.startedAt);
   for (const r of file.results) {
     const uuid = randomUUID();
     const attachments: TestResult['attachments'] = [];
+    const out: [string, string][] = [];
     const attach = (name: string, text: string) => {
       const source = `${randomUUID()}-attachment.txt`;
       out.push([source, text]);
@@ -103,10 +108,11 @@ export function allureFiles(file: ResultsFile, opts: { failOn?: 'error' | 'warn'
       attachments,
       steps: [],
     };
-    out.push([`${uuid}-result.json`, JSON.stringify(result)]);
+    yield* out;
+    yield [`${uuid}-result.json`, JSON.stringify(result)];
   }
   // Allure groups results by these; the warn/waived categories keep "not gating" findings apart from failures
-  out.push([
+  yield [
     'categories.json',
     JSON.stringify([
       { name: 'Warning (fails the run only with --fail-on warn)', matchedStatuses: ['failed', 'unknown'], messageRegex: '^WARNING .*' },
@@ -114,22 +120,22 @@ export function allureFiles(file: ResultsFile, opts: { failOn?: 'error' | 'warn'
       { name: 'Could not be evaluated', matchedStatuses: ['broken'] },
       { name: 'Waived', matchedStatuses: ['skipped'], messageRegex: '^waived.*' },
     ]),
-  ]);
-  return out;
+  ];
 }
 
 /** Empties dir (results of an earlier run would show as retries) and writes this run's results into it. */
 export async function writeAllureResults(dir: string, file: ResultsFile, opts: { failOn?: 'error' | 'warn' } = {}): Promise<number> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const files = allureFiles(file, opts);
-  let next = 0;
+  // 32 writers pull from one generator: at most 32 files' text exist at a time
+  const files = allureEntries(file, opts);
+  let written = 0;
   const worker = async () => {
-    while (next < files.length) {
-      const [name, content] = files[next++]!;
-      await writeFile(join(dir, name), content);
+    for (let n = files.next(); !n.done; n = files.next()) {
+      await writeFile(join(dir, n.value[0]), n.value[1]);
+      written++;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(32, files.length) }, worker));
-  return files.length;
+  await Promise.all(Array.from({ length: 32 }, worker));
+  return written;
 }

@@ -1,11 +1,14 @@
 // report.html: one self-contained file (inline CSS and JS, no fetch), readable from file:// and on paper.
 import type { ResultsFile } from '../types.ts';
+import { jsonChunks } from './stream.ts';
 import { sortFailuresFirst } from './summary.ts';
 
 /** JSON safe inside <script>: no "</script>", no "<!--", no U+2028/2029 surprises. */
 export function jsonForScript(v: unknown): string {
-  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return scriptSafe(JSON.stringify(v));
 }
+/** the escaping of jsonForScript, character by character: applied to chunks it gives the same text */
+const scriptSafe = (json: string) => json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 const CSS = `
 :root{--pass:#1a7f37;--fail:#cf222e;--warn:#9a6700;--error:#8250df;--skip:#6e7781;--waived:#0969da;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f2328}
@@ -82,13 +85,18 @@ render();
 `;
 
 export function toHtml(file: ResultsFile): string {
+  return [...htmlChunks(file)].join('');
+}
+
+/** report.html as chunks: the page, then the results' JSON one result at a time (lib/report/write.ts streams them). */
+export function* htmlChunks(file: ResultsFile): Generator<string> {
   const data = { ...file, results: sortFailuresFirst(file.results) };
   const p = file.profile as Record<string, unknown>;
   const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
   const counts = ['error', 'fail', 'warn', 'waived', 'skip', 'pass']
     .map((s) => `<div class="count s-${s}" data-testid="count-${s}"><b id="c-${s}">${file.summary[s as keyof typeof file.summary]}</b>${s}</div>`)
     .join('');
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>kubeadm-verify report</title><style>${CSS}</style></head>
@@ -113,7 +121,9 @@ ${file.unusedWaivers?.length ? `<h2>Waivers that matched nothing</h2><ul>${file.
 <h2>Hosts</h2>
 <table class="matrix">${file.hosts.map((h) => `<tr><th>${esc(h.name)}</th><td>${esc(h.address)}</td><td>${esc(h.roles.join(', '))}</td><td>${h.reachable ? 'probed' : `<span class="s-error">not probed: ${esc(h.error)}</span>`}</td><td>${h.probeMs ?? ''} ms</td></tr>`).join('')}</table>
 <h2>Profile</h2><pre>${esc(JSON.stringify(p, null, 2))}</pre>
-<script type="application/json" id="kv-data">${jsonForScript(data)}</script>
+<script type="application/json" id="kv-data">`;
+  for (const c of jsonChunks(data)) yield scriptSafe(c);
+  yield `</script>
 <script>${JS}</script>
 </body></html>
 `;

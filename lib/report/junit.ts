@@ -31,7 +31,8 @@ function testcase(r: Result, failOn: 'error' | 'warn'): string {
   return `    <testcase name="${xml(`${r.id} [${r.host}]`)}" classname="${xml(`${r.phase}.${r.group}`)}" time="${secs(r.durationMs)}">\n      <properties>\n${props}\n      </properties>\n${inner}    </testcase>`;
 }
 
-export function toJUnit(file: ResultsFile, opts: { failOn?: 'error' | 'warn' } = {}): string {
+/** junit.xml as chunks (one per testcase), streamed to the file by lib/report/write.ts. */
+export function* junitChunks(file: ResultsFile, opts: { failOn?: 'error' | 'warn' } = {}): Generator<string> {
   const failOn = opts.failOn ?? file.failOn ?? 'error';
   const count = (rs: Result[]) => ({
     tests: rs.length,
@@ -41,9 +42,16 @@ export function toJUnit(file: ResultsFile, opts: { failOn?: 'error' | 'warn' } =
     time: secs(rs.reduce((a, r) => a + r.durationMs, 0)),
   });
   const attrs = (c: ReturnType<typeof count>) => `tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${c.time}"`;
-  const suites = file.phases.map((p) => {
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kubeadm-verify" ${attrs(count(file.results))}>\n`;
+  for (const [i, p] of file.phases.entries()) {
     const rs = file.results.filter((r) => r.phase === p);
-    return `  <testsuite name="${p}" ${attrs(count(rs))} timestamp="${xml(file.startedAt)}">\n${rs.map((r) => testcase(r, failOn)).join('\n')}\n  </testsuite>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kubeadm-verify" ${attrs(count(file.results))}>\n${suites.join('\n')}\n</testsuites>\n`;
+    yield `${i ? '\n' : ''}  <testsuite name="${p}" ${attrs(count(rs))} timestamp="${xml(file.startedAt)}">\n`;
+    for (const [j, r] of rs.entries()) yield `${j ? '\n' : ''}${testcase(r, failOn)}`;
+    yield '\n  </testsuite>';
+  }
+  yield '\n</testsuites>\n';
+}
+
+export function toJUnit(file: ResultsFile, opts: { failOn?: 'error' | 'warn' } = {}): string {
+  return [...junitChunks(file, opts)].join('');
 }

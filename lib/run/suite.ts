@@ -7,6 +7,8 @@ import { evaluate } from '../requirements/define.ts';
 import { requirements } from '../requirements/index.ts';
 import type { Phase, Result } from '../types.ts';
 import { readRunFile, RESULTS_ENV } from './context-file.ts';
+import { memTrace } from './memtrace.ts';
+import { collectGarbage } from './gc.ts';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -17,7 +19,10 @@ declare module 'vitest' {
 }
 
 export function defineSuite(phase: Phase): void {
+  memTrace('worker, before reading the facts');
   const run = readRunFile();
+  collectGarbage();
+  memTrace('worker, facts read');
   if (!run.phases.includes(phase)) return;
   const sink = process.env[RESULTS_ENV] ? openSync(process.env[RESULTS_ENV]!, 'a', 0o600) : undefined;
   describe(phase, () => {

@@ -76,8 +76,9 @@ export const isControlPlane = (labels: Record<string, string>) => CONTROL_PLANE_
 /** One line of evidence for a pod that is not healthy, with the tail of its events (kubespray-style). */
 export function podEvidence(p: PodInfo, s: ClusterSnapshot): string[] {
   const lines = [`${p.namespace}/${p.name} on ${p.nodeName ?? '(unscheduled)'}: phase ${p.phase}${p.reason ? ` (${p.reason})` : ''}, ready ${p.ready}`];
-  for (const c of [...(p.initContainers ?? []).map((x) => ({ ...x, kind: 'init container' })), ...p.containers.map((x) => ({ ...x, kind: 'container' }))]) {
-    lines.push(`  ${c.kind} ${c.name}: ${c.state}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}, ready ${c.ready}, restarts ${c.restartCount}${c.lastState ? `, last state ${c.lastState}` : ''}`);
+  // each field read by name (no spread): test/unit/snapshot-fields.test.ts sees every field a check reads
+  for (const [kind, list] of [['init container', p.initContainers ?? []], ['container', p.containers]] as const) for (const c of list) {
+    lines.push(`  ${kind} ${c.name}: ${c.state}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}, ready ${c.ready}, restarts ${c.restartCount}${c.lastState ? `, last state ${c.lastState}` : ''}`);
   }
   if (s.events.ok) {
     for (const e of s.events.items.filter((x) => x.object === `Pod/${p.name}`).slice(-3)) lines.push(`  event ${e.type} ${e.reason} ×${e.count}: ${e.message}`);
