@@ -72,10 +72,17 @@ d('the operator story on a real kubeadm cluster', () => {
   }, 120_000);
 
   it('preflight on the fresh hosts (containerd running, no kubeadm yet): every host probed, true findings', async () => {
-    const run = await runCli(['--phase', 'preflight', '--inventory', c.lab.inventoryPath, '--kubeadm-config', c.initConfig, '--profile', PROFILE], { timeoutMs: 300_000 });
+    // the lab cluster's profile with this lab's registry CA, and its login: HOST-IMAGES asks the registry itself
+    const profile = join(c.lab.dir, 'cluster-profile.yaml');
+    writeFileSync(profile, readFileSync(PROFILE, 'utf8').replace('  endpoint: https://10.200.0.3:443\n', `  endpoint: https://10.200.0.3:443\n  caFile: ${c.lab.registryCaPath}\n`));
+    const env = { KV_REGISTRY_USER: c.lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: c.lab.registry!.passwordFile };
+    const run = await runCli(['--phase', 'preflight', '--inventory', c.lab.inventoryPath, '--kubeadm-config', c.initConfig, '--profile', profile], { timeoutMs: 300_000, env });
     const r = run.results!;
     expect(r, run.stderr).toBeDefined();
     expect(r.hosts.every((h) => h.reachable)).toBe(true);
+    // every image kubeadm 1.29.15 and flannel need is really in harbor:443 (pushed by clusterUp, pulled later)
+    expect(by(r, 'HOST-IMAGES'), JSON.stringify(by(r, 'HOST-IMAGES'))).toMatchObject({ status: 'pass' });
+    expect(by(r, 'HOST-IMAGES')!.evidence.join('\n')).toMatch(/flannel-cni-plugin:v0\.9\.1/);
     // what these hosts really are: no swap, containerd's own socket answering CRI, the kubelet's ports free
     for (const host of ['master', 'node-0001', 'node-0002']) {
       expect(by(r, 'HOST-SWAP', host)?.status, JSON.stringify(by(r, 'HOST-SWAP', host))).toBe('pass');
