@@ -2,9 +2,11 @@
 // UTS, mount and PID namespaces) that each run containerd and a kubelet, with their own /etc/kubernetes,
 // /var/lib/kubelet, /etc/cni/net.d and containerd state (writable `mounts`). kubeadm init on master, kubeadm
 // join on the workers; kube-proxy, CoreDNS and the control plane run as the pods kubeadm creates, from the
-// images lab/k8s/build.sh made (imported with `ctr images import`). Pod network: the CNI bridge plugin with each
-// node's podCIDR and a route per peer node (flannel does not build from the Go proxy as is: see
-// ../shared/references/real-kubeadm.md). Recipe and this machine's pitfalls: the same reference.
+// images lab/k8s/build.sh made, pushed into the lab's registry as harbor:443/k8s/... and pulled by each node's
+// containerd through the reference design's mirror, CA and htpasswd auth (the 000 path, for real). Pod network:
+// flannel v0.28.10 (001's CNI; vxlan) from its own kube-flannel.yml (lab/k8s/flannel.ts), built without the cloud
+// backends the Go proxy cannot serve (lab/k8s/build.sh). Recipe and this machine's pitfalls:
+// ../shared/references/real-kubeadm.md.
 //
 // What this machine imposes, and how it is met here:
 // - no systemd: the kubelet runs under a loop that stands in for kubelet.service (<host dir>/kubelet.sh);
@@ -18,6 +20,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { k8sBinDir } from './k8s/controlplane.ts';
+import { flannelManifest } from './k8s/flannel.ts';
+import { pushArchives } from './k8s/push-images.ts';
 import { labAddress, labDown, labUp, mountSource, type LabHandle, type LabHost, type LabHostSpec } from './lab.ts';
 
 export const K8S_VERSION = '1.29.15';
@@ -28,8 +32,8 @@ export const BUSYBOX_IMAGE = 'harbor:443/library/busybox:1.35';
 export const TOKEN = 'abcdef.0123456789abcdef';
 const GLOBAL_SYSCTLS = { 'vm.overcommit_memory': '1', 'kernel.panic': '10', 'kernel.panic_on_oops': '1' };
 /** what kubeadm, the kubelet and containerd write on a node */
-const NODE_DIRS = ['/etc/kubernetes', '/etc/containerd', '/etc/cni/net.d', '/var/lib/kubelet', '/var/lib/etcd', '/var/lib/containerd', '/var/lib/cni', '/var/log/pods', '/var/log/containers'];
-const BINARIES = ['kubeadm', 'kubelet', 'kubectl', 'crictl'];
+const NODE_DIRS = ['/etc/kubernetes', '/etc/containerd', '/etc/cni/net.d', '/opt/cni/bin', '/var/lib/kubelet', '/var/lib/etcd', '/var/lib/containerd', '/var/lib/cni', '/var/log/pods', '/var/log/containers'];
+const BINARIES = ['kubeadm', 'kubelet', 'kubectl', 'crictl', 'flanneld', 'flannel-cni'];
 
 export interface ClusterNode extends LabHost {
   /** PID (in the lab machine's namespace) of the host's PID 1 */
@@ -61,7 +65,7 @@ export interface ClusterOptions {
   workers?: number;
   waitMs?: number;
   keep?: boolean;
-  /** stop after the hosts are prepared (containerd up, images imported), before kubeadm: for preflight on fresh hosts */
+  /** stop after the hosts are prepared (containerd up, images in the registry), before kubeadm: for preflight on fresh hosts */
   noKubeadm?: boolean;
   log?: (m: string) => void;
 }
@@ -115,7 +119,6 @@ function containerdConfig(caPath: string | undefined, user: string | undefined, 
   };
   set(/restrict_oom_score_adj = false/, 'restrict_oom_score_adj = true');
   set(/sandbox_image = ".*"/, `sandbox_image = "${IMAGE_REPOSITORY}/pause:3.9"`);
-  set(/bin_dir = "\/opt\/cni\/bin"/, 'bin_dir = "/usr/lib/cni"');
   const reg = '[plugins."io.containerd.grpc.v1.cri".registry';
   c += `\n${reg}.mirrors."harbor:443"]\n  endpoint = ["https://harbor:443"]\n`;
   if (caPath) c += `${reg}.configs."harbor:443".tls]\n  ca_file = "${caPath}"\n`;
@@ -209,8 +212,9 @@ done
 `;
 }
 
-/** Per host: its cgroup root, containerd, the images, the kubelet loop (run inside the host). */
-function nodeScript(hostDir: string, cgroupRoot: string, archives: string[]): string {
+/** Per host: its cgroup root, containerd, the kubelet loop (run inside the host). No image is put in by hand:
+ * kubeadm init pulls the control plane's, the kubelet the rest, from harbor:443. */
+function nodeScript(hostDir: string, cgroupRoot: string): string {
   // ip netns exec gave the host a fresh /sys without the cgroup mounts: mount the machine's hierarchies again
   // (the same hierarchies, so the lab machine sees what the kubelet creates in them)
   const cg = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((l) => l.split(' ')).filter((f) => f[1]?.startsWith('/sys/fs/cgroup/') && (f[2] === 'cgroup' || f[2] === 'cgroup2'));
@@ -226,27 +230,17 @@ for d in /sys/fs/cgroup/*; do
   mkdir -p "$d${cgroupRoot}"
   if [ -f "$d/cpuset.cpus" ]; then cat "$d/cpuset.cpus" >"$d${cgroupRoot}/cpuset.cpus"; cat "$d/cpuset.mems" >"$d${cgroupRoot}/cpuset.mems"; fi
 done
+# the CNI plugins where a package (kubernetes-cni, containernetworking-plugins upstream) puts them; flannel's init
+# container adds its own
+cp -a /usr/lib/cni/. /opt/cni/bin/
+# no default route in a lab host: the Service range goes to eth0, so that kube-proxy's rules catch ClusterIPs
+# (flanneld reaches the API server at its ClusterIP)
+ip route replace ${SERVICE_SUBNET} dev eth0
 nohup containerd --config /etc/containerd/config.toml </dev/null >"$H/containerd.log" 2>&1 &
 i=0; until ctr version >/dev/null 2>&1; do i=$((i+1)); [ $i -lt 200 ] || { echo "containerd did not start" >&2; tail -20 "$H/containerd.log" >&2; exit 1; }; sleep 0.1; done
-${archives.map((a) => `ctr -n k8s.io images import ${a} >/dev/null`).join('\n')}
 touch "$H/kubelet.enabled"
 nohup sh "$H/kubelet.sh" </dev/null >/dev/null 2>&1 &
 `;
-}
-
-function bridgeConf(podCIDR: string): string {
-  return JSON.stringify(
-    {
-      cniVersion: '0.4.0',
-      name: 'lab-bridge',
-      plugins: [
-        { type: 'bridge', bridge: 'cni0', isGateway: true, ipMasq: false, hairpinMode: true, ipam: { type: 'host-local', ranges: [[{ subnet: podCIDR }]], routes: [{ dst: '0.0.0.0/0' }] } },
-        { type: 'portmap', capabilities: { portMappings: true } },
-      ],
-    },
-    null,
-    2,
-  );
 }
 
 function pid1Of(pid: number): number {
@@ -300,18 +294,19 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
   try {
     const reg = lab.registry!;
     const cfg = containerdConfig(reg.caPath, reg.user, readFileSync(reg.passwordFile, 'utf8').trim());
-    // inside a host the build output is /usr/local/bin (its /root is its own)
-    const archives = (i: number) => ['/usr/local/bin/images/node.tar', ...(i === 0 ? ['/usr/local/bin/images/control-plane.tar'] : [])];
+    // as an operator does before `kubeadm init`: kubeadm's images into the private registry; the nodes pull them
+    const pushed = await pushArchives({ url: reg.url, ca: readFileSync(reg.caPath, 'utf8'), user: reg.user, password: readFileSync(reg.passwordFile, 'utf8').trim(), archives: ['control-plane.tar', 'node.tar'].map((a) => join(binDir, 'images', a)) });
+    mark(`${pushed.length} images pushed to harbor:443`);
     writeFileSync(handle.initConfig, initConfig({ id, master: master.address }));
     await Promise.all(
-      nodes.map(async (n, i) => {
+      nodes.map(async (n) => {
         writeFileSync(join(mountSource(n.dir, '/etc/containerd'), 'config.toml'), cfg);
         writeFileSync(join(n.dir, 'kubelet.sh'), kubeletScript(n.dir));
-        writeFileSync(join(n.dir, 'node.sh'), nodeScript(n.dir, n.cgroupRoot, archives(i)));
+        writeFileSync(join(n.dir, 'node.sh'), nodeScript(n.dir, n.cgroupRoot));
         await exec(n.name, `sh ${n.dir}/node.sh`, 300_000);
       }),
     );
-    mark('containerd up, images imported');
+    mark('containerd up');
   } catch (e) {
     if (!o.keep) await down().catch(() => {});
     throw e;
@@ -329,26 +324,11 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
       }),
     );
     mark('kubeadm join');
-    // pod network: each node's podCIDR (the controller-manager's allocation) on a CNI bridge, a route per peer node,
-    // the Service range routed to eth0 (no default route in a lab host: node-local clients of a ClusterIP need one)
-    let cidrs: Record<string, string> = {};
-    for (let k = 0; ; k++) {
-      const j = JSON.parse(await kubectl(['get', 'nodes', '-o', 'json'])) as { items: { metadata: { name: string }; spec: { podCIDR?: string } }[] };
-      cidrs = Object.fromEntries(j.items.filter((x) => x.spec.podCIDR).map((x) => [x.metadata.name, x.spec.podCIDR!]));
-      if (Object.keys(cidrs).length === nodes.length) break;
-      if (k > 120) throw new Error(`nodes without a podCIDR after 60 s: ${JSON.stringify(j.items.map((x) => [x.metadata.name, x.spec.podCIDR]))}`);
-      await sleep(500);
-    }
-    await Promise.all(
-      nodes.map(async (n) => {
-        writeFileSync(join(mountSource(n.dir, '/etc/cni/net.d'), '10-lab-bridge.conflist'), bridgeConf(cidrs[n.name]!));
-        const routes = nodes.filter((p) => p !== n).map((p) => `ip route replace ${cidrs[p.name]} via ${p.address} dev eth0`);
-        await exec(n.name, [...routes, `ip route replace ${SERVICE_SUBNET} dev eth0`].join(' && '));
-      }),
-    );
-    mark('pod network');
+    // pod network: flannel, applied as an operator applies kube-flannel.yml
+    await kubectl(['apply', '-f', '-'], 60_000, flannelManifest({ podSubnet: POD_SUBNET }));
+    mark('flannel applied');
     await waitReady(kubectl, nodes.length, 240_000);
-    mark('all nodes Ready, CoreDNS and kube-proxy available');
+    mark('all nodes Ready, CoreDNS, kube-proxy and flannel available');
   };
   if (o.noKubeadm) return handle;
   try {
@@ -369,12 +349,14 @@ async function waitReady(kubectl: (a: string[], t?: number) => Promise<string>, 
       const ready = nodes.items.filter((x) => x.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
       const ds = JSON.parse(await kubectl(['-n', 'kube-system', 'get', 'ds/kube-proxy', 'deploy/coredns', '-o', 'json'])) as { items: { kind: string; status: Record<string, number> }[] };
       const proxyOk = ds.items.some((x) => x.kind === 'DaemonSet' && x.status.numberAvailable === n);
+      const fl = JSON.parse(await kubectl(['-n', 'kube-flannel', 'get', 'ds/kube-flannel-ds', '-o', 'json'])) as { status: Record<string, number> };
+      const flannelOk = fl.status.numberAvailable === n;
       const dnsOk = ds.items.some((x) => x.kind === 'Deployment' && (x.status.availableReplicas ?? 0) >= 2);
       // the static pods' mirror pods appear once the kubelet has registered the node (slow under load)
       const pods = JSON.parse(await kubectl(['-n', 'kube-system', 'get', 'pods', '-o', 'json'])) as { items: { metadata: { name: string }; status: { conditions?: { type: string; status: string }[] } }[] };
       const cp = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'].filter((c) => !pods.items.some((p) => p.metadata.name === `${c}-master` && p.status.conditions?.some((x) => x.type === 'Ready' && x.status === 'True')));
-      last = `${ready}/${n} nodes Ready, kube-proxy ${proxyOk ? 'available' : 'not available'}, coredns ${dnsOk ? 'available' : 'not available'}${cp.length ? `, not Ready: ${cp.join(', ')}` : ''}`;
-      if (ready === n && proxyOk && dnsOk && !cp.length) return;
+      last = `${ready}/${n} nodes Ready, kube-proxy ${proxyOk ? 'available' : 'not available'}, flannel ${flannelOk ? 'available' : 'not available'}, coredns ${dnsOk ? 'available' : 'not available'}${cp.length ? `, not Ready: ${cp.join(', ')}` : ''}`;
+      if (ready === n && proxyOk && flannelOk && dnsOk && !cp.length) return;
     } catch (e) {
       last = (e as Error).message;
     }

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import type { LabRegistry } from './lab.ts';
 import { waitTcp } from './wait.ts';
@@ -53,31 +54,56 @@ function tarOneFile(name: string, content: Buffer): Buffer {
   return Buffer.concat([h, content, pad, Buffer.alloc(1024)]);
 }
 
-export async function pushImage(o: { url: string; ref: string; dispatcher: Agent; authorization: string }): Promise<void> {
-  const [repo, tag] = o.ref.split(':') as [string, string];
+/** Where and as whom to push: the registry's base URL, a TLS agent trusting its CA, the Basic credentials. */
+export interface PushTarget {
+  url: string;
+  dispatcher: Agent;
+  authorization: string;
+}
+
+/** Uploads one blob (monolithic: POST, then PUT with the digest) unless the registry already has it. */
+export async function uploadBlob(t: PushTarget, repo: string, blob: { digest: string; size: number; body: () => Buffer | Readable }): Promise<void> {
+  const headers = { authorization: t.authorization };
+  const head = await request(`${t.url}/v2/${repo}/blobs/${blob.digest}`, { method: 'HEAD', headers, dispatcher: t.dispatcher });
+  await head.body.dump();
+  if (head.statusCode === 200) return;
+  const start = await request(`${t.url}/v2/${repo}/blobs/uploads/`, { method: 'POST', headers, dispatcher: t.dispatcher });
+  await start.body.dump();
+  if (start.statusCode !== 202) throw new Error(`blob upload start for ${repo}: HTTP ${start.statusCode}`);
+  const loc = new URL(String(start.headers.location), t.url);
+  loc.searchParams.set('digest', blob.digest);
+  const put = await request(loc.toString(), { method: 'PUT', headers: { ...headers, 'content-type': 'application/octet-stream', 'content-length': String(blob.size) }, body: blob.body(), dispatcher: t.dispatcher });
+  await put.body.dump();
+  if (put.statusCode !== 201) throw new Error(`blob upload for ${repo}: HTTP ${put.statusCode}`);
+}
+
+/** PUTs a manifest under `ref` (`harbor:443/<repo>:<tag>`; the registry part is dropped). */
+export async function putManifest(t: PushTarget, ref: string, mediaType: string, manifest: object): Promise<void> {
+  const [repo, tag] = splitRef(ref);
+  const m = await request(`${t.url}/v2/${repo}/manifests/${tag}`, { method: 'PUT', headers: { authorization: t.authorization, 'content-type': mediaType }, body: JSON.stringify({ schemaVersion: 2, mediaType, ...manifest }), dispatcher: t.dispatcher });
+  const text = await m.body.text();
+  if (m.statusCode !== 201) throw new Error(`manifest PUT ${ref}: HTTP ${m.statusCode} ${text.slice(0, 200)}`);
+}
+
+/** `harbor:443/k8s/pause:3.9` → [`k8s/pause`, `3.9`]; a ref without a registry part is taken as a repository. */
+export function splitRef(ref: string): [string, string] {
+  const slash = ref.indexOf('/');
+  const first = ref.slice(0, slash);
+  const path = slash > 0 && /[.:]|^localhost$/.test(first) ? ref.slice(slash + 1) : ref;
+  const colon = path.lastIndexOf(':');
+  return colon > path.lastIndexOf('/') ? [path.slice(0, colon), path.slice(colon + 1)] : [path, 'latest'];
+}
+
+export async function pushImage(o: PushTarget & { ref: string }): Promise<void> {
+  const [repo] = splitRef(o.ref);
   const raw = tarOneFile('kubeadm-verify-lab', Buffer.from(`lab image ${o.ref}\n`));
   const layer = gzipSync(raw);
   const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [sha(raw)] } }));
-  const headers = { authorization: o.authorization };
-  for (const blob of [layer, config]) {
-    const start = await request(`${o.url}/v2/${repo}/blobs/uploads/`, { method: 'POST', headers, dispatcher: o.dispatcher });
-    await start.body.dump();
-    if (start.statusCode !== 202) throw new Error(`blob upload start for ${repo}: HTTP ${start.statusCode}`);
-    const loc = new URL(String(start.headers.location), o.url);
-    loc.searchParams.set('digest', sha(blob));
-    const put = await request(loc.toString(), { method: 'PUT', headers: { ...headers, 'content-type': 'application/octet-stream' }, body: blob, dispatcher: o.dispatcher });
-    await put.body.dump();
-    if (put.statusCode !== 201) throw new Error(`blob upload for ${repo}: HTTP ${put.statusCode}`);
-  }
-  const manifest = JSON.stringify({
-    schemaVersion: 2,
-    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+  for (const blob of [layer, config]) await uploadBlob(o, repo, { digest: sha(blob), size: blob.length, body: () => blob });
+  await putManifest(o, o.ref, 'application/vnd.docker.distribution.manifest.v2+json', {
     config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: config.length, digest: sha(config) },
     layers: [{ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: layer.length, digest: sha(layer) }],
   });
-  const m = await request(`${o.url}/v2/${repo}/manifests/${tag}`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/vnd.docker.distribution.manifest.v2+json' }, body: manifest, dispatcher: o.dispatcher });
-  const text = await m.body.text();
-  if (m.statusCode !== 201) throw new Error(`manifest PUT ${o.ref}: HTTP ${m.statusCode} ${text.slice(0, 200)}`);
 }
 
 export async function startRegistry(o: { dir: string; id: string; bridge: string; netns: string; veth: string; images: string[]; onPid(p: number): void }): Promise<LabRegistry> {
@@ -95,7 +121,8 @@ export async function startRegistry(o: { dir: string; id: string; bridge: string
     config,
     [
       'version: 0.1',
-      'log: { level: error }',
+      // access log on: the real-cluster test reads which manifests the nodes fetched
+      'log: { level: warn, accesslog: { disabled: false } }',
       `storage: { filesystem: { rootdirectory: ${join(o.dir, 'data')} }, delete: { enabled: true } }`,
       `http: { addr: "${address}:443", tls: { certificate: ${certs.cert}, key: ${certs.key} } }`,
       `auth: { htpasswd: { realm: kubeadm-verify-lab, path: ${join(o.dir, 'htpasswd')} } }`,

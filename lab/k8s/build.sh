@@ -4,6 +4,9 @@
 #   k8s     kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubeadm kubectl kubelet (one go build)
 #   etcd    etcd 3.5.16 (extra/etcd: etcdmain as a dependency)      pause   extra/pause
 #   crictl  cri-tools v1.34.0 (the proxy has no v1.29)               coredns v1.11.1
+#   flannel flanneld + install-conf v0.28.10 (main without the tencentvpc and udp backends: the proxy refuses
+#           tencentcloud's SDK, udp needs cgo), flannel-cni: the flannel CNI plugin of containernetworking/plugins
+#           v0.9.1 (flannel-io/cni-plugin, split from it, is refused by the proxy)
 #   images  one-layer image archives for the lab cluster (mkimages.py): $out/images/{node,control-plane}.tar
 # Usage: build.sh [part...] (default: all). Each part is skipped when its stamp is newer than its recipe,
 # so a warm cache costs nothing. Binaries of an earlier build in ~/.cache/kubeadm-verify/warm are moved in.
@@ -15,7 +18,7 @@ out=${KV_BIN_DIR:-$HOME/.cache/kubeadm-verify/bin}
 warm=$HOME/.cache/kubeadm-verify/warm
 k8s=(kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubeadm kubectl kubelet)
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(k8s etcd pause crictl coredns images)
+[ ${#parts[@]} -gt 0 ] || parts=(k8s etcd pause crictl coredns flannel images)
 mkdir -p "$out"
 export CGO_ENABLED=0 GOFLAGS="-trimpath -buildvcs=false" GOTOOLCHAIN=local
 log() { echo "[k8s] $*" >&2; }
@@ -58,10 +61,26 @@ for part in "${parts[@]}"; do
     fresh coredns "$here/build.sh" && [ -x "$out/coredns" ] && continue
     needgo; GOBIN="$out" go install -ldflags "-s -w" github.com/coredns/coredns@v1.11.1
     done_ coredns ;;
+  flannel)
+    fresh flannel "$here/build.sh" && [ -x "$out/flanneld" ] && [ -x "$out/install-conf" ] && [ -x "$out/flannel-cni" ] && continue
+    needgo
+    src=$(cd / && go mod download -json github.com/flannel-io/flannel@v0.28.10 | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
+    tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+    cp -r "$src/." "$tmp/src"; chmod -R u+w "$tmp/src"
+    sed -i -e '/pkg\/backend\/tencentvpc"/d' -e '/pkg\/backend\/udp"/d' "$tmp/src/main.go"
+    if grep -q 'backend/tencentvpc"\|backend/udp"' "$tmp/src/main.go"; then log "flannel main.go: backends not removed"; exit 1; fi
+    mkdir "$tmp/src/stub-vpc"; echo 'module github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/vpc' >"$tmp/src/stub-vpc/go.mod"
+    (cd "$tmp/src" && go mod edit -replace=github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/vpc=./stub-vpc \
+      && go build -ldflags "-s -w -X github.com/flannel-io/flannel/pkg/version.Version=v0.28.10" -o "$out/flanneld" . \
+      && go build -ldflags "-s -w" -o "$out/install-conf" ./cmd/install_conf/)
+    GOBIN="$tmp/cni" go install -ldflags "-s -w" github.com/containernetworking/plugins/plugins/meta/flannel@v0.9.1
+    mv "$tmp/cni/flannel" "$out/flannel-cni"
+    rm -rf "$tmp"; trap - EXIT
+    done_ flannel ;;
   images)
-    fresh images "$here/build.sh" "$here/mkimages.py" && [ -f "$out/images/node.tar" ] && continue
+    fresh images "$here/build.sh" "$here/mkimages.py" "$out/.stamp-flannel" && [ -f "$out/images/node.tar" ] && continue
     python3 "$here/mkimages.py" "$out" "$out/images"
     done_ images ;;
-  *) log "unknown part $part (k8s etcd pause crictl coredns images)"; exit 2 ;;
+  *) log "unknown part $part (k8s etcd pause crictl coredns flannel images)"; exit 2 ;;
   esac
 done

@@ -4,10 +4,12 @@ files: one layer per image, docker-archive format (manifest.json + config + laye
 root-owned). Usage: mkimages.py BIN_DIR OUT_DIR  ->  OUT_DIR/node.tar (every node) and OUT_DIR/control-plane.tar.
 
 Names are what kubeadm 1.29 asks for with `imageRepository: harbor:443/k8s` (note coredns without the
-`coredns/` path element) and what the dataplane check runs (`harbor:443/library/busybox`)."""
+`coredns/` path element), flannel's two images under harbor:443/flannel-io, and what the dataplane check runs
+(`harbor:443/library/busybox`)."""
 import glob, hashlib, io, json, os, subprocess, sys, tarfile, tempfile
 
 REPO = 'harbor:443/k8s'
+FLANNEL_REPO = 'harbor:443/flannel-io'
 K = 'v1.29.15'
 PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
@@ -85,8 +87,10 @@ def image_specs(bin_dir):
     node.append(dict(ref=f'{REPO}/coredns:v1.11.1', files={'/coredns': b('coredns')}, entrypoint=['/coredns']))
     bbf, bbl = busybox()
     node.append(dict(ref='harbor:443/library/busybox:1.35', files=bbf, links=bbl, entrypoint=None, cmd=['sh']))
-    if os.path.exists(b('flanneld')):
-        node.append(dict(ref='harbor:443/flannel/flannel:v0.28.10', files={'/opt/bin/flanneld': b('flanneld'), **ipt}, links=ipt_links, entrypoint=['/opt/bin/flanneld']))
+    # flannel as kube-flannel.yml runs it: flanneld and install-conf in one image, the CNI plugin (copied onto the
+    # node by an init container with cp) in another; tagged with what they are built from (lab/k8s/build.sh)
+    node.append(dict(ref=f'{FLANNEL_REPO}/flannel:v0.28.10', files={'/opt/bin/flanneld': b('flanneld'), '/opt/bin/install-conf': b('install-conf'), **ipt}, links=ipt_links, entrypoint=['/opt/bin/flanneld']))
+    node.append(dict(ref=f'{FLANNEL_REPO}/flannel-cni-plugin:v0.9.1', files={'/flannel': b('flannel-cni'), **bbf}, links=bbl, entrypoint=None, cmd=['sh']))
     return cp, node
 
 

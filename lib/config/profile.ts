@@ -31,7 +31,8 @@ export interface Profile {
   podSubnet: string;
   serviceSubnet: string;
   proxyMode: ProxyMode;
-  cni: { name: CniName; version: string; imageRepository: string; backend?: string };
+  /** pluginVersion: flannel's flannel-cni-plugin init image tag (kube-flannel.yml since v0.15); absent: not required */
+  cni: { name: CniName; version: string; imageRepository: string; backend?: string; pluginVersion?: string };
   /** one number, or per role */
   minMemoryMiB: number | { 'control-plane'?: number; worker?: number };
   /** kube-proxy ipvs strictARP (the reference design sets it; older designs never did) */
@@ -181,13 +182,14 @@ export function readProfileFile(file: string): Partial2 {
   }
   if (o.cni !== undefined) {
     const n = c.object(o.cni, ['cni']);
-    c.onlyKeys(n, ['cni'], ['name', 'version', 'imageRepository', 'backend']);
+    c.onlyKeys(n, ['cni'], ['name', 'version', 'imageRepository', 'backend', 'pluginVersion']);
     out.cni = {};
     // calico and flannel have checks; any other CNI (bridge, cilium, weave, …) is accepted and their checks skip, saying so
     if (n.name !== undefined) out.cni.name = c.string(n.name, ['cni', 'name'], { pattern: /^[a-z0-9][a-z0-9-]*$/, hint: 'calico, flannel, none, or the name of another CNI' });
     if (n.backend !== undefined) out.cni.backend = c.string(n.backend, ['cni', 'backend'], { pattern: /^[a-z0-9-]+$/, hint: 'a flannel backend type like vxlan or host-gw' });
     if (n.version !== undefined) out.cni.version = c.string(n.version, ['cni', 'version'], { pattern: VERSION, hint: 'like v3.26.4' });
     if (n.imageRepository !== undefined) out.cni.imageRepository = c.string(n.imageRepository, ['cni', 'imageRepository']);
+    if (n.pluginVersion !== undefined) out.cni.pluginVersion = c.string(n.pluginVersion, ['cni', 'pluginVersion'], { pattern: /^v?\d+\.\d+\.\d+(-[a-z0-9.]+)?$/, hint: 'like v1.9.1-flannel3' });
   }
   return out;
 }

@@ -4,13 +4,14 @@
 //   a second signal exits at once;
 // - a hostile host (a 50 MB /etc/fstab, a 1,000,000-line /etc/hosts): those facts are errors naming the file and
 //   its size, the controller's peak RSS stays under 600 MB and the context file small;
-// - read-only, proven by hashes: hosts with rpm (with and without a database), dpkg (with and without one) and a
-//   real chronyc, whose writable directories are hashed before and after a run.
+// - read-only, proven by hashes: hosts with rpm (with and without a database), dpkg (with and without one) and
+//   real chronyc, docker and snap CLIs (Debian's packages, no daemons), whose writable directories are hashed
+//   before and after a run.
 // Stand-ins: the lab's (lab/README.md "what is real and what is a stand-in"); sshd and the namespaces are real.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -24,16 +25,22 @@ const d = isRoot ? describe : describe.skip;
 const HANG = '/usr/local/bin/chronyc'; // the probe asks chronyc (under `timeout 5`): the "slow" host's takes its time
 const WRITABLE = ['/root', '/var/lib/rpm', '/var/lib/dpkg', '/var/tmp', '/var/cache'];
 
-/** A real chronyc, from Debian's chrony package (downloaded, never installed: no daemon on the lab machine). */
-function realChronyc(): string {
-  const have = spawnSync('sh', ['-c', 'command -v chronyc'], { encoding: 'utf8' }).stdout.trim();
+/** A real tool from its Debian package: downloaded (cached under ~/.cache/kubeadm-verify/debs), never installed —
+ * the lab machine runs no chronyd, dockerd or snapd, so each tool meets what an audited host without the daemon
+ * gives it (chronyc: no chronyd socket; docker: no /var/run/docker.sock; snap: no /run/snapd.socket). */
+function debTool(pkg: string, path: string): string {
+  const have = spawnSync('sh', ['-c', `command -v ${path.split('/').at(-1)}`], { encoding: 'utf8' }).stdout.trim();
   if (have) return have;
-  const dir = mkdtempSync(join(tmpdir(), 'kv-chrony-'));
-  const dl = spawnSync('apt-get', ['download', 'chrony'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const dir = join(homedir(), '.cache', 'kubeadm-verify', 'debs', pkg);
+  const bin = join(dir, 'x', path);
+  if (existsSync(bin)) return bin;
+  mkdirSync(dir, { recursive: true });
+  const dl = spawnSync('apt-get', ['download', pkg], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
   const deb = readdirSync(dir).find((f) => f.endsWith('.deb'));
-  if (!deb) throw new Error(`cannot fetch Debian's chrony package for a real chronyc: ${dl.stderr}`);
+  if (!deb) throw new Error(`cannot fetch Debian's ${pkg} package for a real ${path}: ${dl.stderr}`);
   spawnSync('dpkg-deb', ['-x', join(dir, deb), join(dir, 'x')]);
-  return join(dir, 'x/usr/bin/chronyc');
+  if (!existsSync(bin)) throw new Error(`Debian's ${pkg} has no ${path}`);
+  return bin;
 }
 
 /** Every file under the host's writable directories: path, mode, size and content hash. A sqlite -shm file is
@@ -68,7 +75,8 @@ d('bounded', () => {
   const at = (name: string) => HOSTS.indexOf(name);
   beforeAll(async () => {
     const ref = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml')).hosts.find((h) => h.name === 'master')!;
-    const chronyc = realChronyc();
+    const chronyc = debTool('chrony', '/usr/bin/chronyc');
+    const tools = { '/usr/local/bin/chronyc': chronyc, '/usr/local/bin/docker': debTool('docker.io', '/usr/bin/docker'), '/usr/local/bin/snap': debTool('snapd', '/usr/bin/snap') };
     const fstab = 'UUID=0f0f0f0f-0000-4000-8000-000000000000 /data ext4 defaults 0 2\n'.repeat(800_000); // 52.8 MB
     const hosts = `127.0.0.1 localhost\n${Array.from({ length: 1_000_000 }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} h${i}.example`).join('\n')}\n`;
     lab = await labUp({
@@ -80,9 +88,9 @@ d('bounded', () => {
         { ...ref, name: 'slow', roles: ['worker'], files: { ...ref.files, [HANG]: '#!/bin/sh\nsleep 30\n' } },
         { ...ref, name: 'huge', roles: ['worker'], files: { ...ref.files, '/etc/fstab': fstab, '/etc/hosts': hosts } },
         // Debian with Debian's rpm and no rpm database: the query that created ~/.rpmdb in root's home
-        { ...ref, name: 'rpm-nodb', roles: ['worker'], writable: WRITABLE, copy: { '/usr/local/bin/chronyc': chronyc } },
-        { ...ref, name: 'rpm-db', roles: ['worker'], writable: WRITABLE, rpmdb: true, copy: { '/usr/local/bin/chronyc': chronyc } },
-        { ...ref, name: 'no-dpkgdb', roles: ['worker'], writable: WRITABLE, dpkgdb: false, copy: { '/usr/local/bin/chronyc': chronyc } },
+        { ...ref, name: 'rpm-nodb', roles: ['worker'], writable: WRITABLE, copy: tools },
+        { ...ref, name: 'rpm-db', roles: ['worker'], writable: WRITABLE, rpmdb: true, copy: tools },
+        { ...ref, name: 'no-dpkgdb', roles: ['worker'], writable: WRITABLE, dpkgdb: false, copy: tools },
       ],
     });
     inv = parse(readFileSync(lab.inventoryPath, 'utf8'));
@@ -180,7 +188,7 @@ d('bounded', () => {
     expect(statSync(join(r.dir, '.run', 'context.json')).size).toBeLessThan(5 * 1024 * 1024);
   });
 
-  it('read-only, proven by hashes: rpm with and without a database, dpkg with and without one, a real chronyc — nothing written', () => {
+  it('read-only, proven by hashes: rpm with and without a database, dpkg with and without one, real chronyc, docker and snap CLIs — nothing written', () => {
     const names = ['rpm-nodb', 'rpm-db', 'no-dpkgdb'];
     const dirs = names.map((n) => join(lab.dir, 'hosts', n));
     const before = dirs.map(treeHash);

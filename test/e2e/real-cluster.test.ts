@@ -5,10 +5,13 @@
 // judged and then repaired. KV_RECORD_FIXTURES=1 copies each run's scrubbed evidence bundle to
 // fixtures/real-cluster/ (the fast unit tests in test/unit/real-cluster-fixtures.test.ts judge those).
 // Binaries and images: bash lab/k8s/build.sh (cold: ~30 min on 2 cores, then cached). CI fails loudly without them.
-// Stand-ins: systemd (a loop restarts each kubelet, as kubelet.service would), the CNI (Debian's bridge plugin with a
-// route per node: Calico and flannel do not build from the Go module proxy), images imported with ctr rather than
-// pulled from the lab registry, and the machine-wide sysctls the kubelet sets (read-only stand-ins already holding them).
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+// Images: pushed into the lab's docker-registry (harbor:443, TLS + htpasswd) and pulled by each node's containerd
+// through the reference design's mirror config. CNI: flannel v0.28.10 (vxlan) from its kube-flannel.yml.
+// Stand-ins: systemd (a loop restarts each kubelet, as kubelet.service would); the machine-wide sysctls the kubelet
+// sets (read-only stand-ins already holding them); flannel's CNI plugin is containernetworking/plugins v0.9.1's
+// (flannel-io/cni-plugin, split from it, is not on the Go proxy) and flanneld is built without its cloud and udp
+// backends; Calico cannot be built from the Go proxy, so CALICO-* are judged on seeded objects elsewhere.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSYBOX_IMAGE, clusterUp, missingClusterBuild, type ClusterHandle } from '../../lab/cluster.ts';
@@ -25,8 +28,8 @@ const d = isRoot && !missing.length ? describe : describe.skip;
 const PROFILE = join(ROOT, 'lab/cluster-profile.yaml');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const by = (r: ResultsFile, id: string, host = '*') => r.results.find((x) => x.id === id && x.host === host);
-// CALICO-* and FLANNEL-* skip: the lab's CNI is the bridge plugin (profile cni.name: bridge)
-const HEALTHY: Expectations = { default: 'pass', 'CALICO-READY': { '*': 'skip' }, 'CALICO-IPPOOL': { '*': 'skip' }, 'FLANNEL-READY': { '*': 'skip' }, 'FLANNEL-CONFIG': { '*': 'skip' }, DATAPLANE: { '*': 'skip' } };
+// CALICO-* skip: the lab's CNI is flannel (profile cni.name: flannel); DATAPLANE runs only with --dataplane
+const HEALTHY: Expectations = { default: 'pass', 'CALICO-READY': { '*': 'skip' }, 'CALICO-IPPOOL': { '*': 'skip' }, DATAPLANE: { '*': 'skip' } };
 
 async function until<T>(what: string, ms: number, fn: () => Promise<T | undefined>): Promise<T> {
   const end = Date.now() + ms;
@@ -69,10 +72,17 @@ d('the operator story on a real kubeadm cluster', () => {
   }, 120_000);
 
   it('preflight on the fresh hosts (containerd running, no kubeadm yet): every host probed, true findings', async () => {
-    const run = await runCli(['--phase', 'preflight', '--inventory', c.lab.inventoryPath, '--kubeadm-config', c.initConfig, '--profile', PROFILE], { timeoutMs: 300_000 });
+    // the lab cluster's profile with this lab's registry CA, and its login: HOST-IMAGES asks the registry itself
+    const profile = join(c.lab.dir, 'cluster-profile.yaml');
+    writeFileSync(profile, readFileSync(PROFILE, 'utf8').replace('  endpoint: https://10.200.0.3:443\n', `  endpoint: https://10.200.0.3:443\n  caFile: ${c.lab.registryCaPath}\n`));
+    const env = { KV_REGISTRY_USER: c.lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: c.lab.registry!.passwordFile };
+    const run = await runCli(['--phase', 'preflight', '--inventory', c.lab.inventoryPath, '--kubeadm-config', c.initConfig, '--profile', profile], { timeoutMs: 300_000, env });
     const r = run.results!;
     expect(r, run.stderr).toBeDefined();
     expect(r.hosts.every((h) => h.reachable)).toBe(true);
+    // every image kubeadm 1.29.15 and flannel need is really in harbor:443 (pushed by clusterUp, pulled later)
+    expect(by(r, 'HOST-IMAGES'), JSON.stringify(by(r, 'HOST-IMAGES'))).toMatchObject({ status: 'pass' });
+    expect(by(r, 'HOST-IMAGES')!.evidence.join('\n')).toMatch(/flannel-cni-plugin:v0\.9\.1/);
     // what these hosts really are: no swap, containerd's own socket answering CRI, the kubelet's ports free
     for (const host of ['master', 'node-0001', 'node-0002']) {
       expect(by(r, 'HOST-SWAP', host)?.status, JSON.stringify(by(r, 'HOST-SWAP', host))).toBe('pass');
@@ -81,23 +91,35 @@ d('the operator story on a real kubeadm cluster', () => {
     process.stderr.write(`preflight on the fresh hosts: ${JSON.stringify(r.summary)}\n${r.results.filter((x) => x.status !== 'pass').map((x) => `  ${x.status} ${x.id} [${x.host}]: ${(x.reason ?? x.observed).slice(0, 160)}`).join('\n')}\n`);
   }, 400_000);
 
-  it('kubeadm init on master, kubeadm join on the workers, the pod network: 3 nodes Ready', async () => {
+  it('kubeadm init on master, kubeadm join on the workers, flannel: 3 nodes Ready, every image pulled from harbor:443', async () => {
     await c.bootstrap();
     const nodes = JSON.parse(await k(['get', 'nodes', '-o', 'json'])) as { items: { metadata: { name: string }; status: { nodeInfo: { kubeletVersion: string } } }[] };
     expect(nodes.items.map((n) => n.metadata.name).sort()).toEqual(['master', 'node-0001', 'node-0002']);
     expect(new Set(nodes.items.map((n) => n.status.nodeInfo.kubeletVersion))).toEqual(new Set(['v1.29.15']));
     process.stderr.write(`real cluster timings: ${JSON.stringify(c.timings)}\n`);
-    // from the hosts being up (the lab slot may have been waited for) to a Ready cluster; about 60-90 s here
-    expect(c.timings['all nodes Ready, CoreDNS and kube-proxy available']! - c.timings['lab up']!).toBeLessThan(240_000);
+    // from the hosts being up (the lab slot may have been waited for) to a Ready cluster
+    expect(c.timings['all nodes Ready, CoreDNS, kube-proxy and flannel available']! - c.timings['lab up']!).toBeLessThan(240_000);
+    // nothing was put into containerd by hand: what the workers run came through the registry (the registry's log
+    // names each blob fetched; containerd records where each image was pulled from)
+    for (const node of ['node-0001', 'node-0002']) {
+      const images = await c.exec(node, 'crictl images -o json');
+      const refs = (JSON.parse(images) as { images: { repoTags: string[] }[] }).images.flatMap((i) => i.repoTags);
+      expect(refs.sort()).toEqual(expect.arrayContaining(['harbor:443/flannel-io/flannel:v0.28.10', 'harbor:443/k8s/kube-proxy:v1.29.15', 'harbor:443/k8s/pause:3.9']));
+    }
+    // the registry's access log: each worker (10.200.1.2, .3) fetched kube-proxy's layer itself (a 200: the registry
+    // answers 401 without the lab's login)
+    const regLog = readFileSync(join(c.lab.dir, 'registry', 'registry.log'), 'utf8');
+    for (const ip of ['10.200.1.2', '10.200.1.3']) expect(regLog).toMatch(new RegExp(`^${ip.replace(/\./g, '\\.')} - \\S+ \\[[^\\]]+\\] "GET /v2/k8s/kube-proxy/blobs/sha256:[0-9a-f]{64} HTTP/1\\.1" 200`, 'm'));
   }, 600_000);
 
-  it('post-install, lab cluster profile: every requirement passes; CALICO-* skip (the CNI is the bridge plugin)', async () => {
+  it('post-install, lab cluster profile: every requirement passes; CALICO-* skip (the CNI is flannel)', async () => {
     const r = await postinstall('healthy');
     expect(mismatches(r, HEALTHY)).toEqual([]);
     expect(new Set(r.results.map((x) => x.id)).size).toBe(requirements('postinstall').length);
     expect(by(r, 'KUBELET-CONFIG')!.observed).toMatch(/cgroupfs/);
     expect(by(r, 'PROXY-IPVS', 'node-0001')!.observed).toBe('kube-proxy reports iptables');
     expect(by(r, 'NODES-VERSION', 'master')!.observed).toBe('v1.29.15');
+    expect(by(r, 'FLANNEL-READY')!.observed).toBe('flannel ready 3/3');
     expect(runs.healthy!.code).toBe(0);
   }, 300_000);
 
@@ -114,9 +136,14 @@ d('the operator story on a real kubeadm cluster', () => {
     // the reference is 1.29.2 on 192.168.88.4; this cluster is 1.29.15 on the lab's addresses
     expect(by(r, 'NODES-VERSION', 'master')).toMatchObject({ status: 'fail', observed: expect.stringMatching(/v1\.29\.15 ≠ v1\.29\.2/) });
     expect(by(r, 'KUBEADM-CONFIG')).toMatchObject({ status: 'fail', observed: expect.stringMatching(/kubernetesVersion/) });
-    // no Calico (it cannot be built from the Go module proxy)
+    // no Calico (it cannot be built from the Go module proxy): flannel instead, whose images are not under the
+    // reference design's harbor:443/calico
     expect(by(r, 'CALICO-READY')).toMatchObject({ status: 'fail', observed: expect.stringMatching(/calico-node not found/) });
-    for (const id of ['CP-APISERVER', 'CP-COMPONENTS', 'NODES-READY', 'PODS-RUNNING', 'PODS-IMAGES', 'DNS-READY', 'CERTS-EXPIRY', 'TOKENS-TTL', 'CP-TAINT']) {
+    const images = by(r, 'PODS-IMAGES')!;
+    expect(images.status).toBe('warn');
+    expect(images.evidence.length).toBeGreaterThan(0);
+    expect(images.evidence.filter((e) => !/^kube-flannel-ds-\w+: harbor:443\/flannel-io\/flannel(-cni-plugin)?:v/.test(e))).toEqual([]);
+    for (const id of ['CP-APISERVER', 'CP-COMPONENTS', 'NODES-READY', 'PODS-RUNNING', 'DNS-READY', 'CERTS-EXPIRY', 'TOKENS-TTL', 'CP-TAINT']) {
       for (const x of r.results.filter((y) => y.id === id)) expect(x.status, `${id} [${x.host}]: ${x.observed}`).toBe('pass');
     }
   }, 300_000);
@@ -174,6 +201,46 @@ d('the operator story on a real kubeadm cluster', () => {
       await patch(orig);
     }
   }, 300_000);
+
+  it("flannel's net-conf.json edited to another Network → FLANNEL-CONFIG fails, naming both; restored it passes", async () => {
+    const cm = JSON.parse(await k(['-n', 'kube-flannel', 'get', 'cm', 'kube-flannel-cfg', '-o', 'json'])) as { data: Record<string, string> };
+    const orig = cm.data['net-conf.json']!;
+    const patch = (conf: string) => k(['-n', 'kube-flannel', 'patch', 'cm', 'kube-flannel-cfg', '--type', 'merge', '-p', JSON.stringify({ data: { 'net-conf.json': conf } })]);
+    // flanneld reads it at start only: the running network is untouched, the next restart would break it
+    await patch(orig.replace('"10.244.0.0/16"', '"10.99.0.0/16"'));
+    try {
+      const r = await postinstall('flannel-netconf');
+      expect(by(r, 'FLANNEL-CONFIG')).toMatchObject({ status: 'fail', observed: 'Network 10.99.0.0/16 ≠ podSubnet 10.244.0.0/16' });
+      expect(mismatches(r, { ...HEALTHY, 'FLANNEL-CONFIG': { '*': 'fail' } })).toEqual([]);
+    } finally {
+      await patch(orig);
+    }
+  }, 300_000);
+
+  it('flannel rolled out to an image the registry does not have → FLANNEL-READY fails (and names the node); rolled back it passes', async () => {
+    const ds = ['-n', 'kube-flannel', 'ds/kube-flannel-ds'];
+    await k(['-n', 'kube-flannel', 'set', 'image', 'ds/kube-flannel-ds', 'kube-flannel=harbor:443/flannel-io/flannel:v0.99.0', 'install-cni=harbor:443/flannel-io/flannel:v0.99.0']);
+    try {
+      await until('a flannel pod waiting on its image', 120_000, async () => {
+        const j = JSON.parse(await k(['-n', 'kube-flannel', 'get', 'pods', '-o', 'json'])) as { items: { status: { initContainerStatuses?: { state: { waiting?: { reason: string } } }[] } }[] };
+        return j.items.some((p) => /ImagePullBackOff|ErrImagePull/.test(p.status.initContainerStatuses?.map((x) => x.state.waiting?.reason).join(' ') ?? '')) || undefined;
+      });
+      const r = await postinstall('flannel-bad-image');
+      const all = by(r, 'FLANNEL-READY')!;
+      expect(all.status).toBe('fail');
+      expect(all.observed).toMatch(/flannel ready 2\/3/);
+      expect(all.observed).toMatch(/v0\.99\.0 ≠ v0\.28\.10/);
+      const nodes = r.results.filter((x) => x.id === 'FLANNEL-READY' && x.host !== '*');
+      expect(nodes.filter((x) => x.status === 'fail')).toHaveLength(1);
+      expect(nodes.find((x) => x.status === 'fail')!.observed).toMatch(/Init:(ImagePullBackOff|ErrImagePull)/);
+      process.stderr.write(`flannel-bad-image: ${r.results.filter((x) => x.status !== 'pass' && x.status !== 'skip').map((x) => `${x.id} [${x.host}] ${x.status}: ${x.observed}`).join('\n  ')}\n`);
+    } finally {
+      await k(['rollout', 'undo', ...ds]);
+      await c.kubectl(['-n', 'kube-flannel', 'rollout', 'status', 'ds/kube-flannel-ds', '--timeout=180s'], 200_000);
+    }
+    const r = await postinstall('flannel-rolled-back');
+    expect(mismatches(r, HEALTHY)).toEqual([]);
+  }, 500_000);
 
   it('a cordoned worker: the static checks still pass; the dataplane cannot place its 2 pods on 2 nodes and says so (error)', async () => {
     await k(['cordon', 'node-0002']);

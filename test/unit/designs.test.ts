@@ -70,6 +70,12 @@ describe('HOST-IMAGES for a flannel design with a private registry', () => {
     const p = profileFrom('kubernetesVersion: 1.29.2\ncni: { name: flannel, version: v0.24.2, imageRepository: harbor:443/flannel }\n');
     expect(requiredImages(p).filter((i) => i.why.startsWith('flannel')).map((i) => i.ref)).toEqual(['harbor:443/flannel/flannel:v0.24.2']);
   });
+  it('with cni.pluginVersion, also the flannel-cni-plugin init image at its own tag', async () => {
+    const { requiredImages } = await import('../../lib/registry/images.ts');
+    const p = profileFrom('kubernetesVersion: 1.29.2\ncni: { name: flannel, version: v0.28.10, imageRepository: harbor:443/flannel-io, pluginVersion: v1.9.1-flannel3 }\n');
+    expect(requiredImages(p).filter((i) => i.why.startsWith('flannel')).map((i) => i.ref)).toEqual(['harbor:443/flannel-io/flannel:v0.28.10', 'harbor:443/flannel-io/flannel-cni-plugin:v1.9.1-flannel3']);
+    expect(() => profileFrom('cni: { name: flannel, pluginVersion: "latest" }\n')).toThrow(/pluginVersion/);
+  });
 });
 
 describe('profile keys', () => {

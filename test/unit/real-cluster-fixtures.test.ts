@@ -29,9 +29,9 @@ const get = (rs: Result[], id: string, host = '*') => {
   if (!r) throw new Error(`no result ${id} [${host}]`);
   return r;
 };
-/** every result of a state: 'pass' unless listed (CALICO-* and FLANNEL-* skip: the lab's CNI is the bridge plugin) */
+/** every result of a state: 'pass' unless listed (CALICO-* skip: the lab's CNI is flannel) */
 function expectStatuses(rs: Result[], want: Record<string, string>, dataplane = 'skip'): void {
-  const exp: Record<string, string> = { 'CALICO-READY [*]': 'skip', 'CALICO-IPPOOL [*]': 'skip', 'FLANNEL-READY [*]': 'skip', 'FLANNEL-CONFIG [*]': 'skip', 'DATAPLANE [*]': dataplane, ...want };
+  const exp: Record<string, string> = { 'CALICO-READY [*]': 'skip', 'CALICO-IPPOOL [*]': 'skip', 'DATAPLANE [*]': dataplane, ...want };
   const got = table(rs);
   const wrong = Object.entries(got).filter(([k, v]) => v !== (exp[k] ?? 'pass')).map(([k, v]) => `${k}: ${v}, want ${exp[k] ?? 'pass'} — ${rs.find((r) => `${r.id} [${r.host}]` === k)?.observed}`);
   expect(wrong).toEqual([]);
@@ -44,7 +44,7 @@ describe('recorded real cluster: the states the e2e test made', () => {
     for (const f of states) expect(new Set(judge(load(f.replace('.context.json', ''))).map((r) => r.id)).size, f).toBe(requirements('postinstall').length);
   });
 
-  it('healthy: every requirement passes (CALICO-* skip: the CNI is the bridge plugin)', () => {
+  it('healthy: every requirement passes (CALICO-* skip: the CNI is flannel)', () => {
     const rs = judge(load('healthy'));
     expectStatuses(rs, {});
     expect(get(rs, 'KUBELET-CONFIG').observed).toMatch(/cgroupfs/);
@@ -64,6 +64,8 @@ describe('recorded real cluster: the states the e2e test made', () => {
     expect(get(rs, 'NODES-VERSION', 'node-0001').status).toBe('fail');
     expect(get(rs, 'KUBEADM-CONFIG').status).toBe('fail');
     expect(get(rs, 'CALICO-READY').status).toBe('fail');
+    // flannel's images are not under the reference design's harbor:443/calico
+    expect(get(rs, 'PODS-IMAGES')).toMatchObject({ status: 'warn', observed: expect.stringMatching(/image\(s\) from elsewhere/) });
   });
 
   it('CoreDNS scaled to 0: DNS-READY fails, nothing else', () => {
@@ -94,16 +96,37 @@ describe('recorded real cluster: the states the e2e test made', () => {
     const rs = judge(load('kubelet-stopped'));
     // its pods keep running without a kubelet (kube-proxy still answers 10256), but the node lifecycle controller
     // marks them not ready
-    expectStatuses(rs, { 'NODES-READY [node-0002]': 'fail', 'CP-PORTS [node-0002]': 'fail', 'PODS-RUNNING [node-0002]': 'fail' });
+    // (flannel's pod there too: FLANNEL-READY names it)
+    expectStatuses(rs, { 'NODES-READY [node-0002]': 'fail', 'CP-PORTS [node-0002]': 'fail', 'PODS-RUNNING [node-0002]': 'fail', 'FLANNEL-READY [*]': 'fail', 'FLANNEL-READY [node-0002]': 'fail' });
+    expect(get(rs, 'FLANNEL-READY', 'node-0002').observed).toMatch(/^kube-flannel-ds-\w+ not ready$/);
     expect(get(rs, 'NODES-READY', 'node-0002').observed).toBe('Ready=Unknown');
     expect(get(rs, 'CP-PORTS', 'node-0002').observed).toBe('not listening: 10250');
   });
 
   it('a worker refused for an expired token: NODES-REGISTERED fails for it', () => {
     const rs = judge(load('token-expired'));
-    // the host is still in the inventory: nothing of Kubernetes runs on it any more
-    expectStatuses(rs, { 'NODES-REGISTERED [node-0002]': 'fail', 'CP-PORTS [node-0002]': 'fail', 'PROXY-IPVS [node-0002]': 'fail' });
+    // the host is still in the inventory: nothing of Kubernetes runs on it any more; the flannel DaemonSet's status
+    // still counted the deleted node's pod when the snapshot was taken (2 of 3 ready)
+    expectStatuses(rs, { 'NODES-REGISTERED [node-0002]': 'fail', 'CP-PORTS [node-0002]': 'fail', 'PROXY-IPVS [node-0002]': 'fail', 'FLANNEL-READY [*]': 'fail' });
     expect(get(rs, 'NODES-REGISTERED', 'node-0002')).toMatchObject({ status: 'fail', observed: 'no Node named node-0002' });
+  });
+});
+
+describe('recorded real cluster: flannel (001\'s CNI) broken and repaired', () => {
+  it("net-conf.json's Network edited: FLANNEL-CONFIG fails naming both subnets, nothing else", () => {
+    const rs = judge(load('flannel-netconf'));
+    expectStatuses(rs, { 'FLANNEL-CONFIG [*]': 'fail' });
+    expect(get(rs, 'FLANNEL-CONFIG').observed).toBe('Network 10.99.0.0/16 ≠ podSubnet 10.244.0.0/16');
+  });
+  it('rolled out to an image the registry lacks: FLANNEL-READY fails for the DaemonSet and the one node whose pod waits', () => {
+    const rs = judge(load('flannel-bad-image'));
+    const bad = rs.find((r) => r.id === 'FLANNEL-READY' && r.host !== '*' && r.status === 'fail')!;
+    expect(bad.observed).toMatch(/Init:(ImagePullBackOff|ErrImagePull)/);
+    expectStatuses(rs, { 'FLANNEL-READY [*]': 'fail', [`FLANNEL-READY [${bad.host}]`]: 'fail', [`PODS-RUNNING [${bad.host}]`]: 'fail' });
+    expect(get(rs, 'FLANNEL-READY').observed).toMatch(/flannel ready 2\/3; flannel image\(s\) harbor:443\/flannel-io\/flannel:v0\.99\.0 ≠ v0\.28\.10/);
+  });
+  it('rolled back: every requirement passes again', () => {
+    expectStatuses(judge(load('flannel-rolled-back')), {});
   });
 });
 
