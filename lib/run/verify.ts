@@ -219,8 +219,10 @@ export function startVerification(o: VerifyOptions): VerificationHandle {
     process.env[CONTEXT_ENV] = workerInput.path;
     process.env[RESULTS_ENV] = workerInput.results;
     collector = new ResultCollector(workerInput.results);
-    const { startVitest } = await import('vitest/node');
-    if (signal.aborted) return partial();
+    // loading vitest takes seconds on a busy machine: a stop during it ends the run now, not after it
+    const vitestNode = await unlessStopped(import('vitest/node'));
+    if (!vitestNode || signal.aborted) return partial();
+    const { startVitest } = vitestNode;
     // vitest sets process.exitCode when a test fails (every fail verdict is one): the caller decides the exit code
     const exitCodeBefore = process.exitCode;
     const vitest = await unlessStopped(
