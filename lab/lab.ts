@@ -377,7 +377,7 @@ function validateHost(h: LabHostSpec, i: number): void {
   }
   for (const m of h.modules ?? []) if (!/^[A-Za-z0-9_-]{1,64}$/.test(m)) throw new Error(`${where}: bad module name ${m}`);
   for (const p of h.processes ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith('.')) throw new Error(`${where}: bad process name ${p}`);
-  for (const [path, p] of Object.entries(h.sockets ?? {})) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith(".") || !/^\/(var\/)?run\/[A-Za-z0-9._\/-]+\.sock$/.test(path)) throw new Error(`${where}: bad socket ${path} → ${p}`);
+  for (const [path, p] of Object.entries(h.sockets ?? {})) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith(".") || !/^\/(var\/)?run\/[A-Za-z0-9._/-]+\.sock$/.test(path)) throw new Error(`${where}: bad socket ${path} → ${p}`);
   for (const b of h.bin ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(b) || b.startsWith('.')) throw new Error(`${where}: bad bin name ${b}`);
   for (const p of h.listen ?? []) if (!Number.isInteger(p) || p < 1 || p > 65535 || (p === 22 && h.ssh !== 'none')) throw new Error(`${where}: bad listen port ${p}`);
   for (const e of h.http ?? []) {

@@ -227,7 +227,7 @@ async function paged<R, T>(fn: (cont?: string) => Promise<{ items: R[]; metadata
 const LIMIT = 500;
 const NAMESPACES = ['kube-system', 'calico-system', 'kube-flannel'];
 
-type AnyObj = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type AnyObj = any;
 
 function containerInfos(specs: AnyObj[] | undefined, statuses: AnyObj[]): ContainerInfo[] {
   return (specs ?? []).map((c: AnyObj) => {

@@ -147,7 +147,7 @@ export function readProfileFile(file: string): Partial2 {
     c.onlyKeys(r, ['runtime'], ['name', 'configPath', 'service']);
     out.runtime = {};
     if (r.name !== undefined) out.runtime.name = c.oneOf(r.name, ['runtime', 'name'], ['containerd', 'docker', 'cri-o'] as const);
-    if (r.configPath !== undefined) out.runtime.configPath = c.string(r.configPath, ['runtime', 'configPath'], { pattern: /^\/[A-Za-z0-9._\/-]+$/, hint: 'an absolute path' });
+    if (r.configPath !== undefined) out.runtime.configPath = c.string(r.configPath, ['runtime', 'configPath'], { pattern: /^\/[A-Za-z0-9._/-]+$/, hint: 'an absolute path' });
     if (r.service !== undefined) out.runtime.service = c.string(r.service, ['runtime', 'service'], { pattern: /^[A-Za-z0-9@._-]+$/, hint: 'a systemd unit name without .service' }).replace(/\.service$/, '');
   }
   if (o.timeSync !== undefined) {

@@ -61,6 +61,7 @@ export function parseContainerdConfig(text: string): ContainerdConfig {
     doc = parseToml(text) as Obj;
   } catch (e) {
     // smol-toml messages include the offending line; keep only the first line, and never echo file contents.
+    // eslint-disable-next-line preserve-caught-error -- not chained on purpose: the parser's message quotes the file (a registry password, perhaps); only its first line goes on
     throw new Error(`config.toml is not valid TOML: ${String((e as Error).message).split('\n')[0]}`);
   }
   // Register secrets before anything else can see them.
@@ -74,7 +75,7 @@ export function parseContainerdConfig(text: string): ContainerdConfig {
   const out: ContainerdConfig = { version, criPath: '', systemdCgroup: [], defaultRuntime: 'runc', mirrors: {}, configs: {}, unknownRegistryKeys: [] };
   let registry: unknown;
   let runtimes: unknown;
-  let runtimesPath = '';
+  let runtimesPath: string;
   if (version >= 3) {
     out.criPath = 'plugins."io.containerd.cri.v1.images"';
     const images = get(plugins, 'io.containerd.cri.v1.images');

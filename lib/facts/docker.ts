@@ -18,7 +18,7 @@ export function parseDaemonJson(text: string): DaemonJson {
   try {
     v = JSON.parse(text);
   } catch (e) {
-    throw new Error(`not valid JSON: ${(e as Error).message}`);
+    throw new Error(`not valid JSON: ${(e as Error).message}`, { cause: e });
   }
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
   const o = v as Record<string, unknown>;

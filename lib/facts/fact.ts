@@ -107,7 +107,7 @@ export const okFiles = (s: Section): ProbeFile[] => s.files.filter((f) => f.stat
 
 /** A path, unit or socket put into the probe: nothing the shell could read as more than a word. */
 export function safeWord(v: string): string {
-  if (!/^[A-Za-z0-9@._\/-]+$/.test(v)) throw new Error(`unsafe path or unit ${JSON.stringify(v)}`);
+  if (!/^[A-Za-z0-9@._/-]+$/.test(v)) throw new Error(`unsafe path or unit ${JSON.stringify(v)}`);
   return v;
 }
 

@@ -23,7 +23,7 @@ export const registryFact: FactModule<{ registry: HostFacts['registry'] }> = {
   ],
   reads: ['registry'],
   vars: (o) => {
-    if (o.registry && !/^[A-Za-z0-9.:\[\]-]+$/.test(o.registry.host)) throw new Error(`unsafe registry host ${JSON.stringify(o.registry.host)}`);
+    if (o.registry && !/^[A-Za-z0-9.:[\]-]+$/.test(o.registry.host)) throw new Error(`unsafe registry host ${JSON.stringify(o.registry.host)}`);
     return [['RH', o.registry?.host ?? ''], ['RP', String(o.registry?.port ?? 443)]];
   },
   build: (x) => {
@@ -34,7 +34,7 @@ export const registryFact: FactModule<{ registry: HostFacts['registry'] }> = {
         const kv = keyValues(s.text);
         const tool = kv.tool ?? 'none';
         let reachable: boolean | undefined;
-        let detail = '';
+        let detail: string;
         if (tool === 'curl') {
           const m = /^curl_rc=(\d+)\s*(.*)$/m.exec(s.text);
           const rc = Number(m?.[1] ?? -1);

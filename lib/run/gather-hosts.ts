@@ -1,6 +1,6 @@
 // Gather once: one connection and one probe round trip per host, hosts in parallel (bounded).
 import { StringDecoder } from 'node:string_decoder';
-import type { InventoryHost } from '../config/inventory.ts';
+import type { InventoryHost, JumpHost } from '../config/inventory.ts';
 import type { HostState } from '../requirements/define.ts';
 import { parseFacts } from '../probe/facts.ts';
 import { probeScript, type ProbeOptions } from '../probe/script.ts';
@@ -64,20 +64,27 @@ export function describeFailure(e: unknown, nonce: string, progress?: SectionSpl
   return (e as Error).message ?? String(e);
 }
 
+/** A jump host outside the inventory as a host to connect to (never probed). */
+function jumpSpec(j: JumpHost): InventoryHost {
+  return { ...j, roles: [], transport: 'ssh', sudo: false, commandTimeoutSeconds: 60 };
+}
+
 export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Promise<GatheredHost[]> {
   const transports = new Map<string, SshTransport>();
-  const sshFor = (h: InventoryHost): SshTransport => {
-    let t = transports.get(h.name);
+  const sshFor = (h: InventoryHost, key = h.name): SshTransport => {
+    let t = transports.get(key);
     if (!t) {
       t = new SshTransport(h, {
         acceptNewHostKeys: o.acceptNewHostKeys,
         jump: (name) => {
+          // a jump host outside the inventory (a bastion): one connection shared by every host behind it
+          if (h.jumpVia?.name === name) return sshFor(jumpSpec(h.jumpVia), `jump ${h.jumpVia.user}@${h.jumpVia.address}:${h.jumpVia.port} ${h.jumpVia.identityFile ?? ''}`);
           const j = o.inventory.find((x) => x.name === name);
           if (!j) throw new Error(`unknown jump host ${name}`);
           return sshFor(j);
         },
       });
-      transports.set(h.name, t);
+      transports.set(key, t);
     }
     return t;
   };

@@ -1,6 +1,6 @@
 // Turns the catalogue into vitest tests: one test per (requirement ID, target), named "<ID> [<target>]".
 // The test body is the pure judge; its Result rides on the test's meta to our reporter. Waivers are applied
-// afterwards, once, by the CLI (lib/cli/main.ts); every report is written from those results.
+// afterwards, once, by runVerification (lib/run/verify.ts); every report is written from those results.
 import { openSync, writeSync } from 'node:fs';
 import { describe, test } from 'vitest';
 import { evaluate } from '../requirements/define.ts';

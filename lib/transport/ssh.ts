@@ -61,13 +61,22 @@ export class SshTransport implements Transport {
       }
       if (env.KV_SSH_PASSPHRASE) out.passphrase = env.KV_SSH_PASSPHRASE;
       tried.push(this.spec.identityFile);
-      if (env.SSH_AUTH_SOCK) (out.agent = env.SSH_AUTH_SOCK), tried.push('ssh-agent');
-      if (env.KV_SSH_PASSWORD) (out.password = env.KV_SSH_PASSWORD), tried.push('password');
+      if (env.SSH_AUTH_SOCK) {
+        out.agent = env.SSH_AUTH_SOCK;
+        tried.push('ssh-agent');
+      }
+      if (env.KV_SSH_PASSWORD) {
+        out.password = env.KV_SSH_PASSWORD;
+        tried.push('password');
+      }
       return { config: out, tried };
     }
     const username = this.spec.user;
     const methods: AnyAuthMethod[] = [];
-    if (env.SSH_AUTH_SOCK) methods.push({ type: 'agent', username, agent: env.SSH_AUTH_SOCK }), tried.push('ssh-agent');
+    if (env.SSH_AUTH_SOCK) {
+      methods.push({ type: 'agent', username, agent: env.SSH_AUTH_SOCK });
+      tried.push('ssh-agent');
+    }
     const home = env.HOME || homedir();
     for (const name of DEFAULT_IDENTITIES) {
       const file = join(home, '.ssh', name);
@@ -82,7 +91,10 @@ export class SshTransport implements Transport {
       methods.push({ type: 'publickey', username, key: buf, ...(env.KV_SSH_PASSPHRASE ? { passphrase: env.KV_SSH_PASSPHRASE } : {}) });
       tried.push(`~/.ssh/${name}`);
     }
-    if (env.KV_SSH_PASSWORD) methods.push({ type: 'password', username, password: env.KV_SSH_PASSWORD }), tried.push('password');
+    if (env.KV_SSH_PASSWORD) {
+      methods.push({ type: 'password', username, password: env.KV_SSH_PASSWORD });
+      tried.push('password');
+    }
     if (!methods.length) {
       throw this.fail('auth', `no SSH credentials: no identityFile, no ~/.ssh/${DEFAULT_IDENTITIES.join(', ~/.ssh/')}, no ssh-agent (SSH_AUTH_SOCK) and no KV_SSH_PASSWORD`, 'set identityFile in the inventory, or start ssh-agent');
     }

@@ -196,7 +196,7 @@ d('postinstall against a real kube-apiserver', () => {
     kc.loadFromFile(healthy.adminKubeconfig);
     const core = kc.makeApiClient(CoreV1Api);
     const until = Date.now() + 30_000;
-    let left: string[] = [];
+    let left: string[];
     do {
       left = (await core.listNamespace()).items.map((n) => n.metadata!.name!).filter((n) => n.startsWith('kv-dataplane-'));
       if (!left.length) break;

@@ -81,7 +81,7 @@ export async function startSshd(opts: { keyPassphrase?: string } = {}): Promise<
     await waitForPort(port, 10_000);
   } catch (e) {
     proc.kill('SIGKILL');
-    throw new Error(`${(e as Error).message}: ${stderr}`);
+    throw new Error(`${(e as Error).message}: ${stderr}`, { cause: e });
   }
   const hostKeyPub = readFileSync(join(dir, 'host_ed25519.pub'), 'utf8').trim();
   const [type, key] = hostKeyPub.split(/\s+/);

@@ -87,7 +87,7 @@ describe('every output tells the same story', () => {
       expect(con).toMatch(/HOST-CONFLICTS \[node-0002\].*\(waiver expired on 2020-01-01: old waiver\)/);
       expect(con).not.toMatch(/HOST-CONFLICTS.*\(waived:/);
       expect(con.split('\n').filter((l) => l.includes('node-0002') && l.startsWith('ERROR'))).toEqual(['ERROR  [node-0002] not probed: connect-timeout (1 result(s) error)']);
-      expect(con).toMatch(/^ERROR  \[node-0002\]/m);
+      expect(con).toMatch(/^ERROR {2}\[node-0002\]/m);
       if (failOn === 'warn') expect(con).toMatch(/--fail-on warn: warnings fail the run/);
       // the unreachable host's result is still in every file
       expect(junit.get('HOST-MODULES [node-0002]')).toBe('error');

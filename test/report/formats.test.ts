@@ -10,7 +10,6 @@ import { formatSummary, shouldColor } from '../../lib/report/console.ts';
 import { jsonForScript, toHtml } from '../../lib/report/html.ts';
 import { toJUnit } from '../../lib/report/junit.ts';
 import { exitCode, sortFailuresFirst } from '../../lib/report/summary.ts';
-import { writeReports } from '../../lib/report/write.ts';
 import { applyWaivers, loadWaivers } from '../../lib/waivers.ts';
 import { ConfigError } from '../../lib/config/errors.ts';
 import { fixtureResults } from '../helpers/results-fixture.ts';

@@ -46,6 +46,13 @@ describe('inventory', () => {
     expect(inv.hosts[1]!.identityFile).toMatch(/\.ssh\/lab_key$/);
     expect(inv.hosts[2]!.user).toBe('root'); // the inventory entry wins over ssh_config
   });
+  it('ssh_config ProxyJump to a host outside the inventory: connected through (its own ssh_config block), never audited; a chain is refused', () => {
+    const cfg = file('ssh_config_out', 'Host gw\n  HostName 192.0.2.1\n  User jump\n  Port 2201\n  IdentityFile ~/.ssh/gw_key\nHost node-*\n  ProxyJump gw\nHost hop2\n  ProxyJump gw\nHost far-*\n  ProxyJump ops@hop2\n');
+    const inv = loadInventory(file('out.yaml', `defaults: { sshConfigFile: ${cfg}, knownHostsFile: /tmp/kh }\nhosts:\n  - { name: node-1, address: 10.0.0.9 }\n`));
+    expect(inv.hosts.map((h) => h.name)).toEqual(['node-1']);
+    expect(inv.hosts[0]).toMatchObject({ jumpHost: 'gw', jumpVia: { name: 'gw', address: '192.0.2.1', user: 'jump', port: 2201, knownHostsFile: '/tmp/kh', identityFile: expect.stringMatching(/\.ssh\/gw_key$/) } });
+    expect(() => loadInventory(file('chain.yaml', `defaults: { sshConfigFile: ${cfg} }\nhosts:\n  - { name: far-1, address: 10.0.0.8 }\n`))).toThrow(/jump host hop2 has a ProxyJump of its own \(gw\) in ssh_config: a chain of jump hosts is not supported/);
+  });
 });
 
 describe('profile and kubeadm config', () => {

@@ -50,7 +50,7 @@ function judgeDirect(r: Requirement, ctx: RunContext, target: string, facts: Hos
   try {
     status = r.judge(spied, target).status;
   } catch (e) {
-    if (!(e instanceof MissingFact)) throw new Error(`${r.id} [${target}] crashed: ${(e as Error)?.stack ?? String(e)}`);
+    if (!(e instanceof MissingFact)) throw new Error(`${r.id} [${target}] crashed: ${(e as Error)?.stack ?? String(e)}`, { cause: e });
     status = 'error';
   }
   const missing = [...read].filter((k) => (facts as unknown as Record<string, Fact<unknown>>)[k]?.ok === false);
