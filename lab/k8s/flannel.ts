@@ -40,7 +40,9 @@ export function flannelManifest(o: { podSubnet: string; backend?: string }): str
   const docs: object[] = [
     { kind: 'Namespace', apiVersion: 'v1', metadata: { name: ns, labels: { 'k8s-app': 'flannel', 'pod-security.kubernetes.io/enforce': 'privileged' } } },
     {
-      kind: 'ClusterRole', apiVersion: 'rbac.authorization.k8s.io/v1', metadata: { name: 'flannel', labels: { 'k8s-app': 'flannel' } },
+      kind: 'ClusterRole',
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      metadata: { name: 'flannel', labels: { 'k8s-app': 'flannel' } },
       rules: [
         { apiGroups: [''], resources: ['pods'], verbs: ['get'] },
         { apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list', 'watch'] },
@@ -48,17 +50,23 @@ export function flannelManifest(o: { podSubnet: string; backend?: string }): str
       ],
     },
     {
-      kind: 'ClusterRoleBinding', apiVersion: 'rbac.authorization.k8s.io/v1', metadata: { name: 'flannel', labels: { 'k8s-app': 'flannel' } },
+      kind: 'ClusterRoleBinding',
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      metadata: { name: 'flannel', labels: { 'k8s-app': 'flannel' } },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'flannel' },
       subjects: [{ kind: 'ServiceAccount', name: 'flannel', namespace: ns }],
     },
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'flannel', namespace: ns, labels: { 'k8s-app': 'flannel' } } },
     {
-      kind: 'ConfigMap', apiVersion: 'v1', metadata: { name: 'kube-flannel-cfg', namespace: ns, labels },
+      kind: 'ConfigMap',
+      apiVersion: 'v1',
+      metadata: { name: 'kube-flannel-cfg', namespace: ns, labels },
       data: { 'cni-conf.json': `${JSON.stringify(cniConf, null, 2)}\n`, 'net-conf.json': `${JSON.stringify(netConf(o.podSubnet, o.backend), null, 2)}\n` },
     },
     {
-      apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'kube-flannel-ds', namespace: ns, labels },
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'kube-flannel-ds', namespace: ns, labels },
       spec: {
         selector: { matchLabels: { app: 'flannel' } },
         template: {
@@ -69,12 +77,29 @@ export function flannelManifest(o: { podSubnet: string; backend?: string }): str
             tolerations: [{ operator: 'Exists', effect: 'NoSchedule' }],
             serviceAccountName: 'flannel',
             initContainers: [
-              { name: 'install-cni-plugin', image: FLANNEL_CNI_PLUGIN, command: ['cp'], args: ['-f', '/flannel', '/opt/cni/bin/flannel'], volumeMounts: [{ name: 'cni-plugin', mountPath: '/opt/cni/bin' }] },
-              { name: 'install-cni', image, command: ['/opt/bin/install-conf'], args: ['/etc/kube-flannel/cni-conf.json', '/etc/cni/net.d/10-flannel.conflist'], volumeMounts: [{ name: 'cni', mountPath: '/etc/cni/net.d' }, { name: 'flannel-cfg', mountPath: '/etc/kube-flannel/' }] },
+              {
+                name: 'install-cni-plugin',
+                image: FLANNEL_CNI_PLUGIN,
+                command: ['cp'],
+                args: ['-f', '/flannel', '/opt/cni/bin/flannel'],
+                volumeMounts: [{ name: 'cni-plugin', mountPath: '/opt/cni/bin' }],
+              },
+              {
+                name: 'install-cni',
+                image,
+                command: ['/opt/bin/install-conf'],
+                args: ['/etc/kube-flannel/cni-conf.json', '/etc/cni/net.d/10-flannel.conflist'],
+                volumeMounts: [
+                  { name: 'cni', mountPath: '/etc/cni/net.d' },
+                  { name: 'flannel-cfg', mountPath: '/etc/kube-flannel/' },
+                ],
+              },
             ],
             containers: [
               {
-                name: 'kube-flannel', image, command: ['/opt/bin/flanneld'],
+                name: 'kube-flannel',
+                image,
+                command: ['/opt/bin/flanneld'],
                 args: ['--ip-masq', '--kube-subnet-mgr', '--iface=eth0', '--healthz-port=8081'],
                 ports: [{ name: 'healthz', containerPort: 8081, protocol: 'TCP' }],
                 livenessProbe: { httpGet: { path: '/healthz', port: 'healthz' }, initialDelaySeconds: 10, periodSeconds: 30 },
@@ -87,7 +112,11 @@ export function flannelManifest(o: { podSubnet: string; backend?: string }): str
                   { name: 'EVENT_QUEUE_DEPTH', value: '5000' },
                   { name: 'CONT_WHEN_CACHE_NOT_READY', value: 'false' },
                 ],
-                volumeMounts: [{ name: 'run', mountPath: '/run/flannel' }, { name: 'flannel-cfg', mountPath: '/etc/kube-flannel/' }, { name: 'xtables-lock', mountPath: '/run/xtables.lock' }],
+                volumeMounts: [
+                  { name: 'run', mountPath: '/run/flannel' },
+                  { name: 'flannel-cfg', mountPath: '/etc/kube-flannel/' },
+                  { name: 'xtables-lock', mountPath: '/run/xtables.lock' },
+                ],
               },
             ],
             volumes: [

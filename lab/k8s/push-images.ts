@@ -70,7 +70,8 @@ export async function pushArchive(t: PushTarget, archive: string): Promise<strin
     for (const ref of e.RepoTags) {
       const [repo] = splitRef(ref);
       await uploadBlob(t, repo, { digest: configDigest, size: config.length, body: () => config });
-      for (const l of layers) await uploadBlob(t, repo, { digest: l.digest, size: l.size, body: () => createReadStream(archive, { start: l.offset, end: l.offset + l.size - 1 }) });
+      for (const l of layers)
+        await uploadBlob(t, repo, { digest: l.digest, size: l.size, body: () => createReadStream(archive, { start: l.offset, end: l.offset + l.size - 1 }) });
       await putManifest(t, ref, 'application/vnd.oci.image.manifest.v1+json', {
         config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: config.length, digest: configDigest },
         layers: layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', size: l.size, digest: l.digest })),
