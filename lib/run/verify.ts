@@ -12,6 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { InventoryHost } from '../config/inventory.ts';
 import type { Profile } from '../config/profile.ts';
+import type { ProbeOptions } from '../facts/fact.ts';
 import type { ClusterExtra } from '../cluster/snapshot.ts';
 import type { RunContext } from '../requirements/define.ts';
 import { requirements } from '../requirements/index.ts';
@@ -143,7 +144,7 @@ export function startVerification(o: VerifyOptions): VerificationHandle {
       nonce: randomBytes(8).toString('hex'),
       resolveNames: o.inventory.map((h) => h.name),
       registry: profile.registry.enabled ? registryTarget(profile.registry.name) : undefined,
-      design: { runtime: profile.runtime.name, configPath: profile.runtime.configPath, service: profile.runtime.service, criSocket: profile.criSocket },
+      design: probeDesign(profile),
       postinstall: o.phases.includes('postinstall'),
       acceptNewHostKeys: o.acceptNewHostKeys ?? false,
       concurrency: o.concurrency ?? 32,
@@ -250,6 +251,17 @@ export function startVerification(o: VerifyOptions): VerificationHandle {
 }
 
 /** "host[:port]" of the profile's registry, for the probe's reachability check (port 443 by default). */
+/** What the probe is told of the design: where its runtime lives, and the sysctls it sets (read live beside kubeadm's). */
+export function probeDesign(profile: Profile): NonNullable<ProbeOptions['design']> {
+  return {
+    runtime: profile.runtime.name,
+    configPath: profile.runtime.configPath,
+    service: profile.runtime.service,
+    criSocket: profile.criSocket,
+    sysctls: Object.keys(profile.sysctls),
+  };
+}
+
 export function registryTarget(name: string): { host: string; port: number } | undefined {
   const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(name);
   if (!m) return undefined;

@@ -18,6 +18,7 @@ import { evaluate, hostRequirement, verdict, type Requirement } from '../../lib/
 import { allRequirements } from '../../lib/requirements/index.ts';
 import type { Role } from '../../lib/types.ts';
 import { ctxFor, host, ok, recordedFacts } from '../helpers/facts.ts';
+import { probeDesign } from '../../lib/run/verify.ts';
 
 type Read = string[];
 const MODULES = FACT_MODULES as readonly FactModule<object>[];
@@ -72,7 +73,8 @@ function violations(reads: Read[], o: ProbeOptions): string[] {
 }
 
 // as lib/cli/main.ts builds it, plus the design's sysctls (main.ts does not pass them yet: see the last test)
-const design = (p: Profile, sysctls = true): ProbeOptions['design'] => ({ runtime: p.runtime.name, configPath: p.runtime.configPath, service: p.runtime.service, criSocket: p.criSocket, ...(sysctls ? { sysctls: Object.keys(p.sysctls) } : {}) });
+// what a run tells the probe (lib/run/verify.ts), or the same without the design's sysctls (to show the test can fail)
+const design = (p: Profile, sysctls = true): ProbeOptions['design'] => (sysctls ? probeDesign(p) : { ...probeDesign(p), sysctls: undefined });
 const probeFor = (p: Profile): ProbeOptions => ({ nonce: 'abcdefgh12', resolveNames: ['master'], postinstall: true, registry: { host: 'harbor', port: 443 }, design: design(p) });
 
 const base = defaultProfile();
