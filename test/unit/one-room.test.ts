@@ -6,10 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROCESS_OF } from '../../lib/parse/services.ts';
 import { BINARIES, PACKAGES, probeScript, UNITS } from '../../lib/probe/script.ts';
-import { PACKAGE_NAMES } from '../../lib/requirements/preflight/runtime.ts';
+import { PACKAGE_NAMES, PREFLIGHT_BINARIES } from '../../lib/requirements/preflight/runtime.ts';
 
 const FACTS = readFileSync(new URL('../../lib/probe/facts.ts', import.meta.url), 'utf8');
-const RUNTIME = readFileSync(new URL('../../lib/requirements/preflight/runtime.ts', import.meta.url), 'utf8');
 
 describe('every fact a requirement reads is collected by the one probe', () => {
   const script = probeScript({ nonce: 'abcdefgh12', resolveNames: [], postinstall: true });
@@ -27,9 +26,9 @@ describe('every fact a requirement reads is collected by the one probe', () => {
     expect(Object.keys(PROCESS_OF).filter((u) => !UNITS.includes(u))).toEqual([]);
   });
   it('every binary HOST-BINARIES wants is looked up', () => {
-    const m = /const want = \[\.\.\.\(dockershim \? \[\] : \['crictl'\]\), ([^\]]+)\]/.exec(RUNTIME);
-    expect(m, 'HOST-BINARIES want list').not.toBeNull();
-    const want = ['crictl', ...[...m![1]!.matchAll(/'([a-z-]+)'/g)].map((x) => x[1]!)];
+    // the list itself, not the source text: the judge's source is rewritten under mutation testing (Stryker)
+    const want = ['crictl', ...PREFLIGHT_BINARIES];
+    expect(want.length).toBeGreaterThan(5);
     expect(want.filter((b) => !BINARIES.includes(b))).toEqual([]);
   });
 });
