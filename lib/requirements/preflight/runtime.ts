@@ -12,9 +12,6 @@ import { kubeadmFacts } from '../../kubeadm/versions.ts';
 const phase = 'preflight' as const;
 
 /** Package names per OS family; the first name found counts (rpm, dpkg, or snap for the kube* tools). */
-/** What kubeadm's preflight InPathCheck looks up besides crictl (which dockershim does without); the probe's BINARIES must hold them. */
-export const PREFLIGHT_BINARIES = ['conntrack', 'ip', 'iptables', 'mount', 'nsenter', 'ethtool', 'socat', 'tc', 'touch'];
-
 export const PACKAGE_NAMES: Record<string, { rhel: string[]; debian: string[] }> = {
   kubeadm: { rhel: ['kubeadm'], debian: ['kubeadm'] },
   kubelet: { rhel: ['kubelet'], debian: ['kubelet'] },
@@ -152,7 +149,7 @@ export const runtimeRequirements: Requirement[] = [
     check: ({ facts, profile }) => {
       const bins = need(facts.binaries);
       const dockershim = profile.runtime.name === 'docker' && dockershimAvailable(profile.kubernetesVersion);
-      const want = [...(dockershim ? [] : ['crictl']), ...PREFLIGHT_BINARIES];
+      const want = [...(dockershim ? [] : ['crictl']), 'conntrack', 'ip', 'iptables', 'mount', 'nsenter', 'ethtool', 'socat', 'tc', 'touch'];
       const missing = want.filter((b) => !bins[b]);
       const evidence = want.map((b) => `command -v ${b}: ${bins[b] ?? 'not found'}`);
       return missing.length ? verdict.fail(`missing: ${missing.join(', ')}`, `all of ${want.join(', ')}`, evidence) : verdict.pass('all present', `all of ${want.join(', ')}`, evidence);
