@@ -69,6 +69,14 @@ describe('os-release', () => {
     expect(parseOsRelease('ID=alpine\nVERSION_ID=3.19.1\n').family).toBe('other');
     expect(parseOsRelease('  ID=centos  \n').id).toBe('centos');
     expect(() => parseOsRelease('NAME=nothing\n')).toThrow('no ID= line in os-release');
+    for (const id of ['rhel', 'fedora', 'centos', 'rocky', 'almalinux', 'ol']) expect(parseOsRelease(`ID=${id}\n`).family, id).toBe('rhel');
+    for (const id of ['debian', 'ubuntu']) expect(parseOsRelease(`ID=${id}\n`).family, id).toBe('debian');
+    // derivatives: Amazon Linux (ID_LIKE "centos rhel fedora"), Linux Mint (ID_LIKE "ubuntu debian")
+    expect(parseOsRelease('ID="amzn"\nID_LIKE="centos rhel fedora"\nVERSION_ID="2"\n')).toMatchObject({ family: 'rhel', idLike: ['centos', 'rhel', 'fedora'] });
+    expect(parseOsRelease('ID=linuxmint\nID_LIKE="ubuntu  debian"\n')).toMatchObject({ family: 'debian', idLike: ['ubuntu', 'debian'] });
+    // a commented-out line is no setting; a quoted value keeps inner quotes
+    expect(parseOsRelease('#ID=fedora\nID=debian\nPRETTY_NAME="Debian \\"bookworm\\""\n')).toMatchObject({ id: 'debian', family: 'debian' });
+    expect(parseOsRelease('ID=debian\nPRETTY_NAME="x" y"\n').prettyName).toBe('x" y');
   });
 });
 
