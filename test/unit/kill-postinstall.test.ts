@@ -438,3 +438,66 @@ describe('DNS-READY, CERTS-EXPIRY, TOKENS-TTL, CP-TAINT, DATAPLANE', () => {
     expect(run('DATAPLANE', '*', dp({ error: 'timed out waiting for the probe pods', cleanedUp: false, probes: [] }))).toMatchObject({ status: 'error', reason: 'timed out waiting for the probe pods', evidence: ['namespace kv-dataplane-abc123: NOT deleted'] });
   });
 });
+
+describe('FLANNEL-READY and FLANNEL-CONFIG (profile cni flannel)', () => {
+  const FL = { cni: { name: 'flannel', version: 'v0.24.2', imageRepository: 'harbor:443/flannel' } } as Partial<Profile>;
+  const flannelPod = (node: string, i: number, o: Partial<PodInfo> = {}): PodInfo => ({ namespace: 'kube-flannel', name: `kube-flannel-ds-${i}abcd`, nodeName: node, phase: 'Running', ready: true, labels: { app: 'flannel' }, images: ['harbor:443/flannel/flannel:v0.24.2'], containers: [{ name: 'kube-flannel', image: 'harbor:443/flannel/flannel:v0.24.2', ready: true, restartCount: 0, state: 'running' }], ...o });
+  const ds = (name: string, desired: number, ready: number, images = ['harbor:443/flannel/flannel:v0.24.2', 'harbor:443/flannel/flannel-cni-plugin:v1.4.0-flannel1']) => ({ kind: 'DaemonSet' as const, namespace: 'kube-flannel', name, images, desired, ready, available: ready, updated: ready });
+  const flannel = (edit: (s: ClusterSnapshot) => void = () => {}) => ({
+    snapshot: (s: ClusterSnapshot) => {
+      s.pods = listed([...pods(s).filter((p) => !p.name.startsWith('calico')), flannelPod('master', 0), flannelPod('node-0001', 1)]) as never;
+      s.workloads = listed([ds('kube-flannel-ds', 2, 2)]) as never;
+      s.configMaps['kube-flannel-cfg'] = { ok: true, data: { 'net-conf.json': '{\n  "Network": "10.244.0.0/16",\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n' }, name: 'kube-flannel-cfg', namespace: 'kube-flannel' };
+      edit(s);
+    },
+  });
+  const netconf = (text: string) => flannel((s) => void (s.configMaps['kube-flannel-cfg'] = { ok: true, data: { 'net-conf.json': text }, name: 'kube-flannel-cfg', namespace: 'kube-flannel' }));
+  it('FLANNEL-READY pass: "*" and each node; the cni-plugin image is not held to flannel\'s version', () => {
+    expect(targets('FLANNEL-READY', ctxWith(flannel(), FL))).toEqual(['*', 'master', 'node-0001']);
+    expect(targets('FLANNEL-READY', postCtx())).toEqual(['*']);
+    expect(run('FLANNEL-READY', '*', flannel(), FL)).toMatchObject({ status: 'pass', observed: 'flannel ready 2/2', expected: 'kube-flannel-ds ready on every node, flannel v0.24.2', evidence: ['DaemonSet kube-flannel/kube-flannel-ds: desired 2, ready 2, images harbor:443/flannel/flannel:v0.24.2, harbor:443/flannel/flannel-cni-plugin:v1.4.0-flannel1'] });
+    expect(run('FLANNEL-READY', 'node-0001', flannel(), FL)).toMatchObject({ status: 'pass', observed: 'kube-flannel-ds-1abcd Ready' });
+    expect(run('FLANNEL-READY', '*', flannel(), { cni: { name: 'flannel', version: '', imageRepository: '' } })).toMatchObject({ status: 'pass', expected: 'kube-flannel-ds ready on every node' });
+    // the upstream manifest's plugin image is tagged v1.4.0-flannel1: it names flannel but is not flannel's version
+    expect(run('FLANNEL-READY', '*', flannel((s) => void (s.workloads = listed([ds('kube-flannel-ds', 2, 2, ['rancher/mirrored-flannelcni-flannel:v0.24.2', 'rancher/mirrored-flannelcni-flannel-cni-plugin:v1.4.0-flannel1'])]) as never)), FL)).toMatchObject({ status: 'pass' });
+    expect(run('FLANNEL-READY', '*', flannel((s) => void (s.workloads = listed([ds('kube-flannel-ds', 2, 2, ['rancher/mirrored-flannelcni-flannel:v0.21.0', 'rancher/mirrored-flannelcni-flannel-cni-plugin:v1.4.0-flannel1'])]) as never)), FL)).toMatchObject({ status: 'fail', observed: 'flannel image(s) rancher/mirrored-flannelcni-flannel:v0.21.0 ≠ v0.24.2' });
+    // a version written without its tag suffix (v0.10.0 for v0.10.0-amd64) matches
+    expect(run('FLANNEL-READY', '*', flannel((s) => void (s.workloads = listed([ds('kube-flannel-ds-amd64', 2, 2, ['quay.io/coreos/flannel:v0.10.0-amd64'])]) as never)), { cni: { name: 'flannel', version: 'v0.10.0', imageRepository: '' } })).toMatchObject({ status: 'pass' });
+  });
+  it('FLANNEL-READY pass: 001\'s one DaemonSet per architecture is summed; a pod found by label or by name', () => {
+    const perArch = flannel((s) => void (s.workloads = listed([ds('kube-flannel-ds-amd64', 2, 2), ds('kube-flannel-ds-arm64', 0, 0), { ...ds('kube-proxy', 2, 2), name: 'kube-proxy' }]) as never));
+    expect(run('FLANNEL-READY', '*', perArch, FL)).toMatchObject({ status: 'pass', observed: 'flannel ready 2/2' });
+    expect(run('FLANNEL-READY', 'master', flannel((s) => void (podNamed(s, 'kube-flannel-ds-0abcd').labels = {})), FL)).toMatchObject({ status: 'pass' });
+    expect(run('FLANNEL-READY', 'master', flannel((s) => void (podNamed(s, 'kube-flannel-ds-0abcd').name = 'flannel-x')), FL)).toMatchObject({ status: 'pass', observed: 'flannel-x Ready' });
+  });
+  it('FLANNEL-READY fail: no DaemonSet, not ready, none desired, an image of another version; per node no pod or a crashing one', () => {
+    expect(run('FLANNEL-READY', '*', flannel((s) => void (s.workloads = listed([]) as never)), FL)).toMatchObject({ status: 'fail', observed: 'DaemonSet kube-flannel-ds not found in kube-flannel or kube-system', expected: 'kube-flannel-ds ready on every node, flannel v0.24.2' });
+    expect(run('FLANNEL-READY', '*', flannel((s) => void (s.workloads = listed([{ ...ds('kube-flannel-ds', 2, 2), kind: 'Deployment' }]) as never)), FL)).toMatchObject({ status: 'fail', observed: 'DaemonSet kube-flannel-ds not found in kube-flannel or kube-system' });
+    expect(run('FLANNEL-READY', '*', flannel((s) => void (s.workloads = listed([ds('kube-flannel-ds', 2, 1)]) as never)), FL)).toMatchObject({ status: 'fail', observed: 'flannel ready 1/2' });
+    expect(run('FLANNEL-READY', '*', flannel((s) => void (s.workloads = listed([ds('kube-flannel-ds', 0, 0)]) as never)), FL)).toMatchObject({ status: 'fail', observed: 'flannel ready 0/0' });
+    expect(run('FLANNEL-READY', '*', flannel((s) => void (s.workloads = listed([ds('kube-flannel-ds', 2, 2, ['harbor:443/flannel/flannel:v0.22.0', 'harbor:443/flannel/flannel-cni-plugin:v1.4.0-flannel1'])]) as never)), FL)).toMatchObject({ status: 'fail', observed: 'flannel image(s) harbor:443/flannel/flannel:v0.22.0 ≠ v0.24.2' });
+    expect(run('FLANNEL-READY', 'node-0001', flannel((s) => void (s.pods = listed(pods(s).filter((p) => p.name !== 'kube-flannel-ds-1abcd')) as never)), FL)).toMatchObject({ status: 'fail', observed: 'no flannel pod on node-0001' });
+    const r = run('FLANNEL-READY', 'node-0001', flannel((s) => crash(podNamed(s, 'kube-flannel-ds-1abcd'))), FL);
+    expect(r).toMatchObject({ status: 'fail', observed: 'kube-flannel-ds-1abcd CrashLoopBackOff' });
+    expect(r.evidence[0]).toBe('kube-flannel/kube-flannel-ds-1abcd on node-0001: phase Running, ready false');
+  });
+  it('FLANNEL-CONFIG pass: Network = podSubnet, Backend vxlan (the default backend when the profile names none)', () => {
+    expect(run('FLANNEL-CONFIG', '*', flannel(), FL)).toMatchObject({ status: 'pass', observed: 'Network 10.244.0.0/16, Backend vxlan', evidence: ['kube-flannel/kube-flannel-cfg net-conf.json: Network 10.244.0.0/16, Backend vxlan'] });
+    expect(run('FLANNEL-CONFIG', '*', netconf('{"Network": "10.244.0.0/16", "Backend": {"Type": "host-gw"}}'), { cni: { ...FL.cni!, backend: 'host-gw' } })).toMatchObject({ status: 'pass', expected: 'Network 10.244.0.0/16, Backend host-gw' });
+    expect(run('FLANNEL-CONFIG', '*', netconf('{"Network": "10.244.0.0/16"}'), { cni: { ...FL.cni!, backend: 'udp' } })).toMatchObject({ status: 'pass', evidence: ['kube-flannel/kube-flannel-cfg net-conf.json: Network 10.244.0.0/16, Backend unset (udp)'] });
+  });
+  it('FLANNEL-CONFIG fail: Network ≠ podSubnet, Backend unset (udp) or another, no ConfigMap, no key, not JSON; skip on Calico', () => {
+    expect(run('FLANNEL-CONFIG', '*', netconf('{"Network": "10.10.0.0/16", "Backend": {"Type": "vxlan"}}'), FL)).toMatchObject({ status: 'fail', observed: 'Network 10.10.0.0/16 ≠ podSubnet 10.244.0.0/16' });
+    expect(run('FLANNEL-CONFIG', '*', netconf('{"Network": "10.244.0.0/16"}'), FL)).toMatchObject({ status: 'fail', observed: 'Backend unset (udp) ≠ vxlan' });
+    expect(run('FLANNEL-CONFIG', '*', netconf('{"Backend": {"Type": "host-gw"}}'), FL)).toMatchObject({ status: 'fail', observed: 'Network unset ≠ podSubnet 10.244.0.0/16; Backend host-gw ≠ vxlan', evidence: ['kube-flannel/kube-flannel-cfg net-conf.json: Network unset, Backend host-gw'] });
+    expect(run('FLANNEL-CONFIG', '*', netconf('{"Network": "10.244.0.0/16", "Backend": {}}'), FL)).toMatchObject({ status: 'fail', observed: 'Backend unset (udp) ≠ vxlan' });
+    expect(run('FLANNEL-CONFIG', '*', flannel((s) => void (s.configMaps['kube-flannel-cfg'] = { ok: false, status: 404, error: 'not found', name: 'kube-flannel-cfg', namespace: 'kube-flannel' })), FL)).toMatchObject({ status: 'fail', observed: 'ConfigMap kube-flannel-cfg not found in kube-flannel or kube-system', expected: 'Network 10.244.0.0/16, Backend vxlan' });
+    expect(run('FLANNEL-CONFIG', '*', flannel((s) => void (s.configMaps['kube-flannel-cfg'] = { ok: false, status: 403, error: 'forbidden', name: 'kube-flannel-cfg', namespace: 'kube-flannel' })), FL)).toMatchObject({ status: 'error', reason: 'cannot read ConfigMap kube-flannel/kube-flannel-cfg: forbidden' });
+    expect(run('FLANNEL-CONFIG', '*', flannel((s) => void (s.configMaps['kube-flannel-cfg'] = { ok: true, data: { 'cni-conf.json': '{}' }, name: 'kube-flannel-cfg', namespace: 'kube-flannel' })), FL)).toMatchObject({ status: 'fail', observed: 'kube-flannel-cfg has no net-conf.json key' });
+    const bad = run('FLANNEL-CONFIG', '*', netconf('{"Network": "10.244.0.0/16",}'), FL);
+    expect(bad.status).toBe('fail');
+    expect(bad.observed).toMatch(/^net-conf\.json is not valid JSON: \S/);
+    expect(bad.evidence).toEqual(['{"Network": "10.244.0.0/16",}']);
+    expect(run('FLANNEL-CONFIG', '*')).toMatchObject({ status: 'skip', reason: "the profile's CNI is calico, not flannel" });
+  });
+});
