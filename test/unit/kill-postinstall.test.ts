@@ -429,7 +429,7 @@ describe('DNS-READY, CERTS-EXPIRY, TOKENS-TTL, CP-TAINT, DATAPLANE', () => {
     expect(run('CP-TAINT', 'master')).toMatchObject({ status: 'pass', observed: 'tainted', evidence: ['taints: node-role.kubernetes.io/control-plane:NoSchedule'] });
     expect(targets('CP-TAINT', postCtx())).toEqual(['master']);
   });
-  it('DATAPLANE: skip unless asked; pass, fail naming the failed probes, error with the evidence kept', () => {
+  it('DATAPLANE skip: unless asked; pass, fail naming the failed probes, error: with the evidence kept', () => {
     expect(run('DATAPLANE', '*')).toMatchObject({ status: 'skip', reason: 'opt-in: run with --dataplane (creates a test namespace, removes it afterwards)' });
     const probes = [{ name: 'pod-to-pod', ok: true, detail: 'pod-to-pod: 10.244.1.5 answered' }, { name: 'nodeport', ok: false, detail: 'nodeport: 192.168.88.5:30080 timed out' }];
     const dp = (d: object) => ({ extra: (c: ClusterExtra) => void (c.dataplane = { ran: true, namespace: 'kv-dataplane-abc123', cleanedUp: true, probes, ok: false, ...d }) });

@@ -244,7 +244,7 @@ describe('fleet.ts and images.ts', () => {
     ctx.hosts[1] = { spec: ctx.hosts[1]!.spec };
     expect(judge('HOST-UNIQUE-MAC', ctx, '*')).toMatchObject({ status: 'error', reason: 'MAC address unknown for node-0001 (not probed: unknown)' });
   });
-  it('HOST-UNIQUE-HOSTNAME pass counts distinct values; fail names the duplicates in the remediation; one host skips', () => {
+  it('HOST-UNIQUE-HOSTNAME pass: counts distinct values; fail: names the duplicates in the remediation; skip: one host', () => {
     expect(judge('HOST-UNIQUE-HOSTNAME', twoHosts(), '*')).toMatchObject({ status: 'pass', observed: '2 distinct hostname value(s) on 2 host(s)', evidence: ['master: master', 'node-0001: node-0001'] });
     expect(judge('HOST-UNIQUE-HOSTNAME', twoHosts((_m, w) => void (w.hostname = ok({ running: 'master', file: 'master' }))), '*')).toMatchObject({ status: 'fail', observed: 'duplicate hostname: master on master, node-0001', remediation: 'hostnamectl set-hostname <unique name>   # on the hosts named master' });
     const one = twoHosts();
@@ -254,7 +254,7 @@ describe('fleet.ts and images.ts', () => {
     expect(judge('HOST-UNIQUE-MAC', twoHosts((m) => void (m.interfaces = ok([...(m.interfaces as { ok: true; value: never[] }).value, { name: 'ens161', mac: '00:0c:29:00:00:04', type: 1, physical: true, bridge: false, defaultRoute: false }] as never))), '*')).toMatchObject({ status: 'pass' });
     expect(judge('HOST-UNIQUE-MAC', twoHosts((m) => void (m.interfaces = ok([]))), '*')).toMatchObject({ status: 'pass', evidence: ['master: (none)', 'node-0001: 00:0c:29:00:00:05'] });
   });
-  it('HOST-IMAGES: the gathered verdict is reported; no catalogue, a skip or an error say why', () => {
+  it('HOST-IMAGES error: no catalogue or a gathering error says why; skip: no registry; fail: the gathered verdict', () => {
     const ctx = twoHosts();
     expect(judge('HOST-IMAGES', ctx, '*')).toMatchObject({ status: 'error', reason: 'the registry catalogue was not gathered' });
     ctx.extra.registry = { skip: 'the design has no private registry' };
