@@ -1,6 +1,6 @@
 // `npm run mutate:ci`: the bounded mutation run CI can afford (the full `npm run mutate` takes ~40 min on 2 cores).
 // What it mutates:
-//  - the judge and parser files this branch changed against main (git diff, when main is known), whole; else
+//  - the lines of judge and parser files this branch changed against main (git diff -U0 hunks, when main is known); else
 //  - a per-ID sample: KV_MUTATE_IDS (comma-separated), or 4 requirement IDs that rotate with the UTC day (every ID
 //    comes round within two weeks), each as the lines of its definition in lib/requirements/ (file:start-end).
 // Bounded by KV_MUTATE_CI_SECONDS (default 420): past it Stryker is stopped and the run fails, saying so. It also
@@ -29,11 +29,21 @@ export function idRanges(): { id: string; file: string; start: number; end: numb
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function changedFiles(): string[] {
+/** The lines of judge and parser files this branch changed against main (`git diff -U0` hunks, new side). */
+function changedLines(): { file: string; start: number; end: number }[] {
   const base = spawnSync('git', ['merge-base', 'HEAD', 'main'], { cwd: ROOT, encoding: 'utf8' });
   if (base.status !== 0) return [];
-  const d = spawnSync('git', ['diff', '--name-only', base.stdout.trim()], { cwd: ROOT, encoding: 'utf8' });
-  return d.status === 0 ? d.stdout.split('\n').filter((f) => JUDGE_FILES.test(f) && existsSync(join(ROOT, f))) : [];
+  const d = spawnSync('git', ['diff', '-U0', base.stdout.trim(), '--', 'lib'], { cwd: ROOT, encoding: 'utf8' });
+  if (d.status !== 0) return [];
+  const out: { file: string; start: number; end: number }[] = [];
+  let file = '';
+  for (const line of d.stdout.split('\n')) {
+    const f = /^\+\+\+ b\/(.+)$/.exec(line);
+    if (f) file = JUDGE_FILES.test(f[1]!) && existsSync(join(ROOT, f[1]!)) ? f[1]! : '';
+    const h = /^@@ -\S+ \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (h && file && h[2] !== '0') out.push({ file, start: Number(h[1]), end: Number(h[1]) + Number(h[2] ?? 1) - 1 });
+  }
+  return out;
 }
 
 function sample(): { mutate: string[]; ids: string[]; why: string } {
@@ -43,8 +53,9 @@ function sample(): { mutate: string[]; ids: string[]; why: string } {
     const pick = ranges.filter((r) => ids.includes(r.id));
     return { mutate: pick.map((r) => `${r.file}:${r.start}-${r.end}`), ids, why: 'KV_MUTATE_IDS' };
   }
-  const changed = changedFiles();
-  if (changed.length) return { mutate: changed, ids: ranges.filter((r) => changed.includes(r.file)).map((r) => r.id), why: 'files changed against main' };
+  // only the changed lines: a branch that touches one line of a 1,000-mutant file must stay within the budget
+  const changed = changedLines();
+  if (changed.length) return { mutate: changed.map((c) => `${c.file}:${c.start}-${c.end}`), ids: ranges.filter((r) => changed.some((c) => c.file === r.file && c.start <= r.end && c.end >= r.start)).map((r) => r.id), why: 'lines changed against main' };
   const n = 4;
   const day = Math.floor(Date.now() / 86_400_000);
   const rounds = Math.ceil(ranges.length / n);

@@ -246,7 +246,10 @@ export const postinstallChecks: Requirement[] = [
       const desired = ds.reduce((a, d) => a + d.desired, 0);
       const ready = ds.reduce((a, d) => a + d.ready, 0);
       if (desired === 0 || ready < desired) problems.push(`flannel ready ${ready}/${desired}`);
-      const imgs = ds.flatMap((d) => d.images).filter((i) => /flannel(?!-cni-plugin)/.test(i.split('/').at(-1) ?? ''));
+      // flannel's own image, not its CNI plugin: judged on the image name without the tag, because the plugin's tag
+      // itself names flannel (docker.io/flannel/flannel-cni-plugin:v1.4.0-flannel1, rancher/mirrored-flannelcni-flannel-cni-plugin)
+      const imageName = (i: string) => (i.split('/').at(-1) ?? '').split(/[:@]/)[0]!;
+      const imgs = ds.flatMap((d) => d.images).filter((i) => /flannel/.test(imageName(i)) && !/cni-plugin/.test(imageName(i)));
       const v = ctx.profile.cni.version;
       if (v) {
         const wrong = imgs.filter((i) => !(i.split(':').at(-1) ?? '').startsWith(v));
