@@ -4,7 +4,7 @@
 // (test/unit/one-room.test.ts checks the rest: that every key a requirement reads is one the probe collects).
 // Per-version facts (ports, images, kernel, runtimes) are in ./versions.ts; this module builds on them.
 import { dockershimAvailable } from './docker-validated.ts';
-import { ALL_COMPONENT_HEALTH_URLS, KNOWN_CRI_SOCKET_PATHS, type RuntimeName } from './versions.ts';
+import { ALL_COMPONENT_HEALTH_URLS, KNOWN_CRI_SOCKET_PATHS, KNOWN_MINORS, kubeadmFacts, type RuntimeName } from './versions.ts';
 
 export type OsFamily = 'rhel' | 'debian';
 
@@ -59,17 +59,23 @@ export const PROBED_PACKAGES: string[] = unique([
 ]);
 
 // ---- binaries (kubeadm preflight InPathCheck) ---------------------------------------------------------------------
-/** What HOST-BINARIES wants in PATH besides crictl. */
-const PREFLIGHT_BINARIES = ['conntrack', 'ip', 'iptables', 'mount', 'nsenter', 'ethtool', 'socat', 'tc', 'touch'];
-
-/** HOST-BINARIES: crictl unless Docker runs through dockershim, then the rest of kubeadm's InPathCheck list. */
-export function wantedBinaries(p: { runtime: { name: RuntimeName }; kubernetesVersion: string }): string[] {
-  const dockershim = p.runtime.name === 'docker' && dockershimAvailable(p.kubernetesVersion);
-  return [...(dockershim ? [] : ['crictl']), ...PREFLIGHT_BINARIES];
+/** HOST-BINARIES: kubeadm's InPathCheck for the profile's version (lib/kubeadm/versions.ts): mandatory ones are
+ * preflight errors, optional ones warnings; crictl is dropped where that version lets Docker run through dockershim. */
+export function wantedBinaries(p: { runtime: { name: RuntimeName }; kubernetesVersion: string }): { mandatory: string[]; optional: string[] } {
+  const b = kubeadmFacts(p.kubernetesVersion).binaries;
+  const dockershim = b.crictl === 'unless-docker' && p.runtime.name === 'docker' && dockershimAvailable(p.kubernetesVersion);
+  const keep = (l: string[]) => (dockershim ? l.filter((x) => x !== 'crictl') : l);
+  return { mandatory: keep(b.mandatory), optional: keep(b.optional) };
 }
 
+/** What any supported kubeadm version's InPathCheck may look for. */
+const ANY_VERSION_BINARIES = KNOWN_MINORS.flatMap((m) => {
+  const b = kubeadmFacts(`1.${m}.0`).binaries;
+  return [...b.mandatory, ...b.optional];
+});
+
 /** Every executable the probe looks up in PATH (the rest are shown as evidence). */
-export const PROBED_BINARIES: string[] = unique([...KUBE_TOOLS, 'crictl', 'ctr', ...PREFLIGHT_BINARIES, 'ebtables', 'ipvsadm', 'ipset', 'containerd', 'curl', 'timeout']);
+export const PROBED_BINARIES: string[] = unique([...KUBE_TOOLS, 'crictl', 'ctr', ...ANY_VERSION_BINARIES, 'ebtables', 'ipvsadm', 'ipset', 'containerd', 'curl', 'timeout']);
 
 // ---- systemd units --------------------------------------------------------------------------------------------
 /** Every unit the probe asks systemd about, and the process names that stand for it when systemd is not PID 1.

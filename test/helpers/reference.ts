@@ -58,7 +58,7 @@ function buildReferenceFacts(name: string): HostFacts {
     listening: ok([{ address: '0.0.0.0', port: 22, family: 4 as const }]),
     timeSync: ok({ ntpSynchronized: true, timesyncdSynchronized: false, chronyLeap: 'Normal', raw: 'NTPSynchronized=yes' }),
     registry: ok({ host: 'harbor', port: 443, resolved: '192.168.88.3 harbor', tool: 'curl', reachable: true, detail: 'HTTPS answered (HTTP 401 on /v2/)' }),
-    binaries: ok(Object.fromEntries(['crictl', 'conntrack', 'ip', 'iptables', 'mount', 'nsenter', 'ethtool', 'socat', 'tc', 'touch'].map((b) => [b, `/usr/bin/${b}`]))),
+    binaries: ok(Object.fromEntries(['crictl', 'conntrack', 'ip', 'iptables', 'mount', 'nsenter', 'ebtables', 'ethtool', 'socat', 'tc', 'touch', 'cp', 'losetup'].map((b) => [b, `/usr/bin/${b}`]))),
     kubelet: ok({ files: [] }),
   };
 }

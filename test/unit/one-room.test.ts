@@ -162,7 +162,7 @@ describe('every fact a requirement reads is collected by the one probe', () => {
     const { reads, judged } = judgeAll(allRequirements(), p);
     expect(judged).toBeGreaterThan(300);
     // the checks reach into the keyed facts (not only their errors): binaries, units, packages, sysctls, sockets
-    for (const prefix of ['binaries.value.conntrack', 'services.value.units', 'packages.value.installed', 'sysctls.value.net.ipv4.ip_forward', 'criSockets.value', 'nodeHealth.value.endpoints']) {
+    for (const prefix of ['binaries.value.mount', 'services.value.units', 'packages.value.installed', 'sysctls.value.net.ipv4.ip_forward', 'criSockets.value', 'nodeHealth.value.endpoints']) {
       expect(reads.some((r) => r.join('.').startsWith(prefix)), prefix).toBe(true);
     }
     expect(violations(reads, probeFor(p))).toEqual([]);

@@ -128,10 +128,14 @@ export const runtimeRequirements: Requirement[] = [
     remediation: 'Install the packages that provide them: conntrack-tools (conntrack), iproute/iproute-tc (ip, tc), iptables, util-linux (mount, nsenter), ethtool, socat, cri-tools (crictl).',
     check: ({ facts, profile }) => {
       const bins = need(facts.binaries);
-      const want = wantedBinaries(profile);
-      const missing = want.filter((b) => !bins[b]);
+      const { mandatory, optional } = wantedBinaries(profile);
+      const want = [...mandatory, ...optional];
+      const expected = `all of ${mandatory.join(', ')}${optional.length ? ` (kubeadm ${profile.kubernetesVersion} only warns without ${optional.join(', ')})` : ''}`;
       const evidence = want.map((b) => `command -v ${b}: ${bins[b] ?? 'not found'}`);
-      return missing.length ? verdict.fail(`missing: ${missing.join(', ')}`, `all of ${want.join(', ')}`, evidence) : verdict.pass('all present', `all of ${want.join(', ')}`, evidence);
+      const missing = mandatory.filter((b) => !bins[b]);
+      const missingOptional = optional.filter((b) => !bins[b]);
+      if (missing.length) return verdict.fail(`missing: ${[...missing, ...missingOptional].join(', ')}`, expected, evidence);
+      return missingOptional.length ? verdict.warn(`missing: ${missingOptional.join(', ')}`, expected, evidence) : verdict.pass('all present', expected, evidence);
     },
   }),
   hostRequirement({
