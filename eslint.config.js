@@ -5,11 +5,44 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // what .gitignore keeps out of the repository too (a Stryker sandbox left behind holds a copy of every file)
-  { ignores: ['node_modules/', 'reports/', 'bench/results/', 'vagrant/', 'lab/k8s/build-module/', 'lab/.state/', '.cache/', '.vitest/', '.stryker-tmp/', '.stryker-tmp-*/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'reports/',
+      'bench/results/',
+      'vagrant/',
+      'lab/k8s/build-module/',
+      'lab/.state/',
+      '.cache/',
+      '.vitest/',
+      '.stryker-tmp/',
+      '.stryker-tmp-*/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', performance: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', NodeJS: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly', setImmediate: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        NodeJS: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+        setImmediate: 'readonly',
+      },
+    },
     rules: {
       // the code base uses `any` deliberately in a few typed-JSON places, and non-null assertions after checks
       '@typescript-eslint/no-explicit-any': 'off',

@@ -33,7 +33,12 @@ const NEEDS: { what: string; test: string; pkg: string; when: boolean }[] = [
   { what: 'htpasswd', test: 'command -v htpasswd', pkg: 'apache2-utils', when: sizes.length > 0 },
   { what: 'docker-registry', test: 'command -v docker-registry', pkg: 'docker-registry', when: sizes.length > 0 },
   { what: '/usr/bin/time', test: 'test -x /usr/bin/time', pkg: 'time', when: true },
-  { what: 'pytest-testinfra', test: '/usr/bin/python3 -c "import testinfra, xdist"', pkg: 'python3-testinfra python3-pytest-xdist', when: sizes.length > 0 && peers.includes('testinfra') },
+  {
+    what: 'pytest-testinfra',
+    test: '/usr/bin/python3 -c "import testinfra, xdist"',
+    pkg: 'python3-testinfra python3-pytest-xdist',
+    when: sizes.length > 0 && peers.includes('testinfra'),
+  },
   { what: 'ansible-playbook', test: 'command -v ansible-playbook', pkg: 'ansible-core', when: sizes.length > 0 && peers.includes('ansible') },
   { what: 'kubectl', test: 'command -v kubectl', pkg: 'kubernetes-client', when: !!api },
 ];
@@ -46,7 +51,9 @@ const NEEDS: { what: string; test: string; pkg: string; when: boolean }[] = [
       process.exit(2);
     }
     log(`installing ${pkgs}`);
-    const r = spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${pkgs}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const r = spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${pkgs}`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (r.status !== 0) {
       process.stderr.write(`[bench] apt-get install ${pkgs} failed (exit ${r.status})\n`);
       process.exit(2);
@@ -70,7 +77,11 @@ interface Timed {
 function timed(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; tree?: boolean } = {}): Promise<Timed> {
   return new Promise((res) => {
     const started = performance.now();
-    const p = spawn('/usr/bin/time', ['-f', '@@TIME %M %U %S', cmd, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn('/usr/bin/time', ['-f', '@@TIME %M %U %S', cmd, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const tree = opts.tree && p.pid ? sampleTree(p.pid) : undefined;
     let stdout = '';
     let stderr = '';
@@ -80,7 +91,15 @@ function timed(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd
     p.on('close', (code) => {
       clearTimeout(t);
       const m = /@@TIME (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
-      res({ ms: performance.now() - started, maxRssKiB: Number(m?.[1] ?? 0), cpuMs: Math.round((Number(m?.[2] ?? 0) + Number(m?.[3] ?? 0)) * 1000), code, stdout, stderr, tree: tree?.stop() });
+      res({
+        ms: performance.now() - started,
+        maxRssKiB: Number(m?.[1] ?? 0),
+        cpuMs: Math.round((Number(m?.[2] ?? 0) + Number(m?.[3] ?? 0)) * 1000),
+        code,
+        stdout,
+        stderr,
+        tree: tree?.stop(),
+      });
     });
   });
 }
@@ -88,27 +107,49 @@ function timed(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd
 const fmt = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
 /** The physical floor: the probe kubeadm-verify sends, run by OpenSSH's `ssh` on every host (`parallel` at once). */
-async function floor(lab: Awaited<ReturnType<typeof labUp>>, parallel: number): Promise<{ wallMs: number; parallel: number; failed: number; loadAvg: number[] }> {
+async function floor(
+  lab: Awaited<ReturnType<typeof labUp>>,
+  parallel: number,
+): Promise<{ wallMs: number; parallel: number; failed: number; loadAvg: number[] }> {
   const { probeScript } = await import('../lib/probe/script.ts');
   const { shellCommand } = await import('../lib/transport/command.ts');
   const { defaultProfile } = await import('../lib/config/profile.ts');
   const names = lab.hosts.map((h) => h.name);
-  const cmd = shellCommand(probeScript({ nonce: 'benchfloor1', resolveNames: names, registry: { host: defaultProfile().registry.name.split(':')[0]!, port: 443 } }));
+  const cmd = shellCommand(
+    probeScript({ nonce: 'benchfloor1', resolveNames: names, registry: { host: defaultProfile().registry.name.split(':')[0]!, port: 443 } }),
+  );
   const started = performance.now();
   let next = 0;
   let failed = 0;
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < lab.hosts.length) {
-      const h = lab.hosts[next++]!;
-      const code = await new Promise<number | null>((res) => {
-        const p = spawn('ssh', ['-i', lab.identityFile, '-o', `UserKnownHostsFile=${lab.knownHostsPath}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', `root@${h.address}`, cmd], { stdio: ['ignore', 'pipe', 'ignore'] });
-        let done = false;
-        p.stdout.on('data', (b: Buffer) => (done ||= b.includes('@@KVbenchfloor1 done@@')));
-        p.on('close', (c) => res(done ? c : (c ?? 1) || 1));
-      });
-      if (code !== 0) failed++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < lab.hosts.length) {
+        const h = lab.hosts[next++]!;
+        const code = await new Promise<number | null>((res) => {
+          const p = spawn(
+            'ssh',
+            [
+              '-i',
+              lab.identityFile,
+              '-o',
+              `UserKnownHostsFile=${lab.knownHostsPath}`,
+              '-o',
+              'StrictHostKeyChecking=yes',
+              '-o',
+              'BatchMode=yes',
+              `root@${h.address}`,
+              cmd,
+            ],
+            { stdio: ['ignore', 'pipe', 'ignore'] },
+          );
+          let done = false;
+          p.stdout.on('data', (b: Buffer) => (done ||= b.includes('@@KVbenchfloor1 done@@')));
+          p.on('close', (c) => res(done ? c : (c ?? 1) || 1));
+        });
+        if (code !== 0) failed++;
+      }
+    }),
+  );
   return { wallMs: Math.round(performance.now() - started), parallel, failed, loadAvg: loadavg().map((x) => Math.round(x * 10) / 10) };
 }
 
@@ -121,7 +162,16 @@ async function preflightFleet(n: number) {
   const { requiredImages } = await import('../lib/registry/images.ts');
   const { defaultProfile } = await import('../lib/config/profile.ts');
   const images = requiredImages(defaultProfile()).map((i) => `${i.repo}:${i.tag}`);
-  const lab = await labUp({ id: `b${n}`, registry: { images }, hosts: names.map((name, i) => ({ ...structuredClone(ref), name, roles: [i === 0 ? 'control-plane' : 'worker'], files: { ...ref.files, '/etc/hostname': `${name}\n`, '/etc/hosts': hostsFile } })) });
+  const lab = await labUp({
+    id: `b${n}`,
+    registry: { images },
+    hosts: names.map((name, i) => ({
+      ...structuredClone(ref),
+      name,
+      roles: [i === 0 ? 'control-plane' : 'worker'],
+      files: { ...ref.files, '/etc/hostname': `${name}\n`, '/etc/hosts': hostsFile },
+    })),
+  });
   const labMs = performance.now() - started;
   log(`lab of ${n} hosts up in ${fmt(labMs)}`);
   const row: Record<string, unknown> = { hosts: n, labUpMs: Math.round(labMs) };
@@ -130,25 +180,56 @@ async function preflightFleet(n: number) {
     const profile = join(lab.dir, 'profile.yaml');
     writeFileSync(profile, `registry: { name: "harbor:443", endpoint: "https://10.200.0.3:443", caFile: "${lab.registry!.caPath}" }\n`);
     // the default configuration, as `npm test` runs it (Allure results included)
-    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', lab.inventoryPath, '--profile', profile, '--report-dir', dir], { env: { KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile } });
+    const ours = await timed(
+      process.execPath,
+      [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', lab.inventoryPath, '--profile', profile, '--report-dir', dir],
+      { env: { KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile } },
+    );
     // the floor: the same probe text over plain OpenSSH, up to 100 connections at once, in the same run
     const fl = await floor(lab, Math.min(100, n));
     const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
     const probe = r.hosts.map((h) => h.probeMs ?? 0).sort((a, b) => a - b);
     row.kubeadmVerify = {
-      wallMs: Math.round(ours.ms), controllerCpuMs: ours.cpuMs, peakRssKiB: ours.maxRssKiB, results: r.results.length, unreachable: r.hosts.filter((h) => !h.reachable).length,
-      perHostMs: Math.round(ours.ms / n), probeMsMedian: probe[Math.floor(probe.length / 2)], probeMsMax: probe.at(-1),
-      roundTripsPerHost: Math.max(...r.hosts.map((h) => h.roundTrips ?? 0)), connectionsPerHost: 1,
+      wallMs: Math.round(ours.ms),
+      controllerCpuMs: ours.cpuMs,
+      peakRssKiB: ours.maxRssKiB,
+      results: r.results.length,
+      unreachable: r.hosts.filter((h) => !h.reachable).length,
+      perHostMs: Math.round(ours.ms / n),
+      probeMsMedian: probe[Math.floor(probe.length / 2)],
+      probeMsMax: probe.at(-1),
+      roundTripsPerHost: Math.max(...r.hosts.map((h) => h.roundTrips ?? 0)),
+      connectionsPerHost: 1,
       gatherMs: Number(/probed \d+\/\d+ host\(s\) in (\d+) ms/.exec(ours.stderr)?.[1] ?? 0),
       exit: ours.code,
     };
     row.floor = fl;
-    log(`kubeadm-verify: ${n} hosts in ${fmt(ours.ms)}, peak RSS ${Math.round(ours.maxRssKiB / 1024)} MiB; OpenSSH floor ${fmt(fl.wallMs)} (×${(ours.ms / fl.wallMs).toFixed(2)})${fl.failed ? `, ${fl.failed} ssh failed` : ''}`);
+    log(
+      `kubeadm-verify: ${n} hosts in ${fmt(ours.ms)}, peak RSS ${Math.round(ours.maxRssKiB / 1024)} MiB; OpenSSH floor ${fmt(fl.wallMs)} (×${(ours.ms / fl.wallMs).toFixed(2)})${fl.failed ? `, ${fl.failed} ssh failed` : ''}`,
+    );
     const hostList = lab.hosts.map((h) => h.address);
     if (peers.includes('testinfra')) {
       const cfg = join(lab.dir, 'ssh_config');
-      writeFileSync(cfg, `Host *\n  User root\n  IdentityFile ${lab.identityFile}\n  UserKnownHostsFile ${lab.knownHostsPath}\n  StrictHostKeyChecking yes\n  BatchMode yes\n`);
-      const ti = await timed('/usr/bin/python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--hosts=${hostList.map((a) => `ssh://${a}`).join(',')}`, `--ssh-config=${cfg}`, '-n', '4', join(ROOT, 'bench/peers/test_preflight.py')], { cwd: lab.dir });
+      writeFileSync(
+        cfg,
+        `Host *\n  User root\n  IdentityFile ${lab.identityFile}\n  UserKnownHostsFile ${lab.knownHostsPath}\n  StrictHostKeyChecking yes\n  BatchMode yes\n`,
+      );
+      const ti = await timed(
+        '/usr/bin/python3',
+        [
+          '-m',
+          'pytest',
+          '-q',
+          '-p',
+          'no:cacheprovider',
+          `--hosts=${hostList.map((a) => `ssh://${a}`).join(',')}`,
+          `--ssh-config=${cfg}`,
+          '-n',
+          '4',
+          join(ROOT, 'bench/peers/test_preflight.py'),
+        ],
+        { cwd: lab.dir },
+      );
       const tests = /(\d+) passed/.exec(ti.stdout)?.[1];
       const failed = /(\d+) failed/.exec(ti.stdout)?.[1];
       row.testinfra = { wallMs: Math.round(ti.ms), peakRssKiB: ti.maxRssKiB, passed: Number(tests ?? 0), failed: Number(failed ?? 0), exit: ti.code };
@@ -156,11 +237,30 @@ async function preflightFleet(n: number) {
     }
     if (peers.includes('ansible')) {
       const inv = join(lab.dir, 'inventory.ini');
-      writeFileSync(inv, `[all]\n${hostList.join('\n')}\n[all:vars]\nansible_user=root\nansible_ssh_private_key_file=${lab.identityFile}\nansible_ssh_common_args=-o UserKnownHostsFile=${lab.knownHostsPath} -o StrictHostKeyChecking=yes\nansible_python_interpreter=/usr/bin/python3\nansible_remote_tmp=/tmp/.kv-ansible-remote\n`);
-      const an = await timed('ansible-playbook', ['-i', inv, '-f', '32', join(ROOT, 'bench/peers/playbook.yml')], { cwd: lab.dir, env: { ANSIBLE_HOST_KEY_CHECKING: 'True', ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(lab.dir, '.ansible-tmp') } });
+      writeFileSync(
+        inv,
+        `[all]\n${hostList.join('\n')}\n[all:vars]\nansible_user=root\nansible_ssh_private_key_file=${lab.identityFile}\nansible_ssh_common_args=-o UserKnownHostsFile=${lab.knownHostsPath} -o StrictHostKeyChecking=yes\nansible_python_interpreter=/usr/bin/python3\nansible_remote_tmp=/tmp/.kv-ansible-remote\n`,
+      );
+      const an = await timed('ansible-playbook', ['-i', inv, '-f', '32', join(ROOT, 'bench/peers/playbook.yml')], {
+        cwd: lab.dir,
+        env: { ANSIBLE_HOST_KEY_CHECKING: 'True', ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCAL_TEMP: join(lab.dir, '.ansible-tmp') },
+      });
       const recap = an.stdout.split('PLAY RECAP')[1] ?? '';
-      row.ansible = { wallMs: Math.round(an.ms), peakRssKiB: an.maxRssKiB, exit: an.code, failedHosts: (recap.match(/failed=[1-9]/g) ?? []).length, unreachableHosts: (recap.match(/unreachable=[1-9]/g) ?? []).length };
-      if (an.code !== 0) log(`ansible FAILED (exit ${an.code}): ${an.stdout.split('\n').filter((l) => /fatal|UNREACHABLE|ERROR/.test(l)).slice(0, 3).join(' | ')}`);
+      row.ansible = {
+        wallMs: Math.round(an.ms),
+        peakRssKiB: an.maxRssKiB,
+        exit: an.code,
+        failedHosts: (recap.match(/failed=[1-9]/g) ?? []).length,
+        unreachableHosts: (recap.match(/unreachable=[1-9]/g) ?? []).length,
+      };
+      if (an.code !== 0)
+        log(
+          `ansible FAILED (exit ${an.code}): ${an.stdout
+            .split('\n')
+            .filter((l) => /fatal|UNREACHABLE|ERROR/.test(l))
+            .slice(0, 3)
+            .join(' | ')}`,
+        );
       log(`ansible (-f 32): ${fmt(an.ms)} (exit ${an.code})`);
     }
   } finally {
@@ -182,19 +282,61 @@ async function apiBench(nodes: number, pods: number) {
     log(`${fake ? 'stand-in API serving' : 'seeded'} ${nodes} nodes / ${pods} pods in ${fmt(performance.now() - t)}`);
     const out = mkdtempSync(join(tmpdir(), 'kv-apibench-r-'));
     const loadBefore = loadavg()[0]!;
-    const ours = await timed(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--phase', 'postinstall', '--kubeconfig', cp.adminKubeconfig, '--inventory', join(ROOT, 'bench/api-inventory.yaml'), '--report-dir', out], { tree: true });
+    const ours = await timed(
+      process.execPath,
+      [
+        join(ROOT, 'bin/kubeadm-verify.js'),
+        '--phase',
+        'postinstall',
+        '--kubeconfig',
+        cp.adminKubeconfig,
+        '--inventory',
+        join(ROOT, 'bench/api-inventory.yaml'),
+        '--report-dir',
+        out,
+      ],
+      { tree: true },
+    );
     const r = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ResultsFile;
     const load = [loadBefore, loadavg()[0]!].map((x) => Math.round(x * 10) / 10);
     // peak RSS: the largest process (/usr/bin/time) and the whole tree (sum over its processes, sampled)
-    const tree = ours.tree ? { treePeakKiB: ours.tree.treePeakKiB, samples: ours.tree.samples, processes: ours.tree.processes.filter((x) => x.hwmKiB > 1024).map((x) => ({ comm: x.comm, args: x.args, hwmKiB: x.hwmKiB })) } : undefined;
-    log(`kubeadm-verify: ${fmt(ours.ms)}, exit ${ours.code}, peak RSS ${Math.round(ours.maxRssKiB / 1024)} MiB (largest process), ${tree ? Math.round(tree.treePeakKiB / 1024) : '?'} MiB (tree), ${r.results.length} verdicts, load average ${load.join(' → ')}`);
+    const tree = ours.tree
+      ? {
+          treePeakKiB: ours.tree.treePeakKiB,
+          samples: ours.tree.samples,
+          processes: ours.tree.processes.filter((x) => x.hwmKiB > 1024).map((x) => ({ comm: x.comm, args: x.args, hwmKiB: x.hwmKiB })),
+        }
+      : undefined;
+    log(
+      `kubeadm-verify: ${fmt(ours.ms)}, exit ${ours.code}, peak RSS ${Math.round(ours.maxRssKiB / 1024)} MiB (largest process), ${tree ? Math.round(tree.treePeakKiB / 1024) : '?'} MiB (tree), ${r.results.length} verdicts, load average ${load.join(' → ')}`,
+    );
     for (const x of tree?.processes ?? []) log(`  ${Math.round(x.hwmKiB / 1024)} MiB VmHWM  ${x.comm}  ${x.args}`);
-    log(ours.stderr.split('\n').filter((l) => l.startsWith('[kubeadm-verify]')).join('\n'));
+    log(
+      ours.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('[kubeadm-verify]'))
+        .join('\n'),
+    );
     // kubectl needs the discovery endpoints the stand-in does not serve: no kubectl figure with --fake-api
-    if (fake) return { nodes, pods, api: 'bench/fake-api.ts', allure: process.env.KV_ALLURE !== '0', loadAverage: load, kubeadmVerify: { wallMs: Math.round(ours.ms), exit: ours.code, peakRssKiB: ours.maxRssKiB, tree, results: r.results.length } };
+    if (fake)
+      return {
+        nodes,
+        pods,
+        api: 'bench/fake-api.ts',
+        allure: process.env.KV_ALLURE !== '0',
+        loadAverage: load,
+        kubeadmVerify: { wallMs: Math.round(ours.ms), exit: ours.code, peakRssKiB: ours.maxRssKiB, tree, results: r.results.length },
+      };
     const kubectl = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'pods', '-A', '-o', 'json'], {});
     const kubectlNodes = await timed('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'get', 'nodes', '-o', 'json'], {});
-    return { nodes, pods, api: fake ? 'bench/fake-api.ts' : 'kube-apiserver', kubeadmVerify: { wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length }, kubectlGetPodsJson: { wallMs: Math.round(kubectl.ms), peakRssKiB: kubectl.maxRssKiB, bytes: kubectl.stdout.length }, kubectlGetNodesJson: { wallMs: Math.round(kubectlNodes.ms), peakRssKiB: kubectlNodes.maxRssKiB } };
+    return {
+      nodes,
+      pods,
+      api: fake ? 'bench/fake-api.ts' : 'kube-apiserver',
+      kubeadmVerify: { wallMs: Math.round(ours.ms), peakRssKiB: ours.maxRssKiB, results: r.results.length },
+      kubectlGetPodsJson: { wallMs: Math.round(kubectl.ms), peakRssKiB: kubectl.maxRssKiB, bytes: kubectl.stdout.length },
+      kubectlGetNodesJson: { wallMs: Math.round(kubectlNodes.ms), peakRssKiB: kubectlNodes.maxRssKiB },
+    };
   } finally {
     await cp.stop();
   }
@@ -202,7 +344,13 @@ async function apiBench(nodes: number, pods: number) {
 
 const report: Record<string, unknown> = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, model: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, kernel: readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim() },
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    memGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    kernel: readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim(),
+  },
   preflight: [] as unknown[],
 };
 for (const n of sizes) (report.preflight as unknown[]).push(await preflightFleet(n));
@@ -218,13 +366,19 @@ const rows = (report.preflight as Record<string, any>[]).map((r) => {
   const ti = r.testinfra;
   const an = r.ansible;
   // a peer that did not do the job (non-zero exit, failed or unreachable hosts on identical reference hosts) gets no ratio
-  const peer = (x: any, bad: string | undefined) => (!x ? '—' : bad ? `${fmt(x.wallMs)} FAILED (${bad})` : `${fmt(x.wallMs)} (×${(x.wallMs / ours.wallMs).toFixed(1)})`);
+  const peer = (x: any, bad: string | undefined) =>
+    !x ? '—' : bad ? `${fmt(x.wallMs)} FAILED (${bad})` : `${fmt(x.wallMs)} (×${(x.wallMs / ours.wallMs).toFixed(1)})`;
   const tiBad = ti && (ti.exit !== 0 || ti.failed) ? `exit ${ti.exit}, ${ti.failed} failed` : undefined;
-  const anBad = an && (an.exit !== 0 || an.failedHosts || an.unreachableHosts) ? `exit ${an.exit}, ${an.failedHosts} failed, ${an.unreachableHosts ?? 0} unreachable hosts` : undefined;
+  const anBad =
+    an && (an.exit !== 0 || an.failedHosts || an.unreachableHosts)
+      ? `exit ${an.exit}, ${an.failedHosts} failed, ${an.unreachableHosts ?? 0} unreachable hosts`
+      : undefined;
   const fl = r.floor;
   return `| ${r.hosts} | ${fmt(ours.wallMs)}${ours.exit === 0 || ours.exit === 1 ? '' : ` (exit ${ours.exit})`} | ${fl ? `${fmt(fl.wallMs)}${fl.failed ? ` (${fl.failed} failed)` : ''}` : '—'} | ${fl ? `×${(ours.wallMs / fl.wallMs).toFixed(2)}` : '—'} | ${ours.probeMsMedian} / ${ours.probeMsMax} ms | ${Math.round(ours.peakRssKiB / 1024)} MiB | ${ours.roundTripsPerHost} | ${peer(ti, tiBad)} | ${peer(an, anBad)} | ${fl ? fl.loadAvg.join(' ') : ''} |`;
 });
-process.stdout.write(`\n| hosts | kubeadm-verify wall (default: Allure on) | OpenSSH floor (same probe, ≤100 parallel ssh) | ratio | probe median / max | peak RSS | round trips/host | testinfra -n 4 | ansible -f 32 | load avg after |\n|---|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
+process.stdout.write(
+  `\n| hosts | kubeadm-verify wall (default: Allure on) | OpenSSH floor (same probe, ≤100 parallel ssh) | ratio | probe median / max | peak RSS | round trips/host | testinfra -n 4 | ansible -f 32 | load avg after |\n|---|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
+);
 if (report.api) process.stdout.write(`\nAPI: ${JSON.stringify(report.api)}\n`);
 process.stdout.write(`\nresults: ${file}\n`);
 void existsSync;

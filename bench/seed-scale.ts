@@ -3,9 +3,11 @@ import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 
 async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 export async function seedScale(kubeconfig: string, nodes: number, pods: number): Promise<void> {
@@ -15,12 +17,63 @@ export async function seedScale(kubeconfig: string, nodes: number, pods: number)
   const now = new Date().toISOString() as never;
   const names = Array.from({ length: nodes }, (_, i) => (i === 0 ? 'master' : `node-${String(i).padStart(5, '0')}`));
   await pool(names, 32, async (name) => {
-    await core.createNode({ body: { metadata: { name, labels: { 'kubernetes.io/hostname': name, ...(name === 'master' ? { 'node-role.kubernetes.io/control-plane': '' } : {}) } }, spec: name === 'master' ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}, status: { conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', lastHeartbeatTime: now, lastTransitionTime: now }], nodeInfo: { kubeletVersion: 'v1.29.2', kubeProxyVersion: 'v1.29.2', containerRuntimeVersion: 'containerd://1.6.28', operatingSystem: 'linux', architecture: 'amd64', osImage: 'Rocky Linux 8.6', kernelVersion: '4.18.0', machineID: '', systemUUID: '', bootID: '' }, addresses: [{ type: 'InternalIP', address: '192.0.2.1' }] } } });
+    await core.createNode({
+      body: {
+        metadata: { name, labels: { 'kubernetes.io/hostname': name, ...(name === 'master' ? { 'node-role.kubernetes.io/control-plane': '' } : {}) } },
+        spec: name === 'master' ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {},
+        status: {
+          conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', lastHeartbeatTime: now, lastTransitionTime: now }],
+          nodeInfo: {
+            kubeletVersion: 'v1.29.2',
+            kubeProxyVersion: 'v1.29.2',
+            containerRuntimeVersion: 'containerd://1.6.28',
+            operatingSystem: 'linux',
+            architecture: 'amd64',
+            osImage: 'Rocky Linux 8.6',
+            kernelVersion: '4.18.0',
+            machineID: '',
+            systemUUID: '',
+            bootID: '',
+          },
+          addresses: [{ type: 'InternalIP', address: '192.0.2.1' }],
+        },
+      },
+    });
   });
-  await pool(Array.from({ length: pods }, (_, i) => i), 32, async (i) => {
-    const node = names[i % names.length]!;
-    const name = `kube-proxy-${i}`;
-    const p = await core.createNamespacedPod({ namespace: 'kube-system', body: { metadata: { name, labels: { 'k8s-app': 'kube-proxy' } }, spec: { nodeName: node, containers: [{ name: 'kube-proxy', image: 'harbor:443/k8s/kube-proxy:v1.29.2' }] } } });
-    await core.replaceNamespacedPodStatus({ name, namespace: 'kube-system', body: { ...p, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: now }], containerStatuses: [{ name: 'kube-proxy', image: 'harbor:443/k8s/kube-proxy:v1.29.2', imageID: '', ready: true, restartCount: 0, state: { running: { startedAt: now } } }] } } });
-  });
+  await pool(
+    Array.from({ length: pods }, (_, i) => i),
+    32,
+    async (i) => {
+      const node = names[i % names.length]!;
+      const name = `kube-proxy-${i}`;
+      const p = await core.createNamespacedPod({
+        namespace: 'kube-system',
+        body: {
+          metadata: { name, labels: { 'k8s-app': 'kube-proxy' } },
+          spec: { nodeName: node, containers: [{ name: 'kube-proxy', image: 'harbor:443/k8s/kube-proxy:v1.29.2' }] },
+        },
+      });
+      await core.replaceNamespacedPodStatus({
+        name,
+        namespace: 'kube-system',
+        body: {
+          ...p,
+          status: {
+            phase: 'Running',
+            conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: now }],
+            containerStatuses: [
+              {
+                name: 'kube-proxy',
+                image: 'harbor:443/k8s/kube-proxy:v1.29.2',
+                imageID: '',
+                ready: true,
+                restartCount: 0,
+                state: { running: { startedAt: now } },
+              },
+            ],
+          },
+        },
+      });
+    },
+  );
 }

@@ -50,7 +50,7 @@ export function sampleTree(root: number, everyMs = 100): { stop: () => TreeRss }
   const sample = () => {
     const kids = children();
     const tree: number[] = [];
-    for (let todo = [root]; todo.length; ) {
+    for (let todo = [root]; todo.length;) {
       const p = todo.pop()!;
       tree.push(p);
       todo.push(...(kids.get(p) ?? []));

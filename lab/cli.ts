@@ -14,25 +14,44 @@ const flag = (name: string) => {
   if (v === undefined || v.startsWith('--')) throw new Error(`--${name} needs a value`);
   return v;
 };
-const usage = 'usage: npx tsx lab/cli.ts up [--hosts N | --scenario FILE] [--registry] [--id ID] [--wait SECONDS] | up --cluster [--workers N] [--id ID] | down [ID | --all]\n';
+const usage =
+  'usage: npx tsx lab/cli.ts up [--hosts N | --scenario FILE] [--registry] [--id ID] [--wait SECONDS] | up --cluster [--workers N] [--id ID] | down [ID | --all]\n';
 
 try {
   if (cmd === 'up' && rest.includes('--cluster')) {
     const { clusterUp } = await import('./cluster.ts');
     const wait = flag('wait');
     const started = Date.now();
-    const c = await clusterUp({ id: flag('id'), workers: Number(flag('workers') ?? 2), keep: true, waitMs: wait === undefined ? undefined : Number(wait) * 1000, log: (m) => process.stderr.write(`cluster: ${m}\n`) });
-    process.stderr.write(`lab ${c.lab.id}: kubeadm cluster of ${c.nodes.map((n) => `${n.name} ${n.address}`).join(', ')} up in ${Date.now() - started} ms\n  kubectl: ${c.binDir}/kubectl --kubeconfig ${c.adminConf}\n  inventory: ${c.lab.inventoryPath}\n  kubeadm config: ${c.initConfig}\n  npm run lab:down -- ${c.lab.id}\n`);
+    const c = await clusterUp({
+      id: flag('id'),
+      workers: Number(flag('workers') ?? 2),
+      keep: true,
+      waitMs: wait === undefined ? undefined : Number(wait) * 1000,
+      log: (m) => process.stderr.write(`cluster: ${m}\n`),
+    });
+    process.stderr.write(
+      `lab ${c.lab.id}: kubeadm cluster of ${c.nodes.map((n) => `${n.name} ${n.address}`).join(', ')} up in ${Date.now() - started} ms\n  kubectl: ${c.binDir}/kubectl --kubeconfig ${c.adminConf}\n  inventory: ${c.lab.inventoryPath}\n  kubeadm config: ${c.initConfig}\n  npm run lab:down -- ${c.lab.id}\n`,
+    );
     process.stdout.write(`${c.adminConf}\n`);
   } else if (cmd === 'up') {
     const scenario = flag('scenario');
     const n = Number(flag('hosts') ?? 3);
     if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error('--hosts: 1 to 1000');
-    const hosts: LabHostSpec[] = scenario ? loadScenario(scenario).hosts : Array.from({ length: n }, (_, i) => ({ name: `host-${i}`, roles: [i === 0 ? 'control-plane' : 'worker'] }));
+    const hosts: LabHostSpec[] = scenario
+      ? loadScenario(scenario).hosts
+      : Array.from({ length: n }, (_, i) => ({ name: `host-${i}`, roles: [i === 0 ? 'control-plane' : 'worker'] }));
     const wait = flag('wait');
     const started = Date.now();
-    const lab = await labUp({ hosts, id: flag('id'), keep: true, registry: rest.includes('--registry') || undefined, waitMs: wait === undefined ? undefined : Number(wait) * 1000 });
-    process.stderr.write(`lab ${lab.id}: ${lab.hosts.length} host(s)${lab.registry ? ' + registry at ' + lab.registry.url : ''} up in ${Date.now() - started} ms; npm run lab:down -- ${lab.id}\n`);
+    const lab = await labUp({
+      hosts,
+      id: flag('id'),
+      keep: true,
+      registry: rest.includes('--registry') || undefined,
+      waitMs: wait === undefined ? undefined : Number(wait) * 1000,
+    });
+    process.stderr.write(
+      `lab ${lab.id}: ${lab.hosts.length} host(s)${lab.registry ? ' + registry at ' + lab.registry.url : ''} up in ${Date.now() - started} ms; npm run lab:down -- ${lab.id}\n`,
+    );
     process.stdout.write(`${lab.inventoryPath}\n`);
   } else if (cmd === 'down') {
     const id = rest.find((a) => !a.startsWith('--'));

@@ -32,7 +32,18 @@ export const BUSYBOX_IMAGE = 'harbor:443/library/busybox:1.35';
 export const TOKEN = 'abcdef.0123456789abcdef';
 const GLOBAL_SYSCTLS = { 'vm.overcommit_memory': '1', 'kernel.panic': '10', 'kernel.panic_on_oops': '1' };
 /** what kubeadm, the kubelet and containerd write on a node */
-const NODE_DIRS = ['/etc/kubernetes', '/etc/containerd', '/etc/cni/net.d', '/opt/cni/bin', '/var/lib/kubelet', '/var/lib/etcd', '/var/lib/containerd', '/var/lib/cni', '/var/log/pods', '/var/log/containers'];
+const NODE_DIRS = [
+  '/etc/kubernetes',
+  '/etc/containerd',
+  '/etc/cni/net.d',
+  '/opt/cni/bin',
+  '/var/lib/kubelet',
+  '/var/lib/etcd',
+  '/var/lib/containerd',
+  '/var/lib/cni',
+  '/var/log/pods',
+  '/var/log/containers',
+];
 const BINARIES = ['kubeadm', 'kubelet', 'kubectl', 'crictl', 'flanneld', 'flannel-cni'];
 
 export interface ClusterNode extends LabHost {
@@ -78,7 +89,17 @@ export function missingClusterBuild(binDir = k8sBinDir()): string[] {
 
 const run = (cmd: string, args: string[], timeoutMs = 120_000, input?: string) =>
   new Promise<string>((res, rej) => {
-    const c = execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 64 << 20 }, (e, out, err) => (e ? rej(new Error(`${cmd} ${args.slice(0, 6).join(' ')}…: ${String(err || e.message).trim().slice(-1500)}`)) : res(out)));
+    const c = execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 64 << 20 }, (e, out, err) =>
+      e
+        ? rej(
+            new Error(
+              `${cmd} ${args.slice(0, 6).join(' ')}…: ${String(err || e.message)
+                .trim()
+                .slice(-1500)}`,
+            ),
+          )
+        : res(out),
+    );
     if (input !== undefined) c.stdin!.end(input);
   });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -217,8 +238,15 @@ done
 function nodeScript(hostDir: string, cgroupRoot: string): string {
   // ip netns exec gave the host a fresh /sys without the cgroup mounts: mount the machine's hierarchies again
   // (the same hierarchies, so the lab machine sees what the kubelet creates in them)
-  const cg = readFileSync('/proc/self/mounts', 'utf8').split('\n').map((l) => l.split(' ')).filter((f) => f[1]?.startsWith('/sys/fs/cgroup/') && (f[2] === 'cgroup' || f[2] === 'cgroup2'));
-  const opts = (o: string) => o.split(',').filter((x) => !['rw', 'relatime', 'nosuid', 'nodev', 'noexec'].includes(x)).join(',');
+  const cg = readFileSync('/proc/self/mounts', 'utf8')
+    .split('\n')
+    .map((l) => l.split(' '))
+    .filter((f) => f[1]?.startsWith('/sys/fs/cgroup/') && (f[2] === 'cgroup' || f[2] === 'cgroup2'));
+  const opts = (o: string) =>
+    o
+      .split(',')
+      .filter((x) => !['rw', 'relatime', 'nosuid', 'nodev', 'noexec'].includes(x))
+      .join(',');
   const mounts = cg.map((f) => `mkdir -p ${f[1]} && mount -t ${f[2]} ${f[2] === 'cgroup' ? `-o ${opts(f[3]!) || 'none'}` : ''} ${f[2]} ${f[1]}`);
   return `#!/bin/sh
 set -eu
@@ -252,7 +280,8 @@ function pid1Of(pid: number): number {
 export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> {
   const binDir = k8sBinDir();
   const missing = missingClusterBuild(binDir);
-  if (missing.length) throw new Error(`the lab cluster needs lab/k8s/build.sh's output; missing in ${binDir}: ${missing.join(', ')} (run bash lab/k8s/build.sh)`);
+  if (missing.length)
+    throw new Error(`the lab cluster needs lab/k8s/build.sh's output; missing in ${binDir}: ${missing.join(', ')} (run bash lab/k8s/build.sh)`);
   const log = o.log ?? ((m: string) => process.env.KV_LAB_DEBUG && process.stderr.write(`cluster: ${m}\n`));
   const t0 = Date.now();
   const timings: Record<string, number> = {};
@@ -267,7 +296,11 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
   const exec = (node: string, script: string, timeoutMs = 120_000) => {
     const n = nodes.find((x) => x.name === node);
     if (!n) throw new Error(`no node ${node}`);
-    return run('nsenter', ['-t', String(n.pid1), '-m', '-u', '-n', '-p', '--', 'sh', '-c', `export PATH=/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin; ${script}`], timeoutMs);
+    return run(
+      'nsenter',
+      ['-t', String(n.pid1), '-m', '-u', '-n', '-p', '--', 'sh', '-c', `export PATH=/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin; ${script}`],
+      timeoutMs,
+    );
   };
   const adminConf = join(lab.dir, 'admin.conf');
   const kubectl = (args: string[], timeoutMs = 60_000, input?: string) => run(join(binDir, 'kubectl'), ['--kubeconfig', adminConf, ...args], timeoutMs, input);
@@ -282,12 +315,23 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
     }
   };
   const handle: ClusterHandle = {
-    lab, nodes, adminConf, binDir, timings, exec, kubectl, down,
+    lab,
+    nodes,
+    adminConf,
+    binDir,
+    timings,
+    exec,
+    kubectl,
+    down,
     initConfig: join(lab.dir, 'init.yaml'),
     bootstrap: async () => {},
     async kubelet(node, action) {
       const n = nodes.find((x) => x.name === node)!;
-      if (action === 'stop') await exec(node, `rm -f ${n.dir}/kubelet.enabled; kill $(cat ${n.dir}/kubelet.pid) 2>/dev/null; i=0; while kill -0 $(cat ${n.dir}/kubelet.pid) 2>/dev/null && [ $i -lt 100 ]; do i=$((i+1)); sleep 0.1; done; true`);
+      if (action === 'stop')
+        await exec(
+          node,
+          `rm -f ${n.dir}/kubelet.enabled; kill $(cat ${n.dir}/kubelet.pid) 2>/dev/null; i=0; while kill -0 $(cat ${n.dir}/kubelet.pid) 2>/dev/null && [ $i -lt 100 ]; do i=$((i+1)); sleep 0.1; done; true`,
+        );
       else await exec(node, `touch ${n.dir}/kubelet.enabled`);
     },
   };
@@ -295,7 +339,13 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
     const reg = lab.registry!;
     const cfg = containerdConfig(reg.caPath, reg.user, readFileSync(reg.passwordFile, 'utf8').trim());
     // as an operator does before `kubeadm init`: kubeadm's images into the private registry; the nodes pull them
-    const pushed = await pushArchives({ url: reg.url, ca: readFileSync(reg.caPath, 'utf8'), user: reg.user, password: readFileSync(reg.passwordFile, 'utf8').trim(), archives: ['control-plane.tar', 'node.tar'].map((a) => join(binDir, 'images', a)) });
+    const pushed = await pushArchives({
+      url: reg.url,
+      ca: readFileSync(reg.caPath, 'utf8'),
+      user: reg.user,
+      password: readFileSync(reg.passwordFile, 'utf8').trim(),
+      archives: ['control-plane.tar', 'node.tar'].map((a) => join(binDir, 'images', a)),
+    });
     mark(`${pushed.length} images pushed to harbor:443`);
     writeFileSync(handle.initConfig, initConfig({ id, master: master.address }));
     await Promise.all(
@@ -313,14 +363,22 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
   }
   handle.bootstrap = async () => {
     const ignore = '--ignore-preflight-errors=HTTPProxyCIDR,SystemVerification';
-    await exec('master', `kubeadm init --config ${handle.initConfig} ${ignore} >${master.dir}/kubeadm-init.log 2>&1 || { tail -40 ${master.dir}/kubeadm-init.log >&2; exit 1; }`, 300_000);
+    await exec(
+      'master',
+      `kubeadm init --config ${handle.initConfig} ${ignore} >${master.dir}/kubeadm-init.log 2>&1 || { tail -40 ${master.dir}/kubeadm-init.log >&2; exit 1; }`,
+      300_000,
+    );
     copyFileSync(join(mountSource(master.dir, '/etc/kubernetes'), 'admin.conf'), adminConf);
     mark('kubeadm init');
     await Promise.all(
       nodes.slice(1).map(async (n, k) => {
         const f = join(n.dir, 'join.yaml');
         writeFileSync(f, joinConfig({ id, index: k + 1, name: n.name, master: master.address }));
-        await exec(n.name, `kubeadm join --config ${f} ${ignore} >${n.dir}/kubeadm-join.log 2>&1 || { tail -40 ${n.dir}/kubeadm-join.log >&2; exit 1; }`, 300_000);
+        await exec(
+          n.name,
+          `kubeadm join --config ${f} ${ignore} >${n.dir}/kubeadm-join.log 2>&1 || { tail -40 ${n.dir}/kubeadm-join.log >&2; exit 1; }`,
+          300_000,
+        );
       }),
     );
     mark('kubeadm join');
@@ -347,14 +405,20 @@ async function waitReady(kubectl: (a: string[], t?: number) => Promise<string>, 
     try {
       const nodes = JSON.parse(await kubectl(['get', 'nodes', '-o', 'json'])) as { items: { status: { conditions?: { type: string; status: string }[] } }[] };
       const ready = nodes.items.filter((x) => x.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
-      const ds = JSON.parse(await kubectl(['-n', 'kube-system', 'get', 'ds/kube-proxy', 'deploy/coredns', '-o', 'json'])) as { items: { kind: string; status: Record<string, number> }[] };
+      const ds = JSON.parse(await kubectl(['-n', 'kube-system', 'get', 'ds/kube-proxy', 'deploy/coredns', '-o', 'json'])) as {
+        items: { kind: string; status: Record<string, number> }[];
+      };
       const proxyOk = ds.items.some((x) => x.kind === 'DaemonSet' && x.status.numberAvailable === n);
       const fl = JSON.parse(await kubectl(['-n', 'kube-flannel', 'get', 'ds/kube-flannel-ds', '-o', 'json'])) as { status: Record<string, number> };
       const flannelOk = fl.status.numberAvailable === n;
       const dnsOk = ds.items.some((x) => x.kind === 'Deployment' && (x.status.availableReplicas ?? 0) >= 2);
       // the static pods' mirror pods appear once the kubelet has registered the node (slow under load)
-      const pods = JSON.parse(await kubectl(['-n', 'kube-system', 'get', 'pods', '-o', 'json'])) as { items: { metadata: { name: string }; status: { conditions?: { type: string; status: string }[] } }[] };
-      const cp = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'].filter((c) => !pods.items.some((p) => p.metadata.name === `${c}-master` && p.status.conditions?.some((x) => x.type === 'Ready' && x.status === 'True')));
+      const pods = JSON.parse(await kubectl(['-n', 'kube-system', 'get', 'pods', '-o', 'json'])) as {
+        items: { metadata: { name: string }; status: { conditions?: { type: string; status: string }[] } }[];
+      };
+      const cp = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'].filter(
+        (c) => !pods.items.some((p) => p.metadata.name === `${c}-master` && p.status.conditions?.some((x) => x.type === 'Ready' && x.status === 'True')),
+      );
       last = `${ready}/${n} nodes Ready, kube-proxy ${proxyOk ? 'available' : 'not available'}, flannel ${flannelOk ? 'available' : 'not available'}, coredns ${dnsOk ? 'available' : 'not available'}${cp.length ? `, not Ready: ${cp.join(', ')}` : ''}`;
       if (ready === n && proxyOk && flannelOk && dnsOk && !cp.length) return;
     } catch (e) {

@@ -11,7 +11,22 @@
 // lock; labUp waits for it, bounded, when asked to).
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -164,9 +179,12 @@ export const REGISTRY_ADDRESS = '10.200.0.3';
 const MARKER = '.kv-lab';
 
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-const sh = (cmd: string, args: string[], input?: string) => execFileSync(cmd, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input, timeout: 60_000 }).toString();
+const sh = (cmd: string, args: string[], input?: string) =>
+  execFileSync(cmd, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input, timeout: 60_000 }).toString();
 const shAsync = (cmd: string, args: string[]) =>
-  new Promise<string>((res, rej) => execFile(cmd, args, { timeout: 60_000 }, (e, out, err) => (e ? rej(new Error(`${cmd} ${args.join(' ')}: ${String(err || e.message).trim()}`)) : res(out))));
+  new Promise<string>((res, rej) =>
+    execFile(cmd, args, { timeout: 60_000 }, (e, out, err) => (e ? rej(new Error(`${cmd} ${args.join(' ')}: ${String(err || e.message).trim()}`)) : res(out))),
+  );
 const T0 = Date.now();
 /** KV_LAB_DEBUG=1: phase timings on stderr */
 const debug = (m: string) => process.env.KV_LAB_DEBUG && process.stderr.write(`lab +${Date.now() - T0} ms: ${m}\n`);
@@ -217,7 +235,10 @@ function readState(id: string): LabState | undefined {
 }
 const netnsList = () => {
   try {
-    return sh('ip', ['netns', 'list']).split('\n').map((l) => l.split(' ')[0]!).filter(Boolean);
+    return sh('ip', ['netns', 'list'])
+      .split('\n')
+      .map((l) => l.split(' ')[0]!)
+      .filter(Boolean);
   } catch {
     return [];
   }
@@ -307,7 +328,9 @@ async function acquireSlot(me: LabState, waitMs: number): Promise<void> {
     }
     if (Date.now() >= until) {
       rmSync(stateFile(me.id), { force: true });
-      throw new Error(`another lab is up (${b.join('; ')}): labs share 10.200.0.0/16, one at a time — wait (labUp waitMs / KV_LAB_WAIT_SECONDS) or npm run lab:down -- --all`);
+      throw new Error(
+        `another lab is up (${b.join('; ')}): labs share 10.200.0.0/16, one at a time — wait (labUp waitMs / KV_LAB_WAIT_SECONDS) or npm run lab:down -- --all`,
+      );
     }
     await sleep(Math.min(1000, 200 + round * 50) + Math.floor(Math.random() * 300));
   }
@@ -329,9 +352,12 @@ function dpkgStatus(extra: Record<string, string>): string {
   dpkgBase ??= (existsSync('/var/lib/dpkg/status') ? readFileSync('/var/lib/dpkg/status', 'utf8') : '').split(/\n\n+/).filter((st) => st.trim());
   const drop = new Set(Object.keys(extra));
   const kept = dpkgBase.filter((st) => !drop.has(/^Package: (\S+)/m.exec(st)?.[1] ?? ''));
-  const added = Object.entries(extra).filter(([, v]) => v !== '').map(
-    ([p, v]) => `Package: ${p}\nStatus: install ok installed\nPriority: optional\nSection: admin\nInstalled-Size: 1\nMaintainer: kubeadm-verify lab <lab@localhost>\nArchitecture: amd64\nVersion: ${v}\nDescription: lab stand-in for ${p}`,
-  );
+  const added = Object.entries(extra)
+    .filter(([, v]) => v !== '')
+    .map(
+      ([p, v]) =>
+        `Package: ${p}\nStatus: install ok installed\nPriority: optional\nSection: admin\nInstalled-Size: 1\nMaintainer: kubeadm-verify lab <lab@localhost>\nArchitecture: amd64\nVersion: ${v}\nDescription: lab stand-in for ${p}`,
+    );
   return [...kept, ...added].join('\n\n') + '\n';
 }
 
@@ -368,30 +394,46 @@ function validateHost(h: LabHostSpec, i: number): void {
   if (h.hostname !== undefined && !HOSTNAME_RE.test(h.hostname)) throw new Error(`${where}: bad hostname`);
   if (h.mac !== undefined && !/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(h.mac)) throw new Error(`${where}: bad mac ${h.mac}`);
   if (h.productUuid !== undefined && !/^[\x21-\x7e]{1,64}$/.test(h.productUuid)) throw new Error(`${where}: bad productUuid`);
-  for (const p of Object.keys(h.files ?? {})) if (!p.startsWith('/') || posix.normalize(p) !== p || p.endsWith('/')) throw new Error(`${where}: file path must be absolute and normal: ${p}`);
-  for (const w of h.writable ?? []) if (!/^\/(root|var|opt)(\/|$)/.test(w) || posix.normalize(w) !== w || w.endsWith('/')) throw new Error(`${where}: writable must be a normal path under /root, /var or /opt: ${w}`);
-  if (h.dpkgdb === false && !h.writable?.includes('/var/lib/dpkg')) throw new Error(`${where}: dpkgdb: false needs /var/lib/dpkg in writable (an empty directory of the host)`);
+  for (const p of Object.keys(h.files ?? {}))
+    if (!p.startsWith('/') || posix.normalize(p) !== p || p.endsWith('/')) throw new Error(`${where}: file path must be absolute and normal: ${p}`);
+  for (const w of h.writable ?? [])
+    if (!/^\/(root|var|opt)(\/|$)/.test(w) || posix.normalize(w) !== w || w.endsWith('/'))
+      throw new Error(`${where}: writable must be a normal path under /root, /var or /opt: ${w}`);
+  if (h.dpkgdb === false && !h.writable?.includes('/var/lib/dpkg'))
+    throw new Error(`${where}: dpkgdb: false needs /var/lib/dpkg in writable (an empty directory of the host)`);
   for (const [k, v] of Object.entries(h.sysctls ?? {})) {
     if (!/^[a-z0-9_]+(\.[A-Za-z0-9_-]+)+$/.test(k)) throw new Error(`${where}: bad sysctl name ${k}`);
     if (/[\n\0]/.test(String(v))) throw new Error(`${where}: bad value for ${k}`);
   }
   for (const m of h.modules ?? []) if (!/^[A-Za-z0-9_-]{1,64}$/.test(m)) throw new Error(`${where}: bad module name ${m}`);
   for (const p of h.processes ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith('.')) throw new Error(`${where}: bad process name ${p}`);
-  for (const [path, p] of Object.entries(h.sockets ?? {})) if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith(".") || !/^\/(var\/)?run\/[A-Za-z0-9._/-]+\.sock$/.test(path)) throw new Error(`${where}: bad socket ${path} → ${p}`);
+  for (const [path, p] of Object.entries(h.sockets ?? {}))
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(p) || p.startsWith('.') || !/^\/(var\/)?run\/[A-Za-z0-9._/-]+\.sock$/.test(path))
+      throw new Error(`${where}: bad socket ${path} → ${p}`);
   for (const b of h.bin ?? []) if (!/^[A-Za-z0-9._-]{1,64}$/.test(b) || b.startsWith('.')) throw new Error(`${where}: bad bin name ${b}`);
-  for (const p of h.listen ?? []) if (!Number.isInteger(p) || p < 1 || p > 65535 || (p === 22 && h.ssh !== 'none')) throw new Error(`${where}: bad listen port ${p}`);
+  for (const p of h.listen ?? [])
+    if (!Number.isInteger(p) || p < 1 || p > 65535 || (p === 22 && h.ssh !== 'none')) throw new Error(`${where}: bad listen port ${p}`);
   for (const e of h.http ?? []) {
     if (!Number.isInteger(e.port) || e.port < 1 || e.port > 65535) throw new Error(`${where}: bad http port ${e.port}`);
-    if (typeof e.path !== 'string' || !e.path.startsWith('/')) throw new Error(`${where}: http stand-in on port ${e.port} needs the one path it answers (e.g. /healthz)`);
+    if (typeof e.path !== 'string' || !e.path.startsWith('/'))
+      throw new Error(`${where}: http stand-in on port ${e.port} needs the one path it answers (e.g. /healthz)`);
   }
   for (const l of h.swaps ?? []) if (/[\n\0]/.test(l)) throw new Error(`${where}: a swaps entry is one line`);
   if (h.memTotalKiB !== undefined && (!Number.isInteger(h.memTotalKiB) || h.memTotalKiB <= 0)) throw new Error(`${where}: bad memTotalKiB`);
   for (const m of h.mounts ?? []) {
-    if (!m.path.startsWith('/') || posix.normalize(m.path) !== m.path || m.path === '/' || FORBIDDEN_ROOTS.some((f) => m.path === f || m.path.startsWith(`${f}/`))) throw new Error(`${where}: bad mount path ${m.path}`);
-    if (m.source !== undefined && !(existsSync(m.source) && statSync(m.source).isDirectory())) throw new Error(`${where}: mount source ${m.source} is not a directory`);
+    if (
+      !m.path.startsWith('/') ||
+      posix.normalize(m.path) !== m.path ||
+      m.path === '/' ||
+      FORBIDDEN_ROOTS.some((f) => m.path === f || m.path.startsWith(`${f}/`))
+    )
+      throw new Error(`${where}: bad mount path ${m.path}`);
+    if (m.source !== undefined && !(existsSync(m.source) && statSync(m.source).isDirectory()))
+      throw new Error(`${where}: mount source ${m.source} is not a directory`);
   }
   for (const u of h.users ?? []) if (!/^[a-z_][a-z0-9_-]{0,30}$/.test(u.name) || u.name === 'root') throw new Error(`${where}: bad user name ${u.name}`);
-  for (const [p, v] of Object.entries(h.packages ?? {})) if (!/^[a-z0-9][a-z0-9+.-]+$/.test(p) || !/^([A-Za-z0-9.+~:-]+)?$/.test(String(v))) throw new Error(`${where}: bad package ${p}=${v}`);
+  for (const [p, v] of Object.entries(h.packages ?? {}))
+    if (!/^[a-z0-9][a-z0-9+.-]+$/.test(p) || !/^([A-Za-z0-9.+~:-]+)?$/.test(String(v))) throw new Error(`${where}: bad package ${p}=${v}`);
 }
 
 interface Prepared {
@@ -499,11 +541,16 @@ function prepareHost(p: Prepared, lab: LabShared): void {
     linkSync(shared, join(hostDir, 'sbin', pname));
   }
   writeFileSync(join(hostDir, 'swaps'), `Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n${(h.swaps ?? []).map((l) => `${l}\n`).join('')}`);
-  if (h.memTotalKiB) writeFileSync(join(hostDir, 'meminfo'), readFileSync('/proc/meminfo', 'utf8').replace(/^MemTotal:\s+\d+ kB$/m, `MemTotal:       ${String(h.memTotalKiB).padStart(8)} kB`));
+  if (h.memTotalKiB)
+    writeFileSync(
+      join(hostDir, 'meminfo'),
+      readFileSync('/proc/meminfo', 'utf8').replace(/^MemTotal:\s+\d+ kB$/m, `MemTotal:       ${String(h.memTotalKiB).padStart(8)} kB`),
+    );
   // read the request up to its blank line before answering: a socket closed with unread input is reset, and the
   // reset can overtake the answer (curl: "Empty reply from server" — a flaky CP-HEALTHZ/PROXY-IPVS once in CI)
   const REASON: Record<number, string> = { 200: 'OK', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
-  const answer = (status: number, body: string) => `printf 'HTTP/1.0 ${status} ${REASON[status] ?? 'Status'}\\r\\nContent-Type: text/plain\\r\\nContent-Length: %d\\r\\nConnection: close\\r\\n\\r\\n%s' ${Buffer.byteLength(body)} ${q(body)}`;
+  const answer = (status: number, body: string) =>
+    `printf 'HTTP/1.0 ${status} ${REASON[status] ?? 'Status'}\\r\\nContent-Type: text/plain\\r\\nContent-Length: %d\\r\\nConnection: close\\r\\n\\r\\n%s' ${Buffer.byteLength(body)} ${q(body)}`;
   for (const e of h.http ?? []) {
     const lines = [
       `CR=$(printf '\\r')`,
@@ -598,16 +645,22 @@ function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: 
   // writable directories (the read-only proof hashes them): bound read-write over whatever is there
   for (const w of h.writable ?? []) if (w !== '/root') L.push(`mkdir -p ${q(w)} 2>/dev/null || :`, `mount --bind ${q(join(hostDir, 'fs') + w)} ${q(w)}`);
   for (const name of h.processes ?? []) {
-    if (name === 'containerd') L.push(`"$H/sbin/containerd" UNIX-LISTEN:/run/containerd/containerd.sock,fork,mode=660,unlink-early SYSTEM:true </dev/null >/dev/null 2>&1 &`);
+    if (name === 'containerd')
+      L.push(`"$H/sbin/containerd" UNIX-LISTEN:/run/containerd/containerd.sock,fork,mode=660,unlink-early SYSTEM:true </dev/null >/dev/null 2>&1 &`);
     else L.push(`"$H/sbin/"${q(name)} infinity </dev/null >/dev/null 2>&1 &`);
   }
   for (const e of h.http ?? []) {
-    const listen = e.tls ? `OPENSSL-LISTEN:${e.port},bind=127.0.0.1,cert=${lab.stubPem},verify=0,fork,reuseaddr` : `TCP-LISTEN:${e.port},bind=127.0.0.1,fork,reuseaddr`;
+    const listen = e.tls
+      ? `OPENSSL-LISTEN:${e.port},bind=127.0.0.1,cert=${lab.stubPem},verify=0,fork,reuseaddr`
+      : `TCP-LISTEN:${e.port},bind=127.0.0.1,fork,reuseaddr`;
     L.push(`socat ${q(listen)} SYSTEM:${q(`sh ${join(hostDir, `http-${e.port}.sh`)}`)} </dev/null >/dev/null 2>&1 &`);
   }
   for (const [path, pname] of Object.entries(h.sockets ?? {})) {
     const sock = path.startsWith('/var/run/') ? path.slice(4) : path;
-    L.push(`mkdir -p ${q(posix.dirname(sock))}`, `"$H/sbin/"${q(pname)} ${q(`UNIX-LISTEN:${sock},fork,mode=660,unlink-early`)} SYSTEM:true </dev/null >/dev/null 2>&1 &`);
+    L.push(
+      `mkdir -p ${q(posix.dirname(sock))}`,
+      `"$H/sbin/"${q(pname)} ${q(`UNIX-LISTEN:${sock},fork,mode=660,unlink-early`)} SYSTEM:true </dev/null >/dev/null 2>&1 &`,
+    );
   }
   for (const port of h.listen ?? []) L.push(`socat TCP-LISTEN:${port},fork,reuseaddr SYSTEM:true </dev/null >/dev/null 2>&1 &`);
   L.push(': > "$H/ready"');
@@ -620,10 +673,16 @@ function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: 
 // ---------------------------------------------------------------- up / down
 
 export async function labUp(opts: LabOptions): Promise<LabHandle> {
-  const id = opts.id ?? Math.random().toString(36).slice(2, 7).replace(/^[^a-z]/, 'k');
+  const id =
+    opts.id ??
+    Math.random()
+      .toString(36)
+      .slice(2, 7)
+      .replace(/^[^a-z]/, 'k');
   if (!/^[a-z0-9]{1,6}$/.test(id)) throw new Error('lab id: 1-6 lowercase letters or digits');
   const dir = resolve(opts.dir ?? join(tmpdir(), `kv-lab-${id}`));
-  if (/[:,\s'"\\]/.test(dir) || dir === '/' || dir.split('/').length < 3) throw new Error(`lab dir ${dir}: needs a dedicated directory without ':', ',', quotes or spaces`);
+  if (/[:,\s'"\\]/.test(dir) || dir === '/' || dir.split('/').length < 3)
+    throw new Error(`lab dir ${dir}: needs a dedicated directory without ':', ',', quotes or spaces`);
   opts.hosts.forEach(validateHost);
   const dup = opts.hosts.map((h) => h.name).find((n, i, a) => a.indexOf(n) !== i);
   if (dup) throw new Error(`lab: host name ${dup} twice`);
@@ -631,7 +690,19 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
   const waitMs = opts.waitMs ?? Number(process.env.KV_LAB_WAIT_SECONDS ?? 0) * 1000;
 
   const bridge = bridgeName(id);
-  const state: LabState = { version: 2, id, dir, bridge, netns: [], pids: [], owner: process.pid, ownerStart: startTime(process.pid), keep: !!opts.keep, created: Date.now(), status: 'waiting' };
+  const state: LabState = {
+    version: 2,
+    id,
+    dir,
+    bridge,
+    netns: [],
+    pids: [],
+    owner: process.pid,
+    ownerStart: startTime(process.pid),
+    keep: !!opts.keep,
+    created: Date.now(),
+    status: 'waiting',
+  };
   await acquireSlot(state, waitMs);
   try {
     if (existsSync(dir)) {
@@ -661,7 +732,25 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
     if (opts.hosts.some((h) => h.http?.some((e) => e.tls))) {
       const key = join(dir, 'stub.key');
       const crt = join(dir, 'stub.crt');
-      await shAsync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', crt, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1']);
+      await shAsync('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        crt,
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      ]);
       lab.stubPem = join(dir, 'stub.pem');
       writeFileSync(lab.stubPem, readFileSync(key, 'utf8') + readFileSync(crt, 'utf8'), { mode: 0o600 });
     }
@@ -672,7 +761,12 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
     // the network, in one batch (the bridge is up already): per host a netns and a veth whose peer is born as eth0 inside it
     debug(`${id}: ${prepared.length} host trees written`);
     const batch: string[] = [];
-    for (const p of prepared) batch.push(`netns add ${p.netns}`, `link add ${p.veth} type veth peer name eth0 address ${p.mac} netns ${p.netns}`, `link set ${p.veth} master ${bridge} up`);
+    for (const p of prepared)
+      batch.push(
+        `netns add ${p.netns}`,
+        `link add ${p.veth} type veth peer name eth0 address ${p.mac} netns ${p.netns}`,
+        `link set ${p.veth} master ${bridge} up`,
+      );
     sh('ip', ['-batch', '-'], batch.join('\n') + '\n');
 
     debug(`${id}: network created`);
@@ -681,17 +775,36 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
       const logFile = join(p.hostDir, 'host.log');
       const log = openSync(logFile, 'a');
       // logs go to a file: a closed pipe would kill sshd (SIGPIPE) the first time it logs
-      const child = spawn('ip', ['netns', 'exec', p.netns, 'unshare', '--uts', '--mount', '--pid', '--fork', '--mount-proc', '--propagation', 'private', 'sh', join(p.hostDir, 'start.sh')], {
-        detached: true,
-        stdio: ['ignore', log, log],
-      });
+      const child = spawn(
+        'ip',
+        [
+          'netns',
+          'exec',
+          p.netns,
+          'unshare',
+          '--uts',
+          '--mount',
+          '--pid',
+          '--fork',
+          '--mount-proc',
+          '--propagation',
+          'private',
+          'sh',
+          join(p.hostDir, 'start.sh'),
+        ],
+        {
+          detached: true,
+          stdio: ['ignore', log, log],
+        },
+      );
       closeSync(log);
       let exited = false;
       child.on('exit', () => (exited = true));
       child.on('error', () => (exited = true));
       child.unref();
       state.pids.push(child.pid!);
-      const why = (e: Error) => new Error(`${e.message} (host ${p.spec.name}: ${existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().slice(-600) : 'no log'})`);
+      const why = (e: Error) =>
+        new Error(`${e.message} (host ${p.spec.name}: ${existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().slice(-600) : 'no log'})`);
       await waitFile(join(p.hostDir, 'ready'), 30_000, () => exited).catch((e: Error) => Promise.reject(why(e)));
       if (p.spec.ssh !== 'none') await waitTcp(p.address, 22, 15_000, 'lab', () => exited).catch((e: Error) => Promise.reject(why(e)));
       const host: LabHost = { name: p.spec.name, address: p.address, netns: p.netns, pid: child.pid!, dir: p.hostDir };
@@ -719,7 +832,15 @@ export async function labUp(opts: LabOptions): Promise<LabHandle> {
     if (opts.registry) {
       const { startRegistry } = await import('./registry.ts');
       const images = opts.registry === true ? [] : (opts.registry.images ?? []);
-      registry = await startRegistry({ dir: join(dir, 'registry'), id, bridge, netns: netnsName(id, 'reg'), veth: vethName(id, 'r'), images, onPid: (pid) => (state.pids.push(pid), saveState(state)) });
+      registry = await startRegistry({
+        dir: join(dir, 'registry'),
+        id,
+        bridge,
+        netns: netnsName(id, 'reg'),
+        veth: vethName(id, 'r'),
+        images,
+        onPid: (pid) => (state.pids.push(pid), saveState(state)),
+      });
     }
     debug(`${id}: up`);
     state.status = 'up';
@@ -884,7 +1005,9 @@ export function removeCgroups(id: string): void {
 /** Every lab that has a state file. */
 export async function labDownAll(): Promise<string[]> {
   if (!existsSync(STATE_DIR)) return [];
-  const ids = readdirSync(STATE_DIR).filter((f) => /^[a-z0-9]{1,6}\.json$/.test(f)).map((f) => f.slice(0, -5));
+  const ids = readdirSync(STATE_DIR)
+    .filter((f) => /^[a-z0-9]{1,6}\.json$/.test(f))
+    .map((f) => f.slice(0, -5));
   for (const id of ids) await labDown(id);
   return ids;
 }

@@ -11,7 +11,8 @@ import { Agent, request } from 'undici';
 import type { LabRegistry } from './lab.ts';
 import { waitTcp } from './wait.ts';
 
-const sh = (cmd: string, args: string[], input?: string) => execFileSync(cmd, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input, timeout: 60_000 }).toString();
+const sh = (cmd: string, args: string[], input?: string) =>
+  execFileSync(cmd, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], input, timeout: 60_000 }).toString();
 
 export const LAB_REGISTRY_ADDRESS = '10.200.0.3';
 
@@ -30,7 +31,6 @@ export function makeCerts(dir: string, names: { dns: string[]; ips: string[] }):
   sh('openssl', ['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-CAcreateserial', '-out', cert, '-days', '30', '-extfile', ext]);
   return { ca, cert, key };
 }
-
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
@@ -72,7 +72,12 @@ export async function uploadBlob(t: PushTarget, repo: string, blob: { digest: st
   if (start.statusCode !== 202) throw new Error(`blob upload start for ${repo}: HTTP ${start.statusCode}`);
   const loc = new URL(String(start.headers.location), t.url);
   loc.searchParams.set('digest', blob.digest);
-  const put = await request(loc.toString(), { method: 'PUT', headers: { ...headers, 'content-type': 'application/octet-stream', 'content-length': String(blob.size) }, body: blob.body(), dispatcher: t.dispatcher });
+  const put = await request(loc.toString(), {
+    method: 'PUT',
+    headers: { ...headers, 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
+    body: blob.body(),
+    dispatcher: t.dispatcher,
+  });
   await put.body.dump();
   if (put.statusCode !== 201) throw new Error(`blob upload for ${repo}: HTTP ${put.statusCode}`);
 }
@@ -80,7 +85,12 @@ export async function uploadBlob(t: PushTarget, repo: string, blob: { digest: st
 /** PUTs a manifest under `ref` (`harbor:443/<repo>:<tag>`; the registry part is dropped). */
 export async function putManifest(t: PushTarget, ref: string, mediaType: string, manifest: object): Promise<void> {
   const [repo, tag] = splitRef(ref);
-  const m = await request(`${t.url}/v2/${repo}/manifests/${tag}`, { method: 'PUT', headers: { authorization: t.authorization, 'content-type': mediaType }, body: JSON.stringify({ schemaVersion: 2, mediaType, ...manifest }), dispatcher: t.dispatcher });
+  const m = await request(`${t.url}/v2/${repo}/manifests/${tag}`, {
+    method: 'PUT',
+    headers: { authorization: t.authorization, 'content-type': mediaType },
+    body: JSON.stringify({ schemaVersion: 2, mediaType, ...manifest }),
+    dispatcher: t.dispatcher,
+  });
   const text = await m.body.text();
   if (m.statusCode !== 201) throw new Error(`manifest PUT ${ref}: HTTP ${m.statusCode} ${text.slice(0, 200)}`);
 }
@@ -106,7 +116,15 @@ export async function pushImage(o: PushTarget & { ref: string }): Promise<void> 
   });
 }
 
-export async function startRegistry(o: { dir: string; id: string; bridge: string; netns: string; veth: string; images: string[]; onPid(p: number): void }): Promise<LabRegistry> {
+export async function startRegistry(o: {
+  dir: string;
+  id: string;
+  bridge: string;
+  netns: string;
+  veth: string;
+  images: string[];
+  onPid(p: number): void;
+}): Promise<LabRegistry> {
   const address = LAB_REGISTRY_ADDRESS;
   mkdirSync(join(o.dir, 'data'), { recursive: true });
   const certs = makeCerts(join(o.dir, 'tls'), { dns: ['harbor', 'localhost'], ips: [address] });
@@ -129,7 +147,11 @@ export async function startRegistry(o: { dir: string; id: string; bridge: string
     ].join('\n') + '\n',
   );
   // its own netns (the host "harbor"), a veth on the lab bridge
-  sh('ip', ['-batch', '-'], [`netns add ${o.netns}`, `link add ${o.veth} type veth peer name eth0 netns ${o.netns}`, `link set ${o.veth} master ${o.bridge} up`].join('\n') + '\n');
+  sh(
+    'ip',
+    ['-batch', '-'],
+    [`netns add ${o.netns}`, `link add ${o.veth} type veth peer name eth0 netns ${o.netns}`, `link set ${o.veth} master ${o.bridge} up`].join('\n') + '\n',
+  );
   sh('ip', ['-n', o.netns, '-batch', '-'], [`addr add ${address}/16 dev eth0`, 'link set eth0 up', 'link set lo up'].join('\n') + '\n');
   const logFile = join(o.dir, 'registry.log');
   const log = openSync(logFile, 'a');

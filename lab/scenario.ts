@@ -16,9 +16,33 @@ function merge(a: Obj, b: Obj): Obj {
 }
 
 /** Every LabHostSpec field, plus the scenario's own (template, overrides, hostsFile): anything else is a typo. */
-const SPEC_KEYS = ['name', 'hostname', 'roles', 'mac', 'productUuid', 'files', 'sysctls', 'modules', 'swaps', 'memTotalKiB', 'processes', 'listen', 'sockets', 'packages', 'bin', 'timesyncSynchronized', 'http', 'users', 'sshFrom', 'ssh', 'hostsFile'];
+const SPEC_KEYS = [
+  'name',
+  'hostname',
+  'roles',
+  'mac',
+  'productUuid',
+  'files',
+  'sysctls',
+  'modules',
+  'swaps',
+  'memTotalKiB',
+  'processes',
+  'listen',
+  'sockets',
+  'packages',
+  'bin',
+  'timesyncSynchronized',
+  'http',
+  'users',
+  'sshFrom',
+  'ssh',
+  'hostsFile',
+];
 function onlyKnown(o: Obj, where: string, extra: string[]): void {
-  for (const k of Object.keys(o)) if (!SPEC_KEYS.includes(k) && !extra.includes(k)) throw new Error(`${where}: unknown field ${JSON.stringify(k)} (known: ${[...SPEC_KEYS, ...extra].join(', ')})`);
+  for (const k of Object.keys(o))
+    if (!SPEC_KEYS.includes(k) && !extra.includes(k))
+      throw new Error(`${where}: unknown field ${JSON.stringify(k)} (known: ${[...SPEC_KEYS, ...extra].join(', ')})`);
 }
 
 export interface Scenario {
@@ -50,7 +74,8 @@ export function loadScenario(path: string, extraHosts: { name: string; address: 
     spec = merge(spec, structuredClone(own));
     if (overrides) spec = merge(spec, structuredClone(overrides as Obj));
     const files = (spec.files ?? {}) as Record<string, string>;
-    for (const [p, v] of Object.entries(files)) if (typeof v === 'string' && v.startsWith('@')) files[p] = readFileSync(join(dirname(path), v.slice(1)), 'utf8');
+    for (const [p, v] of Object.entries(files))
+      if (typeof v === 'string' && v.startsWith('@')) files[p] = readFileSync(join(dirname(path), v.slice(1)), 'utf8');
     spec.files = files;
     return spec as unknown as Scenario['hosts'][number];
   });
@@ -59,7 +84,8 @@ export function loadScenario(path: string, extraHosts: { name: string; address: 
     h.files ??= {};
     h.files['/etc/hostname'] ??= `${h.hostname ?? h.name}\n`;
     const local = `127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n`;
-    h.files['/etc/hosts'] ??= h.hostsFile === 'minimal' ? local : `${local}${REGISTRY_ADDRESS} harbor\n${all.map((x) => `${x.address} ${x.name}`).join('\n')}\n`;
+    h.files['/etc/hosts'] ??=
+      h.hostsFile === 'minimal' ? local : `${local}${REGISTRY_ADDRESS} harbor\n${all.map((x) => `${x.address} ${x.name}`).join('\n')}\n`;
   }
   return { description: String(doc.description ?? ''), hosts, expect: (doc.expect ?? { default: 'pass' }) as Scenario['expect'] };
 }

@@ -42,7 +42,16 @@ export function prepareReportDir(dir: string): string | undefined {
     return undefined;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'cannot be created here' : err.code === 'ENOTDIR' ? `${err.path ?? 'a parent'} is not a directory` : err.code === 'EACCES' || err.code === 'EPERM' ? 'not writable (permission denied)' : err.code === 'EROFS' ? 'on a read-only file system' : err.code ?? err.message;
+    const why =
+      err.code === 'ENOENT'
+        ? 'cannot be created here'
+        : err.code === 'ENOTDIR'
+          ? `${err.path ?? 'a parent'} is not a directory`
+          : err.code === 'EACCES' || err.code === 'EPERM'
+            ? 'not writable (permission denied)'
+            : err.code === 'EROFS'
+              ? 'on a read-only file system'
+              : (err.code ?? err.message);
     return `--report-dir ${abs}: ${why} (${err.code ?? 'error'}${err.path && err.path !== abs ? ` at ${err.path}` : ''})`;
   }
 }

@@ -17,14 +17,18 @@ export function registeredSecrets(): string[] {
 // value — all on the same line. Only blanks and tabs may stand around the separator ([ \t], never \s): a key whose
 // value is on the next line is a mapping (kubelet's `authentication:` / `  anonymous:`), not a secret, and must
 // come out byte-identical. A value starting with { [ | > & * ! is YAML structure, not a secret either.
-const KEY_RE = /((?<![\w-])(?:[\w-]*(?:password|passwd|secret|token|auth|identitytoken|identity_token|bearer|private[_-]?key|key[_-]?data))["']?[ \t]*[=:][ \t]*)(["']?)(?![{[|>&*!])([^"'\s,}]+)\2/gi;
+const KEY_RE =
+  /((?<![\w-])(?:[\w-]*(?:password|passwd|secret|token|auth|identitytoken|identity_token|bearer|private[_-]?key|key[_-]?data))["']?[ \t]*[=:][ \t]*)(["']?)(?![{[|>&*!])([^"'\s,}]+)\2/gi;
 const BEARER_RE = /(authorization:[ \t]*(?:bearer|basic)[ \t]+)[^\s]+/gi;
 const PEM_RE = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g;
 
 export function scrub(s: string): string {
   let out = s;
   for (const v of secrets) if (out.includes(v)) out = out.split(v).join('<redacted>');
-  return out.replace(PEM_RE, '<redacted private key>').replace(BEARER_RE, '$1<redacted>').replace(KEY_RE, (_m, k: string, q: string) => `${k}${q}<redacted>${q}`);
+  return out
+    .replace(PEM_RE, '<redacted private key>')
+    .replace(BEARER_RE, '$1<redacted>')
+    .replace(KEY_RE, (_m, k: string, q: string) => `${k}${q}<redacted>${q}`);
 }
 
 /** Deep-scrub every string inside a JSON-like value. */

@@ -32,7 +32,10 @@ export function loadWaivers(file: string): Waiver[] {
     };
     if (w.approver !== undefined) out.approver = c.string(w.approver, ['waivers', i, 'approver']);
     if (w.expires !== undefined) {
-      const e = w.expires instanceof Date ? w.expires.toISOString().slice(0, 10) : c.string(w.expires, ['waivers', i, 'expires'], { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date like 2027-01-31' });
+      const e =
+        w.expires instanceof Date
+          ? w.expires.toISOString().slice(0, 10)
+          : c.string(w.expires, ['waivers', i, 'expires'], { pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date like 2027-01-31' });
       // Date.parse('2027-02-30') is 2 March: the day must survive the round trip
       const d = new Date(`${e}T00:00:00Z`);
       if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== e) c.fail(['waivers', i, 'expires'], `not a date: ${e}`);

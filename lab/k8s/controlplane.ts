@@ -50,7 +50,23 @@ function cert(dir: string, name: string, subj: string, o: { ca: string; caKey: s
   ossl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, `${name}.key`), '-out', join(dir, `${name}.csr`), '-subj', subj]);
   const extFile = join(dir, `${name}.ext`);
   writeFileSync(extFile, o.ext ?? 'extendedKeyUsage=clientAuth\n');
-  ossl(['x509', '-req', '-in', join(dir, `${name}.csr`), '-CA', o.ca, '-CAkey', o.caKey, '-CAcreateserial', '-out', join(dir, `${name}.crt`), '-days', String(o.days), '-extfile', extFile]);
+  ossl([
+    'x509',
+    '-req',
+    '-in',
+    join(dir, `${name}.csr`),
+    '-CA',
+    o.ca,
+    '-CAkey',
+    o.caKey,
+    '-CAcreateserial',
+    '-out',
+    join(dir, `${name}.crt`),
+    '-days',
+    String(o.days),
+    '-extfile',
+    extFile,
+  ]);
 }
 
 const b64 = (f: string) => readFileSync(f).toString('base64');
@@ -90,7 +106,12 @@ async function waitReady(url: string, ca: string | undefined, ms: number, what: 
   throw new Error(`${what} not ready within ${ms / 1000} s (${last})\n${tail}`);
 }
 
-export async function startControlPlane(opts: { dir: string; servingCertDays?: number; withScheduler?: boolean; withControllerManager?: boolean }): Promise<ControlPlane> {
+export async function startControlPlane(opts: {
+  dir: string;
+  servingCertDays?: number;
+  withScheduler?: boolean;
+  withControllerManager?: boolean;
+}): Promise<ControlPlane> {
   ensureK8sBinaries();
   const bin = k8sBinDir();
   const dir = opts.dir;
@@ -117,7 +138,12 @@ export async function startControlPlane(opts: { dir: string; servingCertDays?: n
     const ca = join(pki, 'ca.crt');
     const caKey = join(pki, 'ca.key');
     ossl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', caKey, '-out', ca, '-days', '3650', '-subj', '/CN=kubernetes']);
-    cert(pki, 'apiserver', '/CN=kube-apiserver', { ca, caKey, days: opts.servingCertDays ?? 365, ext: 'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default\nextendedKeyUsage=serverAuth\n' });
+    cert(pki, 'apiserver', '/CN=kube-apiserver', {
+      ca,
+      caKey,
+      days: opts.servingCertDays ?? 365,
+      ext: 'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default\nextendedKeyUsage=serverAuth\n',
+    });
     cert(pki, 'admin', '/O=system:masters/CN=kubernetes-admin', { ca, caKey, days: 365 });
     cert(pki, 'scheduler', '/CN=system:kube-scheduler', { ca, caKey, days: 365 });
     cert(pki, 'controller-manager', '/CN=system:kube-controller-manager', { ca, caKey, days: 365 });
@@ -126,7 +152,24 @@ export async function startControlPlane(opts: { dir: string; servingCertDays?: n
     const viewerToken = Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
     writeFileSync(join(pki, 'tokens.csv'), `${adminToken},token-admin,token-admin,"system:masters"\n${viewerToken},viewer,viewer,\n`, { mode: 0o600 });
     const [etcdClient, etcdPeer, port] = [await freePort(), await freePort(), await freePort()];
-    const etcdLog = start('etcd', 'etcd', ['--name', 'kv', '--data-dir', join(dir, 'etcd'), '--listen-client-urls', `http://127.0.0.1:${etcdClient}`, '--advertise-client-urls', `http://127.0.0.1:${etcdClient}`, '--listen-peer-urls', `http://127.0.0.1:${etcdPeer}`, '--initial-advertise-peer-urls', `http://127.0.0.1:${etcdPeer}`, '--initial-cluster', `kv=http://127.0.0.1:${etcdPeer}`, '--log-level', 'error']);
+    const etcdLog = start('etcd', 'etcd', [
+      '--name',
+      'kv',
+      '--data-dir',
+      join(dir, 'etcd'),
+      '--listen-client-urls',
+      `http://127.0.0.1:${etcdClient}`,
+      '--advertise-client-urls',
+      `http://127.0.0.1:${etcdClient}`,
+      '--listen-peer-urls',
+      `http://127.0.0.1:${etcdPeer}`,
+      '--initial-advertise-peer-urls',
+      `http://127.0.0.1:${etcdPeer}`,
+      '--initial-cluster',
+      `kv=http://127.0.0.1:${etcdPeer}`,
+      '--log-level',
+      'error',
+    ]);
     await (async () => {
       const until = Date.now() + 20_000;
       while (Date.now() < until) {
@@ -140,12 +183,26 @@ export async function startControlPlane(opts: { dir: string; servingCertDays?: n
     })();
     const url = `https://127.0.0.1:${port}`;
     const apiLog = start('kube-apiserver', join(bin, 'kube-apiserver'), [
-      `--etcd-servers=http://127.0.0.1:${etcdClient}`, '--bind-address=127.0.0.1', `--secure-port=${port}`, '--advertise-address=127.0.0.1',
-      `--tls-cert-file=${join(pki, 'apiserver.crt')}`, `--tls-private-key-file=${join(pki, 'apiserver.key')}`, `--client-ca-file=${ca}`,
-      `--token-auth-file=${join(pki, 'tokens.csv')}`, '--authorization-mode=Node,RBAC', `--service-account-issuer=${url}`,
-      `--service-account-key-file=${join(pki, 'sa.key')}`, `--service-account-signing-key-file=${join(pki, 'sa.key')}`,
-      '--service-cluster-ip-range=10.245.0.0/16', '--disable-admission-plugins=ServiceAccount,TaintNodesByCondition', '--endpoint-reconciler-type=none',
-      '--allow-privileged=true', '--enable-priority-and-fairness=false', '--max-requests-inflight=0', '--max-mutating-requests-inflight=0', '--profiling=false',
+      `--etcd-servers=http://127.0.0.1:${etcdClient}`,
+      '--bind-address=127.0.0.1',
+      `--secure-port=${port}`,
+      '--advertise-address=127.0.0.1',
+      `--tls-cert-file=${join(pki, 'apiserver.crt')}`,
+      `--tls-private-key-file=${join(pki, 'apiserver.key')}`,
+      `--client-ca-file=${ca}`,
+      `--token-auth-file=${join(pki, 'tokens.csv')}`,
+      '--authorization-mode=Node,RBAC',
+      `--service-account-issuer=${url}`,
+      `--service-account-key-file=${join(pki, 'sa.key')}`,
+      `--service-account-signing-key-file=${join(pki, 'sa.key')}`,
+      '--service-cluster-ip-range=10.245.0.0/16',
+      '--disable-admission-plugins=ServiceAccount,TaintNodesByCondition',
+      '--endpoint-reconciler-type=none',
+      '--allow-privileged=true',
+      '--enable-priority-and-fairness=false',
+      '--max-requests-inflight=0',
+      '--max-mutating-requests-inflight=0',
+      '--profiling=false',
     ]);
     const caPem = readFileSync(ca, 'utf8');
     await waitReady(`${url}/readyz`, caPem, 90_000, 'kube-apiserver', apiLog);
@@ -157,13 +214,42 @@ export async function startControlPlane(opts: { dir: string; servingCertDays?: n
     const viewerKubeconfig = join(dir, 'viewer.conf');
     writeFileSync(viewerKubeconfig, kubeconfig(url, ca, { token: viewerToken }, 'viewer'), { mode: 0o600 });
     const insecureKubeconfig = join(dir, 'insecure.conf');
-    writeFileSync(insecureKubeconfig, stringify({ apiVersion: 'v1', kind: 'Config', clusters: [{ name: 'kubernetes', cluster: { server: url, 'insecure-skip-tls-verify': true } }], contexts: [{ name: 'i@kubernetes', context: { cluster: 'kubernetes', user: 'i' } }], 'current-context': 'i@kubernetes', users: [{ name: 'i', user: { token: adminToken } }] }), { mode: 0o600 });
-    const cp: ControlPlane = { url, port, dir, caPem, adminKubeconfig, tokenKubeconfig, viewerKubeconfig, insecureKubeconfig, version: execFileSync(join(bin, 'kube-apiserver'), ['--version']).toString().trim().split(' ').pop()!, stop };
+    writeFileSync(
+      insecureKubeconfig,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'kubernetes', cluster: { server: url, 'insecure-skip-tls-verify': true } }],
+        contexts: [{ name: 'i@kubernetes', context: { cluster: 'kubernetes', user: 'i' } }],
+        'current-context': 'i@kubernetes',
+        users: [{ name: 'i', user: { token: adminToken } }],
+      }),
+      { mode: 0o600 },
+    );
+    const cp: ControlPlane = {
+      url,
+      port,
+      dir,
+      caPem,
+      adminKubeconfig,
+      tokenKubeconfig,
+      viewerKubeconfig,
+      insecureKubeconfig,
+      version: execFileSync(join(bin, 'kube-apiserver'), ['--version']).toString().trim().split(' ').pop()!,
+      stop,
+    };
     if (opts.withScheduler) {
       const kcf = join(dir, 'scheduler.conf');
       writeFileSync(kcf, kubeconfig(url, ca, cpk('scheduler'), 'system:kube-scheduler'), { mode: 0o600 });
       cp.schedulerPort = await freePort();
-      const log = start('kube-scheduler', join(bin, 'kube-scheduler'), [`--kubeconfig=${kcf}`, `--authentication-kubeconfig=${kcf}`, `--authorization-kubeconfig=${kcf}`, '--bind-address=127.0.0.1', `--secure-port=${cp.schedulerPort}`, '--leader-elect=false']);
+      const log = start('kube-scheduler', join(bin, 'kube-scheduler'), [
+        `--kubeconfig=${kcf}`,
+        `--authentication-kubeconfig=${kcf}`,
+        `--authorization-kubeconfig=${kcf}`,
+        '--bind-address=127.0.0.1',
+        `--secure-port=${cp.schedulerPort}`,
+        '--leader-elect=false',
+      ]);
       await waitReady(`https://127.0.0.1:${cp.schedulerPort}/healthz`, undefined, 60_000, 'kube-scheduler', log);
     }
     if (opts.withControllerManager) {
@@ -173,7 +259,16 @@ export async function startControlPlane(opts: { dir: string; servingCertDays?: n
       writeFileSync(kcf, kubeconfig(url, ca, cpk('admin'), 'kubernetes-admin'), { mode: 0o600 });
       cp.controllerManagerPort = await freePort();
       // only the namespace controller: the seeded workloads' status must not be reconciled away
-      const log = start('kube-controller-manager', join(bin, 'kube-controller-manager'), [`--kubeconfig=${kcf}`, `--authentication-kubeconfig=${kcf}`, `--authorization-kubeconfig=${kcf}`, '--bind-address=127.0.0.1', `--secure-port=${cp.controllerManagerPort}`, '--leader-elect=false', '--controllers=namespace', '--use-service-account-credentials=false']);
+      const log = start('kube-controller-manager', join(bin, 'kube-controller-manager'), [
+        `--kubeconfig=${kcf}`,
+        `--authentication-kubeconfig=${kcf}`,
+        `--authorization-kubeconfig=${kcf}`,
+        '--bind-address=127.0.0.1',
+        `--secure-port=${cp.controllerManagerPort}`,
+        '--leader-elect=false',
+        '--controllers=namespace',
+        '--use-service-account-credentials=false',
+      ]);
       await waitReady(`https://127.0.0.1:${cp.controllerManagerPort}/healthz`, undefined, 60_000, 'kube-controller-manager', log);
     }
     return cp;

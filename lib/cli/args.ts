@@ -89,7 +89,31 @@ function positiveInt(name: string, v: string | undefined, max: number): number |
   return n;
 }
 
-const FLAGS = ['host', 'role', 'inventory', 'phase', 'kubeconfig', 'profile', 'kubeadm-config', 'report-dir', 'accept-new-host-keys', 'concurrency', 'connect-timeout', 'command-timeout', 'waivers', 'fail-on', 'compare', 'json', 'dataplane', 'dataplane-image', 'help', 'version', 'list', 'check', 'skip'];
+const FLAGS = [
+  'host',
+  'role',
+  'inventory',
+  'phase',
+  'kubeconfig',
+  'profile',
+  'kubeadm-config',
+  'report-dir',
+  'accept-new-host-keys',
+  'concurrency',
+  'connect-timeout',
+  'command-timeout',
+  'waivers',
+  'fail-on',
+  'compare',
+  'json',
+  'dataplane',
+  'dataplane-image',
+  'help',
+  'version',
+  'list',
+  'check',
+  'skip',
+];
 
 /** One line for a bad command line: the option, what is wrong, and the flag that was probably meant. */
 function usageError(e: Error & { code?: string }): string {
@@ -106,7 +130,11 @@ function usageError(e: Error & { code?: string }): string {
   return `${first.replace(/\.$/, '')} (see --help)`;
 }
 
-const commaList = (v: string[] | undefined) => (v ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+const commaList = (v: string[] | undefined) =>
+  (v ?? [])
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function parseCli(argv: string[]): CliOptions {
   let parsed;
@@ -146,11 +174,16 @@ export function parseCli(argv: string[]): CliOptions {
   }
   const v = parsed.values;
   const phase = v.phase ?? 'preflight';
-  if (!['preflight', 'postinstall', 'all'].includes(phase)) throw new ConfigError(`--phase must be preflight, postinstall or all, got ${JSON.stringify(phase)}`);
-  if (v.role !== undefined && !['control-plane', 'worker', 'registry', 'etcd'].includes(v.role)) throw new ConfigError(`--role must be control-plane, worker, etcd or registry, got ${JSON.stringify(v.role)}`);
+  if (!['preflight', 'postinstall', 'all'].includes(phase))
+    throw new ConfigError(`--phase must be preflight, postinstall or all, got ${JSON.stringify(phase)}`);
+  if (v.role !== undefined && !['control-plane', 'worker', 'registry', 'etcd'].includes(v.role))
+    throw new ConfigError(`--role must be control-plane, worker, etcd or registry, got ${JSON.stringify(v.role)}`);
   const failOn = v['fail-on'] ?? 'error';
   if (failOn !== 'error' && failOn !== 'warn') throw new ConfigError(`--fail-on must be error or warn, got ${JSON.stringify(failOn)}`);
-  const hosts = (v.host ?? []).flatMap((h) => h.split(',')).map((h) => h.trim()).filter(Boolean);
+  const hosts = (v.host ?? [])
+    .flatMap((h) => h.split(','))
+    .map((h) => h.trim())
+    .filter(Boolean);
   return {
     hosts,
     role: v.role as Role | undefined,

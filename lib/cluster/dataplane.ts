@@ -15,7 +15,10 @@ export interface DataplaneResult {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function runDataplane(kc: KubeConfig, o: { image: string; nodeIPs: string[]; timeoutMs?: number; signal?: AbortSignal }): Promise<DataplaneResult> {
+export async function runDataplane(
+  kc: KubeConfig,
+  o: { image: string; nodeIPs: string[]; timeoutMs?: number; signal?: AbortSignal },
+): Promise<DataplaneResult> {
   const core = kc.makeApiClient(CoreV1Api);
   const apps = kc.makeApiClient(AppsV1Api);
   const ns = `kv-dataplane-${Math.random().toString(36).slice(2, 8)}`;
@@ -34,15 +37,32 @@ export async function runDataplane(kc: KubeConfig, o: { image: string; nodeIPs: 
           template: {
             metadata: { labels },
             spec: {
-              affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: labels }, topologyKey: 'kubernetes.io/hostname' }] } },
-              containers: [{ name: 'echo', image: o.image, command: ['sh', '-c', 'mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 8080 -h /www'], ports: [{ containerPort: 8080 }] }],
+              affinity: {
+                podAntiAffinity: {
+                  requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: labels }, topologyKey: 'kubernetes.io/hostname' }],
+                },
+              },
+              containers: [
+                {
+                  name: 'echo',
+                  image: o.image,
+                  command: ['sh', '-c', 'mkdir -p /www && hostname > /www/index.html && exec httpd -f -p 8080 -h /www'],
+                  ports: [{ containerPort: 8080 }],
+                },
+              ],
             },
           },
         },
       },
     });
-    await core.createNamespacedService({ namespace: ns, body: { metadata: { name: 'echo' }, spec: { selector: labels, ports: [{ port: 80, targetPort: 8080 }] } } });
-    const np = await core.createNamespacedService({ namespace: ns, body: { metadata: { name: 'echo-np' }, spec: { type: 'NodePort', selector: labels, ports: [{ port: 80, targetPort: 8080 }] } } });
+    await core.createNamespacedService({
+      namespace: ns,
+      body: { metadata: { name: 'echo' }, spec: { selector: labels, ports: [{ port: 80, targetPort: 8080 }] } },
+    });
+    const np = await core.createNamespacedService({
+      namespace: ns,
+      body: { metadata: { name: 'echo-np' }, spec: { type: 'NodePort', selector: labels, ports: [{ port: 80, targetPort: 8080 }] } },
+    });
     const nodePort = np.spec?.ports?.[0]?.nodePort;
     let podIPs: string[] = [];
     while (Date.now() < deadline) {
@@ -55,14 +75,22 @@ export async function runDataplane(kc: KubeConfig, o: { image: string; nodeIPs: 
       }
       await sleep(2000);
     }
-    if (podIPs.length < 2) throw new Error(`the 2 test pods were not Ready on 2 different nodes within ${Math.round((o.timeoutMs ?? 120_000) / 1000)} s (image ${o.image}: pullable from this cluster?)`);
+    if (podIPs.length < 2)
+      throw new Error(
+        `the 2 test pods were not Ready on 2 different nodes within ${Math.round((o.timeoutMs ?? 120_000) / 1000)} s (image ${o.image}: pullable from this cluster?)`,
+      );
     const targets = [...podIPs.map((ip) => `pod ${ip}:8080`), 'clusterip echo:80', ...o.nodeIPs.map((ip) => `nodeport ${ip}:${nodePort}`)];
     const script = [
       ...podIPs.map((ip) => `wget -q -T 5 -O- http://${ip}:8080/ >/dev/null && echo "OK pod ${ip}" || echo "FAIL pod ${ip}"`),
       `wget -q -T 5 -O- http://echo.${ns}.svc.cluster.local/ >/dev/null && echo "OK clusterip+dns echo.${ns}" || echo "FAIL clusterip+dns echo.${ns}"`,
-      ...o.nodeIPs.map((ip) => `wget -q -T 5 -O- http://${ip}:${nodePort}/ >/dev/null && echo "OK nodeport ${ip}:${nodePort}" || echo "FAIL nodeport ${ip}:${nodePort}"`),
+      ...o.nodeIPs.map(
+        (ip) => `wget -q -T 5 -O- http://${ip}:${nodePort}/ >/dev/null && echo "OK nodeport ${ip}:${nodePort}" || echo "FAIL nodeport ${ip}:${nodePort}"`,
+      ),
     ].join('\n');
-    await core.createNamespacedPod({ namespace: ns, body: { metadata: { name: 'client' }, spec: { restartPolicy: 'Never', containers: [{ name: 'client', image: o.image, command: ['sh', '-c', script] }] } } });
+    await core.createNamespacedPod({
+      namespace: ns,
+      body: { metadata: { name: 'client' }, spec: { restartPolicy: 'Never', containers: [{ name: 'client', image: o.image, command: ['sh', '-c', script] }] } },
+    });
     while (Date.now() < deadline) {
       const p = await core.readNamespacedPod({ name: 'client', namespace: ns });
       if (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') break;

@@ -32,8 +32,15 @@ export async function gatherCluster(o: GatherClusterOptions & { kc?: ReturnType<
   const out: ClusterExtra = { snapshot };
   if (o.dataplane && !snapshot.health.error) {
     const { runDataplane } = await import('./dataplane.ts');
-    const nodeIPs = snapshot.nodes.ok ? snapshot.nodes.items.map((n) => n.addresses.find((a) => a.type === 'InternalIP')?.address).filter((x): x is string => !!x) : [];
-    out.dataplane = await runDataplane(kc, { image: o.dataplaneImage ?? `${o.profile.imageRepository.split('/')[0]}/library/busybox:1.36`, nodeIPs, signal: o.signal, timeoutMs: Number(process.env.KV_DATAPLANE_TIMEOUT_SECONDS ?? 120) * 1000 });
+    const nodeIPs = snapshot.nodes.ok
+      ? snapshot.nodes.items.map((n) => n.addresses.find((a) => a.type === 'InternalIP')?.address).filter((x): x is string => !!x)
+      : [];
+    out.dataplane = await runDataplane(kc, {
+      image: o.dataplaneImage ?? `${o.profile.imageRepository.split('/')[0]}/library/busybox:1.36`,
+      nodeIPs,
+      signal: o.signal,
+      timeoutMs: Number(process.env.KV_DATAPLANE_TIMEOUT_SECONDS ?? 120) * 1000,
+    });
   }
   return out;
 }

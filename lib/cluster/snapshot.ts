@@ -116,12 +116,20 @@ const pickLabels = (labels: Record<string, string> | undefined, keys: readonly s
 /** A Node as kept in the snapshot (lib/cluster/snapshot.ts SNAPSHOT_FIELDS). */
 export function projectNode(n: NodeInfo): NodeInfo {
   const kept = pick(n, SNAPSHOT_FIELDS.node);
-  return { ...kept, labels: pickLabels(n.labels, SNAPSHOT_FIELDS.nodeLabels), addresses: (n.addresses ?? []).filter((a) => (SNAPSHOT_FIELDS.nodeAddressTypes as readonly string[]).includes(a.type)) };
+  return {
+    ...kept,
+    labels: pickLabels(n.labels, SNAPSHOT_FIELDS.nodeLabels),
+    addresses: (n.addresses ?? []).filter((a) => (SNAPSHOT_FIELDS.nodeAddressTypes as readonly string[]).includes(a.type)),
+  };
 }
 
 /** A Pod as kept in the snapshot, its containers too. */
 export function projectPod(p: PodInfo): PodInfo {
-  const kept: PodInfo = { ...pick(p, SNAPSHOT_FIELDS.pod), labels: pickLabels(p.labels, SNAPSHOT_FIELDS.podLabels), containers: p.containers.map((c) => pick(c, SNAPSHOT_FIELDS.container)) };
+  const kept: PodInfo = {
+    ...pick(p, SNAPSHOT_FIELDS.pod),
+    labels: pickLabels(p.labels, SNAPSHOT_FIELDS.podLabels),
+    containers: p.containers.map((c) => pick(c, SNAPSHOT_FIELDS.container)),
+  };
   if (p.initContainers) kept.initContainers = p.initContainers.map((c) => pick(c, SNAPSHOT_FIELDS.container));
   return kept;
 }
@@ -143,7 +151,10 @@ export interface ClusterSnapshot {
   workloads: Listed<WorkloadInfo>;
   /** kubelet-config: read under the name the profile's kubeadm version used (kubelet-config-1.X up to 1.23);
    * kube-flannel-cfg: namespace kube-flannel, else kube-system (older manifests) */
-  configMaps: Record<ConfigMapKey, ({ ok: true; data: Record<string, string> } | { ok: false; status?: number; error: string }) & { name?: string; namespace?: string }>;
+  configMaps: Record<
+    ConfigMapKey,
+    ({ ok: true; data: Record<string, string> } | { ok: false; status?: number; error: string }) & { name?: string; namespace?: string }
+  >;
   dnsEndpoints: { ok: true; service: boolean; addresses: number } | { ok: false; status?: number; error: string };
   tokens: Listed<{ name: string; expiration?: string; usages: string[] }>;
   ipPools: Listed<{ name: string; cidr: string }>;
@@ -181,7 +192,8 @@ export function loadKubeconfig(file: string): KubeConfig {
   }
   const cluster = kc.getCurrentCluster();
   const current = kc.getCurrentContext();
-  if (!current) throw new ConfigError(`no current-context and so no cluster to check (kubectl --kubeconfig ${file} config use-context NAME sets one)`, { file });
+  if (!current)
+    throw new ConfigError(`no current-context and so no cluster to check (kubectl --kubeconfig ${file} config use-context NAME sets one)`, { file });
   if (!cluster) throw new ConfigError(`current-context "${current}" names no cluster defined in this file`, { file });
   const user = kc.getCurrentUser();
   registerSecret(user?.token);
@@ -192,7 +204,12 @@ export function loadKubeconfig(file: string): KubeConfig {
 function certInfo(pem: string | Buffer): CertInfo {
   const c = new X509Certificate(pem);
   const notAfter = new Date(c.validTo);
-  return { subject: c.subject.replace(/\n/g, ', '), issuer: c.issuer.replace(/\n/g, ', '), notAfter: notAfter.toISOString(), daysLeft: Math.floor((notAfter.getTime() - Date.now()) / 86_400_000) };
+  return {
+    subject: c.subject.replace(/\n/g, ', '),
+    issuer: c.issuer.replace(/\n/g, ', '),
+    notAfter: notAfter.toISOString(),
+    daysLeft: Math.floor((notAfter.getTime() - Date.now()) / 86_400_000),
+  };
 }
 
 const apiError = (e: unknown): { status?: number; error: string } => {
@@ -208,7 +225,11 @@ const apiError = (e: unknown): { status?: number; error: string } => {
   return { status, error: msg.split('\n')[0]!.slice(0, 300) };
 };
 
-async function paged<R, T>(fn: (cont?: string) => Promise<{ items: R[]; metadata?: { _continue?: string } }>, map: (r: R) => T, counter: { n: number }): Promise<Listed<T>> {
+async function paged<R, T>(
+  fn: (cont?: string) => Promise<{ items: R[]; metadata?: { _continue?: string } }>,
+  map: (r: R) => T,
+  counter: { n: number },
+): Promise<Listed<T>> {
   const items: T[] = [];
   let cont: string | undefined;
   try {
@@ -236,9 +257,16 @@ function containerInfos(specs: AnyObj[] | undefined, statuses: AnyObj[]): Contai
     const key = Object.keys(st)[0] ?? 'unknown';
     const last = s?.lastState ? Object.keys(s.lastState)[0] : undefined;
     return {
-      name: c.name, image: c.image, ready: !!s?.ready, restartCount: s?.restartCount ?? 0, state: key,
-      reason: st[key]?.reason, message: st[key]?.message?.slice(0, 200),
-      lastState: last ? `${last}${s.lastState[last]?.reason ? ` (${s.lastState[last].reason}${s.lastState[last].exitCode !== undefined ? `, exit ${s.lastState[last].exitCode}` : ''})` : ''}` : undefined,
+      name: c.name,
+      image: c.image,
+      ready: !!s?.ready,
+      restartCount: s?.restartCount ?? 0,
+      state: key,
+      reason: st[key]?.reason,
+      message: st[key]?.message?.slice(0, 200),
+      lastState: last
+        ? `${last}${s.lastState[last]?.reason ? ` (${s.lastState[last].reason}${s.lastState[last].exitCode !== undefined ? `, exit ${s.lastState[last].exitCode}` : ''})` : ''}`
+        : undefined,
     };
   });
 }
@@ -248,26 +276,50 @@ function podInfo(p: AnyObj): PodInfo {
   const init = p.spec?.initContainers?.length ? containerInfos(p.spec.initContainers, p.status?.initContainerStatuses ?? []) : undefined;
   const ready = (p.status?.conditions ?? []).some((c: AnyObj) => c.type === 'Ready' && c.status === 'True');
   const ep = p.metadata?.annotations?.['kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint'];
-  return projectPod({ namespace: p.metadata.namespace, name: p.metadata.name, nodeName: p.spec?.nodeName, phase: p.status?.phase ?? 'Unknown', reason: p.status?.reason, ready, labels: p.metadata?.labels ?? {}, images: [...containers, ...(init ?? [])].map((c) => c.image), containers, ...(init ? { initContainers: init } : {}), ...(ep ? { advertise: String(ep).replace(/:\d+$/, '') } : {}) });
+  return projectPod({
+    namespace: p.metadata.namespace,
+    name: p.metadata.name,
+    nodeName: p.spec?.nodeName,
+    phase: p.status?.phase ?? 'Unknown',
+    reason: p.status?.reason,
+    ready,
+    labels: p.metadata?.labels ?? {},
+    images: [...containers, ...(init ?? [])].map((c) => c.image),
+    containers,
+    ...(init ? { initContainers: init } : {}),
+    ...(ep ? { advertise: String(ep).replace(/:\d+$/, '') } : {}),
+  });
 }
 
 function nodeInfo(n: AnyObj): NodeInfo {
   return projectNode({
-    name: n.metadata.name, labels: n.metadata?.labels ?? {},
+    name: n.metadata.name,
+    labels: n.metadata?.labels ?? {},
     taints: (n.spec?.taints ?? []).map((t: AnyObj) => ({ key: t.key, effect: t.effect, value: t.value })),
     conditions: (n.status?.conditions ?? []).map((c: AnyObj) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message?.slice(0, 200) })),
-    kubeletVersion: n.status?.nodeInfo?.kubeletVersion ?? '', addresses: n.status?.addresses ?? [],
+    kubeletVersion: n.status?.nodeInfo?.kubeletVersion ?? '',
+    addresses: n.status?.addresses ?? [],
   });
 }
 
 async function peerCert(server: URL, ca?: string, timeoutMs = 5000): Promise<CertInfo> {
   return new Promise((res, rej) => {
-    const s = tlsConnect({ host: server.hostname, port: Number(server.port || 443), ca, servername: /^[\d.]+$|:/.test(server.hostname) ? undefined : server.hostname, rejectUnauthorized: !!ca, timeout: timeoutMs }, () => {
-      const c = s.getPeerCertificate(false);
-      s.end();
-      if (!c?.raw) return rej(new Error('no peer certificate'));
-      res(certInfo(`-----BEGIN CERTIFICATE-----\n${c.raw.toString('base64')}\n-----END CERTIFICATE-----\n`));
-    });
+    const s = tlsConnect(
+      {
+        host: server.hostname,
+        port: Number(server.port || 443),
+        ca,
+        servername: /^[\d.]+$|:/.test(server.hostname) ? undefined : server.hostname,
+        rejectUnauthorized: !!ca,
+        timeout: timeoutMs,
+      },
+      () => {
+        const c = s.getPeerCertificate(false);
+        s.end();
+        if (!c?.raw) return rej(new Error('no peer certificate'));
+        res(certInfo(`-----BEGIN CERTIFICATE-----\n${c.raw.toString('base64')}\n-----END CERTIFICATE-----\n`));
+      },
+    );
     s.on('error', rej);
     s.on('timeout', () => (s.destroy(), rej(new Error(`TLS handshake timed out after ${timeoutMs} ms`))));
   });
@@ -283,13 +335,32 @@ export async function takeSnapshot(kc: KubeConfig, opts: { timeoutMs?: number; k
   const custom = kc.makeApiClient(CustomObjectsApi);
   const counter = { n: 0 };
   const server = new URL(cluster.server);
-  const caPem = cluster.caData ? Buffer.from(cluster.caData, 'base64').toString('utf8') : cluster.caFile ? (await import('node:fs')).readFileSync(cluster.caFile, 'utf8') : undefined;
+  const caPem = cluster.caData
+    ? Buffer.from(cluster.caData, 'base64').toString('utf8')
+    : cluster.caFile
+      ? (await import('node:fs')).readFileSync(cluster.caFile, 'utf8')
+      : undefined;
   const snap: ClusterSnapshot = {
-    server: cluster.server, context: kc.getCurrentContext(), user: user?.name ?? '', insecureSkipTlsVerify: !!cluster.skipTLSVerify, health: {},
-    nodes: { ok: false, error: 'not listed' }, pods: { ok: false, error: 'not listed' }, workloads: { ok: false, error: 'not listed' },
-    configMaps: { 'kube-proxy': { ok: false, error: 'not read' }, 'kubeadm-config': { ok: false, error: 'not read' }, 'kubelet-config': { ok: false, error: 'not read' }, 'kube-flannel-cfg': { ok: false, error: 'not read' } },
-    dnsEndpoints: { ok: false, error: 'not read' }, tokens: { ok: false, error: 'not listed' }, ipPools: { ok: false, error: 'not listed' }, events: { ok: false, error: 'not listed' },
-    listCalls: 0, durationMs: 0,
+    server: cluster.server,
+    context: kc.getCurrentContext(),
+    user: user?.name ?? '',
+    insecureSkipTlsVerify: !!cluster.skipTLSVerify,
+    health: {},
+    nodes: { ok: false, error: 'not listed' },
+    pods: { ok: false, error: 'not listed' },
+    workloads: { ok: false, error: 'not listed' },
+    configMaps: {
+      'kube-proxy': { ok: false, error: 'not read' },
+      'kubeadm-config': { ok: false, error: 'not read' },
+      'kubelet-config': { ok: false, error: 'not read' },
+      'kube-flannel-cfg': { ok: false, error: 'not read' },
+    },
+    dnsEndpoints: { ok: false, error: 'not read' },
+    tokens: { ok: false, error: 'not listed' },
+    ipPools: { ok: false, error: 'not listed' },
+    events: { ok: false, error: 'not listed' },
+    listCalls: 0,
+    durationMs: 0,
   };
   // health and TLS: undici with the kubeconfig's CA and client credentials
   const t = opts.timeoutMs ?? 10_000;
@@ -299,7 +370,11 @@ export async function takeSnapshot(kc: KubeConfig, opts: { timeoutMs?: number; k
   const ho = reqOpts as unknown as { cert?: string | Buffer; key?: string | Buffer; headers: Record<string, string> };
   // applyToHTTPSOptions already set Authorization for token users; never send it twice
   if (user?.token && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization')) headers.authorization = `Bearer ${user.token}`;
-  const dispatcher = new Agent({ connect: { ca: caPem, cert: ho.cert, key: ho.key, rejectUnauthorized: !cluster.skipTLSVerify, timeout: t }, headersTimeout: t, bodyTimeout: t });
+  const dispatcher = new Agent({
+    connect: { ca: caPem, cert: ho.cert, key: ho.key, rejectUnauthorized: !cluster.skipTLSVerify, timeout: t },
+    headersTimeout: t,
+    bodyTimeout: t,
+  });
   try {
     for (const p of ['livez', 'readyz'] as const) {
       counter.n++;
@@ -359,15 +434,71 @@ export async function takeSnapshot(kc: KubeConfig, opts: { timeoutMs?: number; k
     const [nodes, pods, ds, deps, tokens, events] = await Promise.all([
       paged((c) => rawPage('/api/v1/nodes', c), nodeInfo, counter),
       Promise.all(NAMESPACES.map((ns) => paged((c) => rawPage(`/api/v1/namespaces/${encodeURIComponent(ns)}/pods`, c), podInfo, counter))),
-      Promise.all(NAMESPACES.map((ns) => paged((c) => apps.listNamespacedDaemonSet({ namespace: ns, limit: LIMIT, _continue: c }), (d: AnyObj): WorkloadInfo => ({ kind: 'DaemonSet', namespace: d.metadata.namespace, name: d.metadata.name, images: (d.spec?.template?.spec?.containers ?? []).map((c: AnyObj) => c.image), desired: d.status?.desiredNumberScheduled ?? 0, ready: d.status?.numberReady ?? 0, available: d.status?.numberAvailable ?? 0, updated: d.status?.updatedNumberScheduled ?? 0 }), counter))),
-      Promise.all(NAMESPACES.map((ns) => paged((c) => apps.listNamespacedDeployment({ namespace: ns, limit: LIMIT, _continue: c }), (d: AnyObj): WorkloadInfo => ({ kind: 'Deployment', namespace: d.metadata.namespace, name: d.metadata.name, images: (d.spec?.template?.spec?.containers ?? []).map((c: AnyObj) => c.image), desired: d.spec?.replicas ?? 1, ready: d.status?.readyReplicas ?? 0, available: d.status?.availableReplicas ?? 0, updated: d.status?.updatedReplicas ?? 0 }), counter))),
-      paged((c) => core.listNamespacedSecret({ namespace: 'kube-system', fieldSelector: 'type=bootstrap.kubernetes.io/token', limit: LIMIT, _continue: c }), (s: AnyObj) => {
-        // only the expiration and usages are read; the token secret itself is never kept
-        const d = s.data ?? {};
-        const dec = (k: string) => (d[k] ? Buffer.from(d[k], 'base64').toString('utf8') : undefined);
-        return { name: s.metadata.name, expiration: dec('expiration'), usages: Object.keys(d).filter((k) => k.startsWith('usage-bootstrap-') && dec(k) === 'true').map((k) => k.slice('usage-bootstrap-'.length)) };
-      }, counter),
-      paged((c) => core.listNamespacedEvent({ namespace: 'kube-system', limit: LIMIT, _continue: c }), (e: AnyObj): EventInfo => ({ namespace: e.metadata.namespace, object: `${e.involvedObject?.kind}/${e.involvedObject?.name}`, reason: e.reason ?? '', message: (e.message ?? '').slice(0, 300), type: e.type ?? '', count: e.count ?? 1, last: String(e.lastTimestamp ?? e.eventTime ?? '') }), counter),
+      Promise.all(
+        NAMESPACES.map((ns) =>
+          paged(
+            (c) => apps.listNamespacedDaemonSet({ namespace: ns, limit: LIMIT, _continue: c }),
+            (d: AnyObj): WorkloadInfo => ({
+              kind: 'DaemonSet',
+              namespace: d.metadata.namespace,
+              name: d.metadata.name,
+              images: (d.spec?.template?.spec?.containers ?? []).map((c: AnyObj) => c.image),
+              desired: d.status?.desiredNumberScheduled ?? 0,
+              ready: d.status?.numberReady ?? 0,
+              available: d.status?.numberAvailable ?? 0,
+              updated: d.status?.updatedNumberScheduled ?? 0,
+            }),
+            counter,
+          ),
+        ),
+      ),
+      Promise.all(
+        NAMESPACES.map((ns) =>
+          paged(
+            (c) => apps.listNamespacedDeployment({ namespace: ns, limit: LIMIT, _continue: c }),
+            (d: AnyObj): WorkloadInfo => ({
+              kind: 'Deployment',
+              namespace: d.metadata.namespace,
+              name: d.metadata.name,
+              images: (d.spec?.template?.spec?.containers ?? []).map((c: AnyObj) => c.image),
+              desired: d.spec?.replicas ?? 1,
+              ready: d.status?.readyReplicas ?? 0,
+              available: d.status?.availableReplicas ?? 0,
+              updated: d.status?.updatedReplicas ?? 0,
+            }),
+            counter,
+          ),
+        ),
+      ),
+      paged(
+        (c) => core.listNamespacedSecret({ namespace: 'kube-system', fieldSelector: 'type=bootstrap.kubernetes.io/token', limit: LIMIT, _continue: c }),
+        (s: AnyObj) => {
+          // only the expiration and usages are read; the token secret itself is never kept
+          const d = s.data ?? {};
+          const dec = (k: string) => (d[k] ? Buffer.from(d[k], 'base64').toString('utf8') : undefined);
+          return {
+            name: s.metadata.name,
+            expiration: dec('expiration'),
+            usages: Object.keys(d)
+              .filter((k) => k.startsWith('usage-bootstrap-') && dec(k) === 'true')
+              .map((k) => k.slice('usage-bootstrap-'.length)),
+          };
+        },
+        counter,
+      ),
+      paged(
+        (c) => core.listNamespacedEvent({ namespace: 'kube-system', limit: LIMIT, _continue: c }),
+        (e: AnyObj): EventInfo => ({
+          namespace: e.metadata.namespace,
+          object: `${e.involvedObject?.kind}/${e.involvedObject?.name}`,
+          reason: e.reason ?? '',
+          message: (e.message ?? '').slice(0, 300),
+          type: e.type ?? '',
+          count: e.count ?? 1,
+          last: String(e.lastTimestamp ?? e.eventTime ?? ''),
+        }),
+        counter,
+      ),
     ]);
     const join2 = <T>(ls: Listed<T>[]): Listed<T> => {
       // calico-system and kube-flannel are optional (manifest installs use kube-system): a missing namespace is an empty list

@@ -34,7 +34,10 @@ const ROLE_GROUPS: [Role, string[]][] = [
 
 /** Does this text look like an Ansible inventory rather than kubeadm-verify's own? */
 export function looksLikeIni(text: string): boolean {
-  const first = text.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('#') && !l.startsWith(';'));
+  const first = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('#') && !l.startsWith(';'));
   return !!first && (/^\[[^\]]+\]$/.test(first) || /^\S+(\s+\w+=\S*)+$/.test(first));
 }
 
@@ -42,7 +45,9 @@ export function looksLikeAnsibleYaml(value: unknown): boolean {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const o = value as Record<string, unknown>;
   if (Array.isArray(o.hosts)) return false; // ours: hosts is a list
-  return Object.values(o).some((g) => g === null || (typeof g === 'object' && !Array.isArray(g) && Object.keys(g as object).every((k) => ['hosts', 'children', 'vars'].includes(k))));
+  return Object.values(o).some(
+    (g) => g === null || (typeof g === 'object' && !Array.isArray(g) && Object.keys(g as object).every((k) => ['hosts', 'children', 'vars'].includes(k))),
+  );
 }
 
 /** Ansible's INI value: quoted strings unquoted; true/false/yes/no and numbers kept as text (we convert per key). */
@@ -86,7 +91,10 @@ function expandRange(name: string): string[] {
 }
 
 export function parseIni(text: string, file: string): Map<string, Group> {
-  const groups = new Map<string, Group>([['all', newGroup()], ['ungrouped', newGroup()]]);
+  const groups = new Map<string, Group>([
+    ['all', newGroup()],
+    ['ungrouped', newGroup()],
+  ]);
   const group = (n: string) => groups.get(n) ?? groups.set(n, newGroup()).get(n)!;
   let section: { name: string; kind: 'hosts' | 'vars' | 'children' } = { name: 'ungrouped', kind: 'hosts' };
   text.split('\n').forEach((raw, i) => {
@@ -123,13 +131,25 @@ export function parseIni(text: string, file: string): Map<string, Group> {
 }
 
 export function parseYamlGroups(value: Record<string, unknown>, lineOf: (path: (string | number)[]) => number | undefined, file: string): Map<string, Group> {
-  const groups = new Map<string, Group>([['all', newGroup()], ['ungrouped', newGroup()]]);
+  const groups = new Map<string, Group>([
+    ['all', newGroup()],
+    ['ungrouped', newGroup()],
+  ]);
   const walk = (name: string, g: unknown, path: string[]) => {
     const into = groups.get(name) ?? groups.set(name, newGroup()).get(name)!;
     if (g === null || g === undefined) return;
-    if (typeof g !== 'object' || Array.isArray(g)) throw new ConfigError(`${path.join('.')}: expected a group (hosts, children, vars), got ${Array.isArray(g) ? 'a list' : typeof g}`, { file, line: lineOf(path) });
+    if (typeof g !== 'object' || Array.isArray(g))
+      throw new ConfigError(`${path.join('.')}: expected a group (hosts, children, vars), got ${Array.isArray(g) ? 'a list' : typeof g}`, {
+        file,
+        line: lineOf(path),
+      });
     const o = g as Record<string, unknown>;
-    for (const k of Object.keys(o)) if (!['hosts', 'children', 'vars'].includes(k)) throw new ConfigError(`${[...path, k].join('.')}: unknown key in an Ansible group (allowed: hosts, children, vars)`, { file, line: lineOf([...path, k]) });
+    for (const k of Object.keys(o))
+      if (!['hosts', 'children', 'vars'].includes(k))
+        throw new ConfigError(`${[...path, k].join('.')}: unknown key in an Ansible group (allowed: hosts, children, vars)`, {
+          file,
+          line: lineOf([...path, k]),
+        });
     for (const [h, vars] of Object.entries((o.hosts as Record<string, unknown>) ?? {})) {
       for (const n of expandRange(h)) into.hosts.set(n, { vars: (vars as Record<string, unknown>) ?? {}, line: lineOf([...path, 'hosts', h]) });
     }
@@ -150,13 +170,17 @@ function varsDir(dir: string, name: string): Record<string, unknown> {
   for (const ext of ['', '.yml', '.yaml', '.json']) {
     const p = join(dir, `${name}${ext}`);
     if (!existsSync(p)) continue;
-    if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) { if (/\.(ya?ml|json)$/.test(f)) files.push(join(p, f)); }
+    if (statSync(p).isDirectory())
+      for (const f of readdirSync(p).sort()) {
+        if (/\.(ya?ml|json)$/.test(f)) files.push(join(p, f));
+      }
     else files.push(p);
   }
   for (const f of files) {
     const lc = new LineCounter();
     const doc = parseDocument(readFileSync(f, 'utf8'), { lineCounter: lc });
-    if (doc.errors.length) throw new ConfigError(`invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, { file: f, line: lc.linePos(doc.errors[0]!.pos[0]).line });
+    if (doc.errors.length)
+      throw new ConfigError(`invalid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, { file: f, line: lc.linePos(doc.errors[0]!.pos[0]).line });
     const v = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (v && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, v);
   }

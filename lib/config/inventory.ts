@@ -98,7 +98,8 @@ export function loadInventory(file: string): Inventory {
   } catch {
     // loadYaml names the problem (file not found, unreadable)
   }
-  const ansible = (groups: ReturnType<typeof parseIni>) => validateInventory(fromAnsible(resolveHosts(groups, dirname(resolve(file))), [...groups.keys()], file));
+  const ansible = (groups: ReturnType<typeof parseIni>) =>
+    validateInventory(fromAnsible(resolveHosts(groups, dirname(resolve(file))), [...groups.keys()], file));
   if (text !== undefined && looksLikeIni(text)) return ansible(parseIni(text, file));
   const src = loadYaml(file);
   if (looksLikeAnsibleYaml(src.value)) return ansible(parseYamlGroups(src.value as Record<string, unknown>, src.lineOf, file));
@@ -123,7 +124,13 @@ function fromAnsible(all: AnsibleHost[], groupNames: string[], file: string): Lo
     const port = b('ansible_port') ?? b('ansible_ssh_port');
     const user = b('ansible_user') ?? b('ansible_ssh_user');
     const identityFile = b('ansible_ssh_private_key_file') ?? b('ansible_private_key_file') ?? key; // kubespray: -i the node's key
-    return { name: bastion.name, host: b('ansible_host') ?? b('ansible_ssh_host') ?? bastion.name, ...(user ? { user } : {}), ...(port ? { port: Number(port) } : {}), ...(identityFile ? { identityFile } : {}) };
+    return {
+      name: bastion.name,
+      host: b('ansible_host') ?? b('ansible_ssh_host') ?? bastion.name,
+      ...(user ? { user } : {}),
+      ...(port ? { port: Number(port) } : {}),
+      ...(identityFile ? { identityFile } : {}),
+    };
   };
   const kubeNames = new Set(all.filter((h) => !anyKube || rolesOf(h).length).map((h) => h.name));
   for (const h of all) {
@@ -151,7 +158,8 @@ function fromAnsible(all: AnsibleHost[], groupNames: string[], file: string): Lo
     }
     jump ??= e.transport === 'local' || h === bastion ? undefined : viaBastion(key);
     if (jump === 'none') jump = undefined;
-    if (jump && kubeNames.has(jump.name ?? jump.host)) e.jumpHost = jump.name ?? jump.host; // a node of the inventory: audited, and one connection
+    if (jump && kubeNames.has(jump.name ?? jump.host))
+      e.jumpHost = jump.name ?? jump.host; // a node of the inventory: audited, and one connection
     else if (jump) e.jumpVia = jump;
     lines.push(h.line);
     hosts.push(e);
@@ -204,7 +212,8 @@ function validateInventory(src: LoadedYaml): Inventory {
       else via = pj;
     }
     const address = c.string(h.address, ['hosts', i, 'address'], { pattern: ADDRESS_RE, hint: 'an IP address or DNS name' });
-    const roles = h.roles === undefined ? ['worker' as Role] : c.array(h.roles, ['hosts', i, 'roles']).map((r, j) => c.oneOf(r, ['hosts', i, 'roles', j], ROLES));
+    const roles =
+      h.roles === undefined ? ['worker' as Role] : c.array(h.roles, ['hosts', i, 'roles']).map((r, j) => c.oneOf(r, ['hosts', i, 'roles', j], ROLES));
     // Ansible's default remote user is the local one (ours: root)
     const conn: HostConnection = { ...defaults, ...(ansible ? { user: userInfo().username } : {}) };
     readConnection(c, h, ['hosts', i], base, conn);
@@ -232,7 +241,15 @@ function jumpHostOf(c: Checker, j: JumpSpec, path: (string | number)[], scText: 
   const user = c.string(j.user ?? sc.user ?? userInfo().username, [...path, 'user'], { pattern: USER_RE, hint: 'a POSIX user name' });
   const port = c.int(j.port ?? sc.port ?? 22, [...path, 'port'], 1, 65535);
   const key = j.identityFile ?? sc.identityFile;
-  return { name: j.name ?? j.host, address, user, port, ...(key ? { identityFile: expandHome(key, base) } : {}), knownHostsFile: conn.knownHostsFile, connectTimeoutSeconds: conn.connectTimeoutSeconds };
+  return {
+    name: j.name ?? j.host,
+    address,
+    user,
+    port,
+    ...(key ? { identityFile: expandHome(key, base) } : {}),
+    knownHostsFile: conn.knownHostsFile,
+    connectTimeoutSeconds: conn.connectTimeoutSeconds,
+  };
 }
 
 /** The inventory used when none is given: this machine, through the local transport. */

@@ -73,9 +73,25 @@ export const DEFAULT_PROFILE: Readonly<Omit<Profile, 'origin'>> = Object.freeze<
 });
 
 export const PROFILE_KEYS = [
-  'kubernetesVersion', 'imageRepository', 'sandboxImage', 'registry', 'criSocket', 'cgroupDriver', 'podSubnet',
-  'serviceSubnet', 'proxyMode', 'cni', 'minMemoryMiB', 'minCPUs', 'minConntrackMax', 'certWarnDays', 'advertiseAddress',
-  'runtime', 'strictARP', 'timeSync', 'sysctls',
+  'kubernetesVersion',
+  'imageRepository',
+  'sandboxImage',
+  'registry',
+  'criSocket',
+  'cgroupDriver',
+  'podSubnet',
+  'serviceSubnet',
+  'proxyMode',
+  'cni',
+  'minMemoryMiB',
+  'minCPUs',
+  'minConntrackMax',
+  'certWarnDays',
+  'advertiseAddress',
+  'runtime',
+  'strictARP',
+  'timeSync',
+  'sysctls',
 ];
 const NESTED = ['registry', 'cni', 'runtime', 'timeSync'];
 
@@ -96,7 +112,9 @@ export function criSocketFor(runtime: RuntimeName, kubernetesVersion: string): s
 export function minMemoryFor(p: Pick<Profile, 'minMemoryMiB'>, roles: string[]): number {
   const m = p.minMemoryMiB;
   if (typeof m === 'number') return m;
-  const vals = roles.map((r) => (r === 'control-plane' ? m['control-plane'] : r === 'worker' ? m.worker : undefined)).filter((x): x is number => x !== undefined);
+  const vals = roles
+    .map((r) => (r === 'control-plane' ? m['control-plane'] : r === 'worker' ? m.worker : undefined))
+    .filter((x): x is number => x !== undefined);
   return vals.length ? Math.max(...vals) : Math.min(m['control-plane'] ?? 1700, m.worker ?? 1700);
 }
 const VERSION = /^v?\d+\.\d+\.\d+$/;
@@ -123,7 +141,8 @@ export function readProfileFile(file: string): Partial2 {
   const o = c.object(src.value, []);
   c.onlyKeys(o, [], PROFILE_KEYS);
   const out: Partial2 = {};
-  if (o.kubernetesVersion !== undefined) out.kubernetesVersion = c.string(o.kubernetesVersion, ['kubernetesVersion'], { pattern: VERSION, hint: 'like 1.29.2' }).replace(/^v/, '');
+  if (o.kubernetesVersion !== undefined)
+    out.kubernetesVersion = c.string(o.kubernetesVersion, ['kubernetesVersion'], { pattern: VERSION, hint: 'like 1.29.2' }).replace(/^v/, '');
   for (const k of ['imageRepository', 'sandboxImage', 'criSocket', 'advertiseAddress'] as const) {
     if (o[k] !== undefined) out[k] = c.string(o[k], [k]);
   }
@@ -147,13 +166,22 @@ export function readProfileFile(file: string): Partial2 {
     c.onlyKeys(r, ['runtime'], ['name', 'configPath', 'service']);
     out.runtime = {};
     if (r.name !== undefined) out.runtime.name = c.oneOf(r.name, ['runtime', 'name'], ['containerd', 'docker', 'cri-o'] as const);
-    if (r.configPath !== undefined) out.runtime.configPath = c.string(r.configPath, ['runtime', 'configPath'], { pattern: /^\/[A-Za-z0-9._/-]+$/, hint: 'an absolute path' });
-    if (r.service !== undefined) out.runtime.service = c.string(r.service, ['runtime', 'service'], { pattern: /^[A-Za-z0-9@._-]+$/, hint: 'a systemd unit name without .service' }).replace(/\.service$/, '');
+    if (r.configPath !== undefined)
+      out.runtime.configPath = c.string(r.configPath, ['runtime', 'configPath'], { pattern: /^\/[A-Za-z0-9._/-]+$/, hint: 'an absolute path' });
+    if (r.service !== undefined)
+      out.runtime.service = c
+        .string(r.service, ['runtime', 'service'], { pattern: /^[A-Za-z0-9@._-]+$/, hint: 'a systemd unit name without .service' })
+        .replace(/\.service$/, '');
   }
   if (o.timeSync !== undefined) {
     const t = c.object(o.timeSync, ['timeSync']);
     c.onlyKeys(t, ['timeSync'], ['servers']);
-    if (t.servers !== undefined) out.timeSync = { servers: c.array(t.servers, ['timeSync', 'servers']).map((x, i) => c.string(x, ['timeSync', 'servers', i], { pattern: /^[A-Za-z0-9.:_-]+$/, hint: 'a host name or address' })) };
+    if (t.servers !== undefined)
+      out.timeSync = {
+        servers: c
+          .array(t.servers, ['timeSync', 'servers'])
+          .map((x, i) => c.string(x, ['timeSync', 'servers', i], { pattern: /^[A-Za-z0-9.:_-]+$/, hint: 'a host name or address' })),
+      };
   }
   if (o.sysctls !== undefined) {
     const m = c.object(o.sysctls, ['sysctls']);
@@ -176,7 +204,8 @@ export function readProfileFile(file: string): Partial2 {
       if (r[k] !== undefined) out.registry[k] = c.array(r[k], ['registry', k]).map((x, i) => c.string(x, ['registry', k, i]));
     }
     if (r.name !== undefined) out.registry.name = c.string(r.name, ['registry', 'name']);
-    if (r.endpoint !== undefined) out.registry.endpoint = c.string(r.endpoint, ['registry', 'endpoint'], { pattern: /^https?:\/\/[^\s/]+\/?$/, hint: 'like https://192.168.88.3:443' });
+    if (r.endpoint !== undefined)
+      out.registry.endpoint = c.string(r.endpoint, ['registry', 'endpoint'], { pattern: /^https?:\/\/[^\s/]+\/?$/, hint: 'like https://192.168.88.3:443' });
     if (r.caFile !== undefined) out.registry.caFile = resolve(dirname(file), c.string(r.caFile, ['registry', 'caFile']));
     if (r.insecureSkipVerify !== undefined) out.registry.insecureSkipVerify = c.bool(r.insecureSkipVerify, ['registry', 'insecureSkipVerify']);
   }
@@ -185,11 +214,14 @@ export function readProfileFile(file: string): Partial2 {
     c.onlyKeys(n, ['cni'], ['name', 'version', 'imageRepository', 'backend', 'pluginVersion']);
     out.cni = {};
     // calico and flannel have checks; any other CNI (bridge, cilium, weave, …) is accepted and their checks skip, saying so
-    if (n.name !== undefined) out.cni.name = c.string(n.name, ['cni', 'name'], { pattern: /^[a-z0-9][a-z0-9-]*$/, hint: 'calico, flannel, none, or the name of another CNI' });
-    if (n.backend !== undefined) out.cni.backend = c.string(n.backend, ['cni', 'backend'], { pattern: /^[a-z0-9-]+$/, hint: 'a flannel backend type like vxlan or host-gw' });
+    if (n.name !== undefined)
+      out.cni.name = c.string(n.name, ['cni', 'name'], { pattern: /^[a-z0-9][a-z0-9-]*$/, hint: 'calico, flannel, none, or the name of another CNI' });
+    if (n.backend !== undefined)
+      out.cni.backend = c.string(n.backend, ['cni', 'backend'], { pattern: /^[a-z0-9-]+$/, hint: 'a flannel backend type like vxlan or host-gw' });
     if (n.version !== undefined) out.cni.version = c.string(n.version, ['cni', 'version'], { pattern: VERSION, hint: 'like v3.26.4' });
     if (n.imageRepository !== undefined) out.cni.imageRepository = c.string(n.imageRepository, ['cni', 'imageRepository']);
-    if (n.pluginVersion !== undefined) out.cni.pluginVersion = c.string(n.pluginVersion, ['cni', 'pluginVersion'], { pattern: /^v?\d+\.\d+\.\d+(-[a-z0-9.]+)?$/, hint: 'like v1.9.1-flannel3' });
+    if (n.pluginVersion !== undefined)
+      out.cni.pluginVersion = c.string(n.pluginVersion, ['cni', 'pluginVersion'], { pattern: /^v?\d+\.\d+\.\d+(-[a-z0-9.]+)?$/, hint: 'like v1.9.1-flannel3' });
   }
   return out;
 }
@@ -207,7 +239,8 @@ export function readKubeadmConfig(file: string): Partial2 {
     if (typeof kind !== 'string') c.fail(['kind'], 'every document needs a kind');
     kinds++;
     if (kind === 'ClusterConfiguration') {
-      if (o.kubernetesVersion !== undefined) out.kubernetesVersion = c.string(o.kubernetesVersion, ['kubernetesVersion'], { pattern: VERSION }).replace(/^v/, '');
+      if (o.kubernetesVersion !== undefined)
+        out.kubernetesVersion = c.string(o.kubernetesVersion, ['kubernetesVersion'], { pattern: VERSION }).replace(/^v/, '');
       if (o.imageRepository !== undefined) out.imageRepository = c.string(o.imageRepository, ['imageRepository']);
       const net = o.networking === undefined ? {} : c.object(o.networking, ['networking']);
       if (net.podSubnet !== undefined) out.podSubnet = c.string(net.podSubnet, ['networking', 'podSubnet'], { pattern: CIDR });
@@ -217,10 +250,22 @@ export function readKubeadmConfig(file: string): Partial2 {
       if (ep.advertiseAddress !== undefined) out.advertiseAddress = c.string(ep.advertiseAddress, ['localAPIEndpoint', 'advertiseAddress']);
       const nr = o.nodeRegistration === undefined ? {} : c.object(o.nodeRegistration, ['nodeRegistration']);
       if (nr.criSocket !== undefined) out.criSocket = c.string(nr.criSocket, ['nodeRegistration', 'criSocket']);
-      if (nr.ignorePreflightErrors !== undefined) out.ignorePreflightErrors = [...(out.ignorePreflightErrors ?? []), ...c.array(nr.ignorePreflightErrors, ['nodeRegistration', 'ignorePreflightErrors']).map((x, i) => c.string(x, ['nodeRegistration', 'ignorePreflightErrors', i]))];
+      if (nr.ignorePreflightErrors !== undefined)
+        out.ignorePreflightErrors = [
+          ...(out.ignorePreflightErrors ?? []),
+          ...c
+            .array(nr.ignorePreflightErrors, ['nodeRegistration', 'ignorePreflightErrors'])
+            .map((x, i) => c.string(x, ['nodeRegistration', 'ignorePreflightErrors', i])),
+        ];
     } else if (kind === 'JoinConfiguration') {
       const nr = o.nodeRegistration === undefined ? {} : c.object(o.nodeRegistration, ['nodeRegistration']);
-      if (nr.ignorePreflightErrors !== undefined) out.ignorePreflightErrors = [...(out.ignorePreflightErrors ?? []), ...c.array(nr.ignorePreflightErrors, ['nodeRegistration', 'ignorePreflightErrors']).map((x, i) => c.string(x, ['nodeRegistration', 'ignorePreflightErrors', i]))];
+      if (nr.ignorePreflightErrors !== undefined)
+        out.ignorePreflightErrors = [
+          ...(out.ignorePreflightErrors ?? []),
+          ...c
+            .array(nr.ignorePreflightErrors, ['nodeRegistration', 'ignorePreflightErrors'])
+            .map((x, i) => c.string(x, ['nodeRegistration', 'ignorePreflightErrors', i])),
+        ];
     } else if (kind === 'KubeProxyConfiguration') {
       if (o.mode !== undefined && o.mode !== '') out.proxyMode = c.oneOf(o.mode, ['mode'], ['ipvs', 'iptables', 'nftables'] as const);
       else out.proxyMode = 'iptables';
@@ -249,7 +294,9 @@ export function buildProfile(opts: { profileFile?: string; kubeadmConfigFile?: s
   // Unless set, the sandbox image is the pause image kubeadm of this version lists for this repository.
   if (p.origin.sandboxImage === 'default' && (p.origin.kubernetesVersion !== 'default' || p.origin.imageRepository !== 'default')) {
     try {
-      const pause = kubeadmFacts(p.kubernetesVersion).images(p.imageRepository).find((i) => i.component === 'pause');
+      const pause = kubeadmFacts(p.kubernetesVersion)
+        .images(p.imageRepository)
+        .find((i) => i.component === 'pause');
       if (pause) {
         p.sandboxImage = pause.ref;
         p.origin.sandboxImage = `kubeadm ${p.kubernetesVersion}'s pause image (lib/kubeadm/versions.ts)`;
@@ -259,7 +306,7 @@ export function buildProfile(opts: { profileFile?: string; kubeadmConfigFile?: s
     }
   }
   // per-runtime defaults: a profile that names docker gets daemon.json and docker.service unless it says otherwise
-  const explicit = (layers.map(([, l]) => l.runtime).filter(Boolean) as Partial<Profile['runtime']>[]);
+  const explicit = layers.map(([, l]) => l.runtime).filter(Boolean) as Partial<Profile['runtime']>[];
   const d = RUNTIME_DEFAULTS[p.runtime.name];
   if (!explicit.some((r) => r.configPath)) p.runtime.configPath = d.configPath;
   if (!explicit.some((r) => r.service)) p.runtime.service = d.service;
@@ -271,7 +318,8 @@ export function buildProfile(opts: { profileFile?: string; kubeadmConfigFile?: s
   }
   if (!layers.some(([, l]) => l.criSocket)) {
     p.criSocket = criSocketFor(p.runtime.name, p.kubernetesVersion);
-    if (p.runtime.name !== 'containerd' || p.origin.kubernetesVersion !== 'default') p.origin.criSocket = `derived from runtime ${p.runtime.name} and Kubernetes ${p.kubernetesVersion}`;
+    if (p.runtime.name !== 'containerd' || p.origin.kubernetesVersion !== 'default')
+      p.origin.criSocket = `derived from runtime ${p.runtime.name} and Kubernetes ${p.kubernetesVersion}`;
   }
   return p;
 }

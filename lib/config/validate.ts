@@ -29,7 +29,8 @@ export class Checker {
     return v as string;
   }
   int(v: unknown, path: Path, min: number, max: number): number {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) this.fail(path, `expected an integer from ${min} to ${max}, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      this.fail(path, `expected an integer from ${min} to ${max}, got ${JSON.stringify(v)}`);
     return v as number;
   }
   bool(v: unknown, path: Path): boolean {

@@ -53,7 +53,10 @@ function toValue(doc: Document, lc: LineCounter, file: string): unknown {
       },
     });
     const msg = (e as Error).message.split('\n')[0]!;
-    throw new ConfigError(/alias/i.test(msg) ? `YAML aliases expand too far (more than 100 uses of one anchor): refusing to load` : `invalid YAML: ${msg}`, { file, line });
+    throw new ConfigError(/alias/i.test(msg) ? `YAML aliases expand too far (more than 100 uses of one anchor): refusing to load` : `invalid YAML: ${msg}`, {
+      file,
+      line,
+    });
   }
 }
 

@@ -172,10 +172,14 @@ export interface ContainerdFacts {
 
 export const containerdFact: FactModule<{ containerd: HostFacts['containerd'] }> = {
   steps: [
-    { section: 'containerd', fn: 's_ctrd', sh: String.raw`s_ctrd() { fil "$CCFG"
+    {
+      section: 'containerd',
+      fn: 's_ctrd',
+      sh: String.raw`s_ctrd() { fil "$CCFG"
   cp=$(sed -n 's/^[[:space:]]*config_path[[:space:]]*=[[:space:]]*["'\'']\([^"'\'']*\)["'\''].*/\1/p' "$CCFG" 2>/dev/null | head -n 1)
   echo "config_path=$cp"
-  old_ifs=$IFS; IFS=:; for d in ${'$'}{cp:-/etc/containerd/certs.d}; do IFS=$old_ifs; for h in "$d"/*/hosts.toml; do fil "$h"; done; done; IFS=$old_ifs; return 0; }` },
+  old_ifs=$IFS; IFS=:; for d in ${'$'}{cp:-/etc/containerd/certs.d}; do IFS=$old_ifs; for h in "$d"/*/hosts.toml; do fil "$h"; done; done; IFS=$old_ifs; return 0; }`,
+    },
   ],
   reads: ['containerd'],
   vars: (o) => [['CCFG', safeWord(runtimePaths(o.design).containerd)]],
@@ -195,7 +199,9 @@ export const containerdFact: FactModule<{ containerd: HostFacts['containerd'] }>
           // Parsing registered every secret value; the text kept for evidence is scrubbed of them.
           out.text = scrub(f.content);
         }
-        out.hostsToml = okFiles(s).filter((x) => x.path.endsWith('/hosts.toml')).map((x) => parseHostsToml(x.path, x.content));
+        out.hostsToml = okFiles(s)
+          .filter((x) => x.path.endsWith('/hosts.toml'))
+          .map((x) => parseHostsToml(x.path, x.content));
         return out;
       }),
     };

@@ -4,7 +4,11 @@ import type { HostFacts } from '../probe/facts.ts';
 
 export const cpusFact: FactModule<{ cpus: HostFacts['cpus'] }> = {
   steps: [
-    { section: 'cpus', fn: 's_cpus', sh: String.raw`s_cpus() { if have nproc; then nproc --all 2>/dev/null || nproc; else grep -c '^processor' /proc/cpuinfo; fi; }` },
+    {
+      section: 'cpus',
+      fn: 's_cpus',
+      sh: String.raw`s_cpus() { if have nproc; then nproc --all 2>/dev/null || nproc; else grep -c '^processor' /proc/cpuinfo; fi; }`,
+    },
   ],
   reads: ['cpus'],
   build: (x) => {

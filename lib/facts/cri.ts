@@ -4,11 +4,16 @@ import type { HostFacts } from '../probe/facts.ts';
 import { PROBED_CRI_SOCKETS } from '../kubeadm/expect.ts';
 
 /** The sockets stat'ed: every CRI socket kubeadm has used, Docker's, and the design's. */
-const probedSockets = (o: { design?: ProbeOptions['design'] }) => unique([...PROBED_CRI_SOCKETS, ...(o.design ? [o.design.criSocket.replace(/^unix:\/\//, '')] : [])]);
+const probedSockets = (o: { design?: ProbeOptions['design'] }) =>
+  unique([...PROBED_CRI_SOCKETS, ...(o.design ? [o.design.criSocket.replace(/^unix:\/\//, '')] : [])]);
 
 export const criFact: FactModule<{ criSockets: HostFacts['criSockets'] }> = {
   steps: [
-    { section: 'cri', fn: 's_cri', sh: String.raw`s_cri() { for s in $SOCKS; do if [ -S "$s" ]; then echo "$s	socket"; elif [ -e "$s" ]; then echo "$s	other"; else echo "$s	absent"; fi; done; }` },
+    {
+      section: 'cri',
+      fn: 's_cri',
+      sh: String.raw`s_cri() { for s in $SOCKS; do if [ -S "$s" ]; then echo "$s	socket"; elif [ -e "$s" ]; then echo "$s	other"; else echo "$s	absent"; fi; done; }`,
+    },
   ],
   reads: ['cri'],
   vars: (o) => [['SOCKS', probedSockets(o).map(safeWord).join(' ')]],

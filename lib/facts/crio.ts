@@ -35,9 +35,7 @@ export interface CrioFacts {
 }
 
 export const crioFact: FactModule<{ crio: HostFacts['crio'] }> = {
-  steps: [
-    { section: 'crio', fn: 's_crio', sh: String.raw`s_crio() { fil "$OCFG" /etc/crio/crio.conf.d/*.conf; return 0; }` },
-  ],
+  steps: [{ section: 'crio', fn: 's_crio', sh: String.raw`s_crio() { fil "$OCFG" /etc/crio/crio.conf.d/*.conf; return 0; }` }],
   reads: ['crio'],
   vars: (o) => [['OCFG', safeWord(runtimePaths(o.design).crio)]],
   build: (x) => {

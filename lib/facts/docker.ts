@@ -29,7 +29,10 @@ export function parseDaemonJson(text: string): DaemonJson {
     return x as string[];
   };
   const execOpts = strings('exec-opts');
-  const cg = execOpts.map((s) => /^native\.cgroupdriver\s*=\s*(\S+)$/.exec(s.trim())?.[1]).filter(Boolean).at(-1);
+  const cg = execOpts
+    .map((s) => /^native\.cgroupdriver\s*=\s*(\S+)$/.exec(s.trim())?.[1])
+    .filter(Boolean)
+    .at(-1);
   return { cgroupDriver: cg, registryMirrors: strings('registry-mirrors'), insecureRegistries: strings('insecure-registries'), keys: Object.keys(o) };
 }
 
@@ -84,7 +87,11 @@ export interface DockerFacts {
 
 export const dockerFact: FactModule<{ docker: HostFacts['docker'] }> = {
   steps: [
-    { section: 'docker', fn: 's_docker', sh: String.raw`s_docker() { fil "$DCFG"; if have docker; then echo "@info"; t docker info 2>/dev/null; echo "info_rc=$?"; fi; return 0; }` },
+    {
+      section: 'docker',
+      fn: 's_docker',
+      sh: String.raw`s_docker() { fil "$DCFG"; if have docker; then echo "@info"; t docker info 2>/dev/null; echo "info_rc=$?"; fi; return 0; }`,
+    },
   ],
   reads: ['docker'],
   vars: (o) => [['DCFG', safeWord(runtimePaths(o.design).docker)]],

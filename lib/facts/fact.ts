@@ -21,7 +21,10 @@ export interface ProbeOptions {
   postinstall?: boolean;
   /** The design's runtime (profile `runtime`, `criSocket`) and NTP servers: where the probe looks. */
   design?: {
-    runtime: 'containerd' | 'docker' | 'cri-o'; configPath: string; service: string; criSocket: string;
+    runtime: 'containerd' | 'docker' | 'cri-o';
+    configPath: string;
+    service: string;
+    criSocket: string;
     /** the sysctls the design sets (profile `sysctls` keys): read live besides the ones kubeadm needs */
     sysctls?: string[];
   };

@@ -27,9 +27,7 @@ export function isSwapEntry(e: FstabEntry): boolean {
 }
 
 export const fstabFact: FactModule<{ fstab: HostFacts['fstab'] }> = {
-  steps: [
-    { section: 'fstab', fn: 's_fstab', sh: String.raw`s_fstab() { fil /etc/fstab; }` },
-  ],
+  steps: [{ section: 'fstab', fn: 's_fstab', sh: String.raw`s_fstab() { fil /etc/fstab; }` }],
   reads: ['fstab'],
   build: (x) => {
     const { S } = x;

@@ -5,7 +5,11 @@ import { keyValues } from '../probe/sections.ts';
 
 export const hostnameFact: FactModule<{ hostname: HostFacts['hostname'] }> = {
   steps: [
-    { section: 'hostname', fn: 's_hostname', sh: String.raw`s_hostname() { echo "uname=$(uname -n)"; if have hostname; then echo "hostname=$(hostname 2>/dev/null)"; fi; fil /etc/hostname; }` },
+    {
+      section: 'hostname',
+      fn: 's_hostname',
+      sh: String.raw`s_hostname() { echo "uname=$(uname -n)"; if have hostname; then echo "hostname=$(hostname 2>/dev/null)"; fi; fil /etc/hostname; }`,
+    },
   ],
   reads: ['hostname'],
   build: (x) => {

@@ -37,7 +37,11 @@ export function parseResolution(text: string, names: string[]): Record<string, s
 
 export const hostsFact: FactModule<{ etcHosts: HostFacts['etcHosts']; resolution: HostFacts['resolution'] }> = {
   steps: [
-    { section: 'hosts', fn: 's_hosts', sh: String.raw`s_hosts() { fil /etc/hosts; echo "@resolve"; [ -n "$NAMES" ] && t getent hosts $NAMES 2>/dev/null; return 0; }` },
+    {
+      section: 'hosts',
+      fn: 's_hosts',
+      sh: String.raw`s_hosts() { fil /etc/hosts; echo "@resolve"; [ -n "$NAMES" ] && t getent hosts $NAMES 2>/dev/null; return 0; }`,
+    },
   ],
   reads: ['hosts'],
   vars: (o) => {

@@ -4,7 +4,11 @@ import type { HostFacts } from '../probe/facts.ts';
 
 export const kubeletFact: FactModule<{ kubelet: HostFacts['kubelet'] }> = {
   steps: [
-    { section: 'kubelet', fn: 's_kubelet', sh: String.raw`s_kubelet() { fil /var/lib/kubelet/config.yaml /etc/sysconfig/kubelet /etc/default/kubelet /usr/lib/systemd/system/kubelet.service.d/*.conf /lib/systemd/system/kubelet.service.d/*.conf /etc/systemd/system/kubelet.service.d/*.conf /etc/systemd/system/snap.kubelet.daemon.service.d/*.conf /var/lib/kubelet/kubeadm-flags.env; }` },
+    {
+      section: 'kubelet',
+      fn: 's_kubelet',
+      sh: String.raw`s_kubelet() { fil /var/lib/kubelet/config.yaml /etc/sysconfig/kubelet /etc/default/kubelet /usr/lib/systemd/system/kubelet.service.d/*.conf /lib/systemd/system/kubelet.service.d/*.conf /etc/systemd/system/kubelet.service.d/*.conf /etc/systemd/system/snap.kubelet.daemon.service.d/*.conf /var/lib/kubelet/kubeadm-flags.env; }`,
+    },
   ],
   reads: ['kubelet'],
   build: (x) => {

@@ -39,7 +39,11 @@ export function parseProcNetTcp(text: string, family: 4 | 6): ListenSocket[] {
 
 export const listenFact: FactModule<{ listening: HostFacts['listening'] }> = {
   steps: [
-    { section: 'listen', fn: 's_listen', sh: String.raw`s_listen() { echo "@tcp"; cat /proc/net/tcp 2>/dev/null; echo "@tcp6"; cat /proc/net/tcp6 2>/dev/null; return 0; }` },
+    {
+      section: 'listen',
+      fn: 's_listen',
+      sh: String.raw`s_listen() { echo "@tcp"; cat /proc/net/tcp 2>/dev/null; echo "@tcp6"; cat /proc/net/tcp6 2>/dev/null; return 0; }`,
+    },
   ],
   reads: ['listen'],
   build: (x) => {

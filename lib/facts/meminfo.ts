@@ -9,9 +9,7 @@ export function parseMemTotalKiB(text: string): number {
 }
 
 export const meminfoFact: FactModule<{ memTotalKiB: HostFacts['memTotalKiB'] }> = {
-  steps: [
-    { section: 'meminfo', fn: 's_mem', sh: String.raw`s_mem() { cat /proc/meminfo; }` },
-  ],
+  steps: [{ section: 'meminfo', fn: 's_mem', sh: String.raw`s_mem() { cat /proc/meminfo; }` }],
   reads: ['meminfo'],
   build: (x) => {
     const { S } = x;

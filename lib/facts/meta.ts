@@ -4,9 +4,7 @@ import type { HostFacts } from '../probe/facts.ts';
 import { keyValues } from '../probe/sections.ts';
 
 export const metaFact: FactModule<{ meta: HostFacts['meta']; kernel: HostFacts['kernel'] }> = {
-  steps: [
-    { section: 'meta', fn: 's_meta', sh: String.raw`s_meta() { echo "uid=$(id -u 2>/dev/null)"; echo "uname=$(uname -srm)"; echo "path=$PATH"; }` },
-  ],
+  steps: [{ section: 'meta', fn: 's_meta', sh: String.raw`s_meta() { echo "uid=$(id -u 2>/dev/null)"; echo "uname=$(uname -srm)"; echo "path=$PATH"; }` }],
   reads: ['meta'],
   build: (x) => {
     const { S } = x;

@@ -15,7 +15,11 @@ export interface ModuleFacts {
 
 export function parseModules(text: string, files: { path: string; content: string }[]): ModuleFacts {
   const b = blocks(text);
-  const names = (s = '') => s.split('\n').map((l) => l.trim().split(/\s+/)[0]!).filter(Boolean);
+  const names = (s = '') =>
+    s
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/)[0]!)
+      .filter(Boolean);
   const loaded = names(b.proc);
   const persisted: ModuleFacts['persisted'] = [];
   for (const f of files) {
@@ -52,14 +56,20 @@ const isKubeletDropIn = (p: string) => /\/(kubelet|snap\.kubelet\.daemon)\.servi
 
 export const modulesFact: FactModule<{ modules: HostFacts['modules'] }> = {
   steps: [
-    { section: 'modules', fn: 's_mods', sh: String.raw`s_mods() { echo "@proc"; cat /proc/modules 2>/dev/null; echo "@sys"; ls /sys/module 2>/dev/null; echo "@builtin"; cat "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null | sed 's#.*/##; s#\.ko.*##'
-  fil /etc/modules-load.d/*.conf /run/modules-load.d/*.conf /usr/lib/modules-load.d/*.conf /usr/local/lib/modules-load.d/*.conf /etc/modules /etc/sysconfig/modules/*.modules; }` },
+    {
+      section: 'modules',
+      fn: 's_mods',
+      sh: String.raw`s_mods() { echo "@proc"; cat /proc/modules 2>/dev/null; echo "@sys"; ls /sys/module 2>/dev/null; echo "@builtin"; cat "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null | sed 's#.*/##; s#\.ko.*##'
+  fil /etc/modules-load.d/*.conf /run/modules-load.d/*.conf /usr/lib/modules-load.d/*.conf /usr/local/lib/modules-load.d/*.conf /etc/modules /etc/sysconfig/modules/*.modules; }`,
+    },
   ],
   reads: ['modules', 'kubelet'],
   build: (x) => {
     const { S } = x;
     return {
-      modules: fact(S, 'modules', (s) => parseModules(s.text, [...okFiles(s), ...(S.get('kubelet')?.files ?? []).filter((f) => f.state === 'ok' && isKubeletDropIn(f.path))])),
+      modules: fact(S, 'modules', (s) =>
+        parseModules(s.text, [...okFiles(s), ...(S.get('kubelet')?.files ?? []).filter((f) => f.state === 'ok' && isKubeletDropIn(f.path))]),
+      ),
     };
   },
 };

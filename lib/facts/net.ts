@@ -14,12 +14,35 @@ export interface Interface {
 }
 
 /** Names that container runtimes, CNIs and kube-proxy create; never a host's identity. */
-const VIRTUAL_PREFIXES = ['lo', 'docker', 'cni', 'cali', 'flannel', 'vxlan', 'tunl', 'kube-ipvs', 'veth', 'virbr', 'cilium', 'weave', 'br-', 'ifb', 'dummy', 'nodelocaldns', 'wg'];
+const VIRTUAL_PREFIXES = [
+  'lo',
+  'docker',
+  'cni',
+  'cali',
+  'flannel',
+  'vxlan',
+  'tunl',
+  'kube-ipvs',
+  'veth',
+  'virbr',
+  'cilium',
+  'weave',
+  'br-',
+  'ifb',
+  'dummy',
+  'nodelocaldns',
+  'wg',
+];
 
 export function parseNet(text: string): Interface[] {
   const b = blocks(text);
   const routeIfaces = new Set(
-    (b.route ?? '').split('\n').slice(1).map((l) => l.trim().split(/\s+/)).filter((f) => f[1] === '00000000').map((f) => f[0]!),
+    (b.route ?? '')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().split(/\s+/))
+      .filter((f) => f[1] === '00000000')
+      .map((f) => f[0]!),
   );
   const out: Interface[] = [];
   for (const line of (b[''] ?? '').split('\n')) {
@@ -43,10 +66,14 @@ export function identityInterfaces(ifs: Interface[]): Interface[] {
 
 export const netFact: FactModule<{ interfaces: HostFacts['interfaces'] }> = {
   steps: [
-    { section: 'net', fn: 's_net', sh: String.raw`s_net() { for i in /sys/class/net/*; do n=${'$'}{i##*/}; [ -e "$i/address" ] || continue
+    {
+      section: 'net',
+      fn: 's_net',
+      sh: String.raw`s_net() { for i in /sys/class/net/*; do n=${'$'}{i##*/}; [ -e "$i/address" ] || continue
   a=; ty=; read -r a < "$i/address"; read -r ty < "$i/type"; k=virt; [ -e "$i/device" ] && k=phys; b=; [ -d "$i/bridge" ] && b=bridge
   printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$a" "$ty" "$k" "$b"; done
-  echo "@route"; cat /proc/net/route 2>/dev/null; return 0; }` },
+  echo "@route"; cat /proc/net/route 2>/dev/null; return 0; }`,
+    },
   ],
   reads: ['net'],
   build: (x) => {

@@ -11,12 +11,20 @@ export interface NodeHealth {
 
 export const nodeHealthFact: FactModule<{ nodeHealth: HostFacts['nodeHealth'] }> = {
   steps: [
-    { section: 'node-health', fn: 's_health', when: '[ "$POST" = 1 ]', sh: String.raw`s_health() { for u in $HEALTH; do
+    {
+      section: 'node-health',
+      fn: 's_health',
+      when: '[ "$POST" = 1 ]',
+      sh: String.raw`s_health() { for u in $HEALTH; do
   if have curl; then printf '%s\t%s\n' "$u" "$(t curl -sS -k --connect-timeout 2 --max-time 4 -w ' http=%{http_code}' "$u" 2>&1 | tr '\n' ' ')"; else printf '%s\t@no-curl\n' "$u"; fi; done
-  echo "@ipvsadm"; if have ipvsadm; then t ipvsadm -Ln 2>&1; echo "ipvsadm_rc=$?"; else echo "ipvsadm_rc=127"; fi; return 0; }` },
+  echo "@ipvsadm"; if have ipvsadm; then t ipvsadm -Ln 2>&1; echo "ipvsadm_rc=$?"; else echo "ipvsadm_rc=127"; fi; return 0; }`,
+    },
   ],
   reads: ['node-health'],
-  vars: (o) => [['POST', o.postinstall ? '1' : '0'], ['HEALTH', PROBED_NODE_URLS.join(' ')]],
+  vars: (o) => [
+    ['POST', o.postinstall ? '1' : '0'],
+    ['HEALTH', PROBED_NODE_URLS.join(' ')],
+  ],
   asks: { nodeHealth: { path: 'value.endpoints', names: () => PROBED_NODE_URLS } },
   build: (x) => {
     const { S } = x;

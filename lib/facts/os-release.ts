@@ -19,13 +19,21 @@ export function parseOsRelease(text: string): OsRelease {
   const id = kv.ID.toLowerCase();
   const idLike = (kv.ID_LIKE ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const all = [id, ...idLike];
-  const family = all.some((x) => ['rhel', 'fedora', 'centos', 'rocky', 'almalinux', 'ol'].includes(x)) ? 'rhel' : all.some((x) => ['debian', 'ubuntu'].includes(x)) ? 'debian' : 'other';
+  const family = all.some((x) => ['rhel', 'fedora', 'centos', 'rocky', 'almalinux', 'ol'].includes(x))
+    ? 'rhel'
+    : all.some((x) => ['debian', 'ubuntu'].includes(x))
+      ? 'debian'
+      : 'other';
   return { id, idLike, versionId: kv.VERSION_ID ?? '', prettyName: kv.PRETTY_NAME ?? `${id} ${kv.VERSION_ID ?? ''}`.trim(), family };
 }
 
 export const osReleaseFact: FactModule<{ os: HostFacts['os'] }> = {
   steps: [
-    { section: 'os-release', fn: 's_os', sh: String.raw`s_os() { if [ -r /etc/os-release ]; then cat /etc/os-release; elif [ -r /usr/lib/os-release ]; then cat /usr/lib/os-release; else return 3; fi; }` },
+    {
+      section: 'os-release',
+      fn: 's_os',
+      sh: String.raw`s_os() { if [ -r /etc/os-release ]; then cat /etc/os-release; elif [ -r /usr/lib/os-release ]; then cat /usr/lib/os-release; else return 3; fi; }`,
+    },
   ],
   reads: ['os-release'],
   build: (x) => {

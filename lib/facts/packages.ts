@@ -46,11 +46,15 @@ export function parseSnapList(text: string): Record<string, string> {
 
 export const packagesFact: FactModule<{ packages: HostFacts['packages'] }> = {
   steps: [
-    { section: 'packages', fn: 's_pkgs', sh: String.raw`rpmdb_dir() { for d in /var/lib/rpm /usr/lib/sysimage/rpm; do for f in rpmdb.sqlite Packages.db Packages; do [ -f "$d/$f" ] && { echo "$d"; return 0; }; done; done; return 1; }
+    {
+      section: 'packages',
+      fn: 's_pkgs',
+      sh: String.raw`rpmdb_dir() { for d in /var/lib/rpm /usr/lib/sysimage/rpm; do for f in rpmdb.sqlite Packages.db Packages; do [ -f "$d/$f" ] && { echo "$d"; return 0; }; done; done; return 1; }
 s_pkgs() { if have rpm && D=$(rpmdb_dir); then echo "manager=rpm"; rpm -q --dbpath "$D" --qf '%{NAME}\t%{VERSION}-%{RELEASE}\tii\n' $PKGS 2>/dev/null | grep -v 'is not installed'
   elif have dpkg-query && [ -f /var/lib/dpkg/status ]; then echo "manager=dpkg"; dpkg-query -W -f='${'$'}{Package}\t${'$'}{Version}\t${'$'}{db:Status-Abbrev}\n' $PKGS 2>/dev/null
   else echo "manager=none"; fi
-  if have snap; then echo "@snap"; t snap list 2>/dev/null; fi; return 0; }` },
+  if have snap; then echo "@snap"; t snap list 2>/dev/null; fi; return 0; }`,
+    },
   ],
   reads: ['packages'],
   vars: () => [['PKGS', PROBED_PACKAGES.join(' ')]],

@@ -14,17 +14,24 @@ export interface RegistryReach {
 
 export const registryFact: FactModule<{ registry: HostFacts['registry'] }> = {
   steps: [
-    { section: 'registry', fn: 's_reg', sh: String.raw`s_reg() { [ -n "$RH" ] || { echo "@none"; return 0; }
+    {
+      section: 'registry',
+      fn: 's_reg',
+      sh: String.raw`s_reg() { [ -n "$RH" ] || { echo "@none"; return 0; }
   echo "resolve=$(t getent hosts "$RH" 2>/dev/null | head -n 1)"
   if have curl; then echo "tool=curl"; code=$(T=10 t curl -sS -k -o /dev/null -w '%{http_code} %{remote_ip}' --connect-timeout 5 --max-time 8 "https://$RH:$RP/v2/" 2>&1); echo "curl_rc=$? $code"
   elif have bash; then echo "tool=bash"; t bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$RH" "$RP" 2>&1; echo "tcp_rc=$?"
   elif have nc; then echo "tool=nc"; t nc -z -w 3 "$RH" "$RP" 2>&1; echo "tcp_rc=$?"
-  else echo "tool=none"; fi; return 0; }` },
+  else echo "tool=none"; fi; return 0; }`,
+    },
   ],
   reads: ['registry'],
   vars: (o) => {
     if (o.registry && !/^[A-Za-z0-9.:[\]-]+$/.test(o.registry.host)) throw new Error(`unsafe registry host ${JSON.stringify(o.registry.host)}`);
-    return [['RH', o.registry?.host ?? ''], ['RP', String(o.registry?.port ?? 443)]];
+    return [
+      ['RH', o.registry?.host ?? ''],
+      ['RP', String(o.registry?.port ?? 443)],
+    ];
   },
   build: (x) => {
     const { S, registry } = x;

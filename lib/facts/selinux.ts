@@ -5,10 +5,14 @@ import { keyValues } from '../probe/sections.ts';
 
 export const selinuxFact: FactModule<{ selinux: HostFacts['selinux'] }> = {
   steps: [
-    { section: 'selinux', fn: 's_selinux', sh: String.raw`s_selinux() { if have getenforce; then echo "getenforce=$(getenforce 2>/dev/null)"; fi
+    {
+      section: 'selinux',
+      fn: 's_selinux',
+      sh: String.raw`s_selinux() { if have getenforce; then echo "getenforce=$(getenforce 2>/dev/null)"; fi
   if [ -r /sys/fs/selinux/enforce ]; then echo "enforce=$(cat /sys/fs/selinux/enforce)"; fi
   if [ -d /sys/fs/selinux ]; then echo "selinuxfs=yes"; fi
-  fil /etc/selinux/config; }` },
+  fil /etc/selinux/config; }`,
+    },
   ],
   reads: ['selinux'],
   build: (x) => {
@@ -18,7 +22,15 @@ export const selinuxFact: FactModule<{ selinux: HostFacts['selinux'] }> = {
         const kv = keyValues(s.text);
         const cfg = okFiles(s).find((f) => f.path === '/etc/selinux/config');
         const present = kv.selinuxfs === 'yes' || kv.getenforce !== undefined || !!cfg;
-        const mode = kv.getenforce ? kv.getenforce.toLowerCase() : kv.enforce !== undefined ? (kv.enforce.trim() === '1' ? 'enforcing' : 'permissive') : kv.selinuxfs === 'yes' ? undefined : 'disabled';
+        const mode = kv.getenforce
+          ? kv.getenforce.toLowerCase()
+          : kv.enforce !== undefined
+            ? kv.enforce.trim() === '1'
+              ? 'enforcing'
+              : 'permissive'
+            : kv.selinuxfs === 'yes'
+              ? undefined
+              : 'disabled';
         let configMode: { value: string; line: number } | undefined;
         cfg?.content.split('\n').forEach((l, i) => {
           const m = /^\s*SELINUX\s*=\s*(\S+)/.exec(l);

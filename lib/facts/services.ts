@@ -28,8 +28,14 @@ export function parseServices(text: string, extra: Record<string, string[]> = {}
   const b = blocks(text);
   const head = keyValues(b[''] ?? '');
   const systemd = head.systemd === 'yes';
-  const processes = (b.processes ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
-  const wants = (b.wants ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+  const processes = (b.processes ?? '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const wants = (b.wants ?? '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const units: Record<string, UnitState> = {};
   if (systemd) {
     const all = text.split('\n');
@@ -39,7 +45,7 @@ export function parseServices(text: string, extra: Record<string, string[]> = {}
       if (!cur) return;
       const load = kv.LoadState ?? 'unknown';
       units[cur] = {
-        active: load === 'not-found' ? 'inactive' : kv.ActiveState ?? 'unknown',
+        active: load === 'not-found' ? 'inactive' : (kv.ActiveState ?? 'unknown'),
         enabled: load === 'not-found' ? 'not-found' : kv.UnitFileState || (load === 'masked' ? 'masked' : 'unknown'),
         method: 'systemctl',
       };
@@ -74,12 +80,16 @@ const probedUnits = (o: { design?: ProbeOptions['design'] }) => unique([...PROBE
 
 export const servicesFact: FactModule<{ services: HostFacts['services'] }> = {
   steps: [
-    { section: 'services', fn: 's_svc', sh: String.raw`s_svc() { echo "pid1=$(cat /proc/1/comm 2>/dev/null)"
+    {
+      section: 'services',
+      fn: 's_svc',
+      sh: String.raw`s_svc() { echo "pid1=$(cat /proc/1/comm 2>/dev/null)"
   if [ -d /run/systemd/system ] && have systemctl; then echo "systemd=yes"
     for u in $UNITS; do printf '@unit %s\n' "$u"; t systemctl show -p LoadState,ActiveState,SubState,UnitFileState "$u.service" 2>/dev/null; done
   else echo "systemd=no"; fi
   echo "@processes"; cat /proc/[0-9]*/comm 2>/dev/null
-  echo "@wants"; for d in /etc/systemd/system/*.wants; do [ -d "$d" ] && for f in "$d"/*; do [ -e "$f" ] || [ -L "$f" ] && echo "$d/${'$'}{f##*/}"; done; done; return 0; }` },
+  echo "@wants"; for d in /etc/systemd/system/*.wants; do [ -d "$d" ] && for f in "$d"/*; do [ -e "$f" ] || [ -L "$f" ] && echo "$d/${'$'}{f##*/}"; done; done; return 0; }`,
+    },
   ],
   reads: ['services'],
   vars: (o) => [['UNITS', probedUnits(o).map(safeWord).join(' ')]],

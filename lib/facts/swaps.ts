@@ -19,9 +19,7 @@ export function parseSwaps(text: string): SwapEntry[] {
 }
 
 export const swapsFact: FactModule<{ swaps: HostFacts['swaps'] }> = {
-  steps: [
-    { section: 'swaps', fn: 's_swaps', sh: String.raw`s_swaps() { cat /proc/swaps; }` },
-  ],
+  steps: [{ section: 'swaps', fn: 's_swaps', sh: String.raw`s_swaps() { cat /proc/swaps; }` }],
   reads: ['swaps'],
   build: (x) => {
     const { S } = x;

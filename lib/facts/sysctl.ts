@@ -65,10 +65,18 @@ function sysctlPath(k: string): string {
 
 export const sysctlFact: FactModule<{ sysctls: HostFacts['sysctls']; sysctlFiles: HostFacts['sysctlFiles'] }> = {
   steps: [
-    { section: 'sysctl', fn: 's_sysctl', sh: String.raw`# cat, never the read builtin: dash (Debian's /bin/sh) reads one byte at a time and /proc/sys integer files answer
+    {
+      section: 'sysctl',
+      fn: 's_sysctl',
+      sh: String.raw`# cat, never the read builtin: dash (Debian's /bin/sh) reads one byte at a time and /proc/sys integer files answer
 # a read at offset > 0 with EOF, so dash's read sees "2" for 262144
-s_sysctl() { for kp in $SYSCTLS; do k=${'$'}{kp%%=*}; p=${'$'}{kp#*=}; v=; [ -r "$p" ] && v=$(cat "$p" 2>/dev/null); printf '%s\t%s\n' "$k" "${'$'}{v:-@absent}"; done; }` },
-    { section: 'sysctl-files', fn: 's_sysctlf', sh: String.raw`s_sysctlf() { fil /etc/sysctl.conf /etc/sysctl.d/*.conf /run/sysctl.d/*.conf /usr/local/lib/sysctl.d/*.conf /usr/lib/sysctl.d/*.conf /lib/sysctl.d/*.conf; }` },
+s_sysctl() { for kp in $SYSCTLS; do k=${'$'}{kp%%=*}; p=${'$'}{kp#*=}; v=; [ -r "$p" ] && v=$(cat "$p" 2>/dev/null); printf '%s\t%s\n' "$k" "${'$'}{v:-@absent}"; done; }`,
+    },
+    {
+      section: 'sysctl-files',
+      fn: 's_sysctlf',
+      sh: String.raw`s_sysctlf() { fil /etc/sysctl.conf /etc/sysctl.d/*.conf /run/sysctl.d/*.conf /usr/local/lib/sysctl.d/*.conf /usr/lib/sysctl.d/*.conf /lib/sysctl.d/*.conf; }`,
+    },
   ],
   reads: ['sysctl', 'sysctl-files'],
   vars: (o) => [['SYSCTLS', probedSysctls(o).map(sysctlPath).join(' ')]],

@@ -42,11 +42,15 @@ export interface TimeSyncFacts {
 
 export const timesyncFact: FactModule<{ timeSync: HostFacts['timeSync'] }> = {
   steps: [
-    { section: 'timesync', fn: 's_time', sh: String.raw`s_time() { if [ -d /run/systemd/system ] && have timedatectl; then t timedatectl show 2>/dev/null | grep -E '^(NTP|NTPSynchronized|CanNTP|Timezone)='; fi
+    {
+      section: 'timesync',
+      fn: 's_time',
+      sh: String.raw`s_time() { if [ -d /run/systemd/system ] && have timedatectl; then t timedatectl show 2>/dev/null | grep -E '^(NTP|NTPSynchronized|CanNTP|Timezone)='; fi
   [ -e /run/systemd/timesync/synchronized ] && echo "timesyncd_synchronized=yes"
   if have chronyc; then echo "@chronyc"; t chronyc -n tracking 2>/dev/null; echo "@sources"; t chronyc -n sources 2>/dev/null; fi
   fil /etc/chrony.conf /etc/chrony/chrony.conf; return 0
-  if have ntpstat; then echo "@ntpstat"; t ntpstat 2>/dev/null; echo "ntpstat_rc=$?"; fi; return 0; }` },
+  if have ntpstat; then echo "@ntpstat"; t ntpstat 2>/dev/null; echo "ntpstat_rc=$?"; fi; return 0; }`,
+    },
   ],
   reads: ['timesync'],
   build: (x) => {

@@ -37,8 +37,10 @@ export function packageNames(what: string, family: OsFamily, el7: boolean): stri
  * unless Docker runs through dockershim. */
 export function wantedPackages(p: { runtime: { name: RuntimeName }; kubernetesVersion: string; proxyMode: string }, roles: string[]): string[] {
   const dockershim = p.runtime.name === 'docker' && dockershimAvailable(p.kubernetesVersion);
-  return ['kubeadm', 'kubelet', 'kubectl', p.runtime.name, 'ipvsadm', 'ipset', 'tc', 'crictl'].filter((x) =>
-    (x !== 'kubectl' || roles.includes('control-plane')) && (p.proxyMode === 'ipvs' || (x !== 'ipvsadm' && x !== 'ipset')) && (x !== 'crictl' || !dockershim));
+  return ['kubeadm', 'kubelet', 'kubectl', p.runtime.name, 'ipvsadm', 'ipset', 'tc', 'crictl'].filter(
+    (x) =>
+      (x !== 'kubectl' || roles.includes('control-plane')) && (p.proxyMode === 'ipvs' || (x !== 'ipvsadm' && x !== 'ipset')) && (x !== 'crictl' || !dockershim),
+  );
 }
 
 /** Runtimes that conflict with the design's (HOST-CONFLICTS), as packages. */
@@ -54,8 +56,12 @@ const unique = (xs: string[]) => [...new Set(xs)];
 
 /** Every package the probe asks rpm/dpkg about. */
 export const PROBED_PACKAGES: string[] = unique([
-  ...Object.values(PACKAGE_NAMES).flatMap((n) => [...n.rhel, ...n.debian]), ...EL7_TC,
-  ...CONFLICTING_PACKAGES, FIREWALLD, ...DOCKER_PACKAGES, ...EVIDENCE_PACKAGES,
+  ...Object.values(PACKAGE_NAMES).flatMap((n) => [...n.rhel, ...n.debian]),
+  ...EL7_TC,
+  ...CONFLICTING_PACKAGES,
+  FIREWALLD,
+  ...DOCKER_PACKAGES,
+  ...EVIDENCE_PACKAGES,
 ]);
 
 // ---- binaries (kubeadm preflight InPathCheck) ---------------------------------------------------------------------
@@ -75,7 +81,18 @@ const ANY_VERSION_BINARIES = KNOWN_MINORS.flatMap((m) => {
 });
 
 /** Every executable the probe looks up in PATH (the rest are shown as evidence). */
-export const PROBED_BINARIES: string[] = unique([...KUBE_TOOLS, 'crictl', 'ctr', ...ANY_VERSION_BINARIES, 'ebtables', 'ipvsadm', 'ipset', 'containerd', 'curl', 'timeout']);
+export const PROBED_BINARIES: string[] = unique([
+  ...KUBE_TOOLS,
+  'crictl',
+  'ctr',
+  ...ANY_VERSION_BINARIES,
+  'ebtables',
+  'ipvsadm',
+  'ipset',
+  'containerd',
+  'curl',
+  'timeout',
+]);
 
 // ---- systemd units --------------------------------------------------------------------------------------------
 /** Every unit the probe asks systemd about, and the process names that stand for it when systemd is not PID 1.
@@ -99,7 +116,11 @@ export const PROBED_UNITS: string[] = Object.keys(UNIT_PROCESSES);
 /** snap's kubelet runs as snap.kubelet.daemon.service (004). */
 export const SNAP_KUBELET_UNIT = 'snap.kubelet.daemon';
 /** HOST-TIME-SYNC: each time daemon and the unit names it goes by (Debian's chrony.service, ntp.service). */
-export const TIME_DAEMON_UNITS: Record<string, string[]> = { chronyd: ['chronyd', 'chrony'], ntpd: ['ntpd', 'ntp'], 'systemd-timesyncd': ['systemd-timesyncd'] };
+export const TIME_DAEMON_UNITS: Record<string, string[]> = {
+  chronyd: ['chronyd', 'chrony'],
+  ntpd: ['ntpd', 'ntp'],
+  'systemd-timesyncd': ['systemd-timesyncd'],
+};
 
 // ---- sysctls ---------------------------------------------------------------------------------------------------
 /** The sysctls Kubernetes needs. The documents' misspellings (iptalbes, netfiler.nfs_) are reported as typos, not required. */

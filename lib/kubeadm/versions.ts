@@ -37,7 +37,10 @@ export function parseKubeVersion(version: string): KubeVersion {
   return { minor, patch, text: patch === undefined ? `1.${minor}` : `1.${minor}.${patch}` };
 }
 
-export interface Taint { key: string; effect: 'NoSchedule' }
+export interface Taint {
+  key: string;
+  effect: 'NoSchedule';
+}
 export interface KubeadmImage {
   /** kube-apiserver, kube-controller-manager, kube-scheduler, kube-proxy, coredns, pause, etcd */
   component: 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kube-proxy' | 'coredns' | 'pause' | 'etcd';
@@ -172,7 +175,10 @@ export const CONTROL_PLANE_TAINT_KEY = 'node-role.kubernetes.io/control-plane';
 export const MASTER_LABEL = 'node-role.kubernetes.io/master';
 export const CONTROL_PLANE_LABEL = 'node-role.kubernetes.io/control-plane';
 export const EXCLUDE_LB_LABEL = 'node.kubernetes.io/exclude-from-external-load-balancers';
-const TAINT_SOURCE = at('cmd/kubeadm/app/util/config/initconfiguration.go (SetNodeRegistrationDynamicDefaults) + constants.go (OldControlPlaneTaint, ControlPlaneTaint)', 'v1.20.0 v1.23.0 v1.24.0 v1.25.0');
+const TAINT_SOURCE = at(
+  'cmd/kubeadm/app/util/config/initconfiguration.go (SetNodeRegistrationDynamicDefaults) + constants.go (OldControlPlaneTaint, ControlPlaneTaint)',
+  'v1.20.0 v1.23.0 v1.24.0 v1.25.0',
+);
 const LABEL_SOURCE = at('cmd/kubeadm/app/phases/markcontrolplane/markcontrolplane.go', 'v1.13.0 v1.19.0 v1.20.0 v1.21.0 v1.24.0 v1.37.0');
 
 function taintKeysFor(minor: number): string[] {
@@ -188,23 +194,47 @@ function labelsFor(minor: number): string[] {
 }
 
 // ---- kubelet ConfigMap -----------------------------------------------------------------------------------
-const KUBELET_CM_SOURCE = at('cmd/kubeadm/app/constants/constants.go (KubeletBaseConfigurationConfigMapPrefix / KubeletBaseConfigurationConfigMap) + cmd/kubeadm/app/features/features.go (UnversionedKubeletConfigMap)', 'v1.13.0 v1.23.0 v1.24.0 v1.25.0 v1.26.0');
+const KUBELET_CM_SOURCE = at(
+  'cmd/kubeadm/app/constants/constants.go (KubeletBaseConfigurationConfigMapPrefix / KubeletBaseConfigurationConfigMap) + cmd/kubeadm/app/features/features.go (UnversionedKubeletConfigMap)',
+  'v1.13.0 v1.23.0 v1.24.0 v1.25.0 v1.26.0',
+);
 function kubeletConfigMapFor(minor: number): { name: string; note: string } {
   if (minor <= 22) return { name: `kubelet-config-1.${minor}`, note: 'versioned name (KubeletBaseConfigurationConfigMapPrefix "kubelet-config-" + minor)' };
-  if (minor === 23) return { name: 'kubelet-config-1.23', note: 'feature gate UnversionedKubeletConfigMap alpha, default off: "kubelet-config-1.23" (with the gate on: "kubelet-config")' };
-  if (minor === 24) return { name: 'kubelet-config', note: 'feature gate UnversionedKubeletConfigMap beta, default on: "kubelet-config" (with the gate off: "kubelet-config-1.24")' };
-  return { name: 'kubelet-config', note: minor === 25 ? 'UnversionedKubeletConfigMap GA and locked on in 1.25; the gate is gone from 1.26' : 'unversioned name' };
+  if (minor === 23)
+    return {
+      name: 'kubelet-config-1.23',
+      note: 'feature gate UnversionedKubeletConfigMap alpha, default off: "kubelet-config-1.23" (with the gate on: "kubelet-config")',
+    };
+  if (minor === 24)
+    return {
+      name: 'kubelet-config',
+      note: 'feature gate UnversionedKubeletConfigMap beta, default on: "kubelet-config" (with the gate off: "kubelet-config-1.24")',
+    };
+  return {
+    name: 'kubelet-config',
+    note: minor === 25 ? 'UnversionedKubeletConfigMap GA and locked on in 1.25; the gate is gone from 1.26' : 'unversioned name',
+  };
 }
 
 // ---- ports -----------------------------------------------------------------------------------------------
-const PORT_SOURCE = at('pkg/cluster/ports/ports.go, cmd/kubeadm/app/constants/constants.go (EtcdListenClientPort, EtcdListenPeerPort, EtcdMetricsPort, KubeletHealthzPort, KubeSchedulerPort, KubeControllerManagerPort), cmd/kubeadm/app/phases/controlplane/manifests.go (liveness probes, "port": "0"), cmd/kubeadm/app/preflight/checks.go (PortOpenCheck)', 'v1.13.0 v1.16.0 v1.17.0 v1.19.0 v1.22.0 v1.23.0 v1.29.0');
+const PORT_SOURCE = at(
+  'pkg/cluster/ports/ports.go, cmd/kubeadm/app/constants/constants.go (EtcdListenClientPort, EtcdListenPeerPort, EtcdMetricsPort, KubeletHealthzPort, KubeSchedulerPort, KubeControllerManagerPort), cmd/kubeadm/app/phases/controlplane/manifests.go (liveness probes, "port": "0"), cmd/kubeadm/app/preflight/checks.go (PortOpenCheck)',
+  'v1.13.0 v1.16.0 v1.17.0 v1.19.0 v1.22.0 v1.23.0 v1.29.0',
+);
 function portsFor(minor: number): Ports {
   const insecureServed = minor <= 18; // 1.19–1.22: kubeadm passes --port=0; 1.23+: the flag and the ports are gone
   const probesSecure = minor >= 17;
   const p: Ports = {
-    apiserver: 6443, etcdClient: 2379, etcdPeer: 2380, etcdMetrics: minor >= 16 ? 2381 : undefined,
-    kubelet: 10250, kubeletHealthz: 10248, kubeProxyMetrics: 10249, kubeProxyHealthz: 10256,
-    schedulerSecure: 10259, controllerManagerSecure: 10257,
+    apiserver: 6443,
+    etcdClient: 2379,
+    etcdPeer: 2380,
+    etcdMetrics: minor >= 16 ? 2381 : undefined,
+    kubelet: 10250,
+    kubeletHealthz: 10248,
+    kubeProxyMetrics: 10249,
+    kubeProxyHealthz: 10256,
+    schedulerSecure: 10259,
+    controllerManagerSecure: 10257,
     schedulerInsecure: insecureServed ? 10251 : undefined,
     controllerManagerInsecure: insecureServed ? 10252 : undefined,
     probes: {
@@ -215,8 +245,12 @@ function portsFor(minor: number): Ports {
     nodeListening: [10250, 10256],
     preflightFree: [6443, ...(probesSecure ? [10259, 10257] : [10251, 10252]), 2379, 2380, 10250],
     note: insecureServed
-      ? (probesSecure ? 'insecure 10251/10252 still served (kubeadm sets no --port=0 until 1.19); liveness probes on the secure 10259/10257' : 'liveness probes on the insecure HTTP ports 10251/10252; secure 10259/10257 are served too')
-      : minor <= 22 ? 'kubeadm passes --port=0: the insecure 10251/10252 are closed' : 'the insecure ports no longer exist',
+      ? probesSecure
+        ? 'insecure 10251/10252 still served (kubeadm sets no --port=0 until 1.19); liveness probes on the secure 10259/10257'
+        : 'liveness probes on the insecure HTTP ports 10251/10252; secure 10259/10257 are served too'
+      : minor <= 22
+        ? 'kubeadm passes --port=0: the insecure 10251/10252 are closed'
+        : 'the insecure ports no longer exist',
     source: PORT_SOURCE,
   };
   p.controlPlaneListening = [6443, 2379, 2380, 10250, 10256, 10257, 10259, ...(insecureServed ? [10251, 10252] : [])];
@@ -230,17 +264,76 @@ export function componentHealthUrls(version: string): { 'kube-scheduler': string
   return { 'kube-scheduler': url(probes.scheduler), 'kube-controller-manager': url(probes.controllerManager) };
 }
 /** Every URL componentHealthUrls() can return, for the probe (which runs before the version is judged). */
-export const ALL_COMPONENT_HEALTH_URLS = ['https://127.0.0.1:10259/healthz', 'https://127.0.0.1:10257/healthz', 'http://127.0.0.1:10251/healthz', 'http://127.0.0.1:10252/healthz'];
+export const ALL_COMPONENT_HEALTH_URLS = [
+  'https://127.0.0.1:10259/healthz',
+  'https://127.0.0.1:10257/healthz',
+  'http://127.0.0.1:10251/healthz',
+  'http://127.0.0.1:10252/healthz',
+];
 
 // ---- kernel (preflight SystemVerification) ------------------------------------------------------------------
 const V310 = '3.10';
 export const KERNEL_RULES: { fromMinor: number; rule: KernelRule }[] = [
-  { fromMinor: 13, rule: { validators: 'vendored cmd/kubeadm/app/util/system', versions: ['3\\.[1-9][0-9].*', '4\\..*'], min: V310, note: 'unanchored regexes: "Requires 3.10+ or 4+" (5.x matches `4\\..*` by accident)', source: at('cmd/kubeadm/app/util/system/types_unix.go', 'v1.13.0') } },
-  { fromMinor: 14, rule: { validators: 'vendored cmd/kubeadm/app/util/system', versions: ['3\\.[1-9][0-9].*', '4\\..*', '5\\..*'], min: V310, note: '"Requires 3.10+, 4+ or 5+" (unanchored)', source: at('cmd/kubeadm/app/util/system/types_unix.go', 'v1.14.0 v1.15.0') } },
-  { fromMinor: 16, rule: { validators: 'vendored cmd/kubeadm/app/util/system', versions: ['^3\\.[1-9][0-9].*$', '^([4-9]|[1-9][0-9]+)\\.([0-9]+)\\.([0-9]+).*$'], min: V310, note: '"Requires 3.10+, or newer"', source: at('cmd/kubeadm/app/util/system/types_unix.go', 'v1.16.0') } },
-  { fromMinor: 17, rule: { validators: 'k8s.io/system-validators v1.0.4 … v1.8.0', versions: ['^3\\.[1-9][0-9].*$', '^([4-9]|[1-9][0-9]+)\\.([0-9]+)\\.([0-9]+).*$'], min: V310, note: '"Requires 3.10+, or newer"', source: `${at('go.mod', 'v1.17.0 … v1.31.14')}; k8s.io/system-validators validators/types_unix.go @ v1.0.4 v1.8.0` } },
-  { fromMinor: 32, rule: { validators: 'k8s.io/system-validators v1.9.1 / v1.9.2', versions: ['^4\\.19.*$', '^4\\.[2-9][0-9].*$', '^([5-9]|[1-9][0-9]+)\\.([0-9]+)\\.([0-9]+).*$'], min: '4.19', note: '"Recommended LTS version from the 4.x series is 4.19. Any 5.x or 6.x versions are also supported."', source: `${at('go.mod', 'v1.32.0 v1.32.13 v1.33.0 v1.33.13')}; k8s.io/system-validators validators/types_unix.go @ v1.9.1 v1.9.2` } },
-  { fromMinor: 34, rule: { validators: 'k8s.io/system-validators v1.10.1 … v1.12.1', versions: ['^5\\.4.*$', '^5\\.10.*$', '^5\\.15.*$', '^([6-9]|[1-9][0-9]+)\\.([0-9]+)\\.([0-9]+).*$'], min: '5.4', note: '"Supported LTS versions from the 5.x series are 5.4, 5.10 and 5.15. Any 6.x version is also supported." (5.5–5.9, 5.11–5.14 and 5.16+ are refused)', source: `${at('go.mod', 'v1.34.0 v1.34.12 v1.35.0 v1.35.8 v1.36.5 v1.37.2')}; k8s.io/system-validators validators/types_unix.go @ v1.10.1 v1.10.2 v1.12.1` } },
+  {
+    fromMinor: 13,
+    rule: {
+      validators: 'vendored cmd/kubeadm/app/util/system',
+      versions: ['3\\.[1-9][0-9].*', '4\\..*'],
+      min: V310,
+      note: 'unanchored regexes: "Requires 3.10+ or 4+" (5.x matches `4\\..*` by accident)',
+      source: at('cmd/kubeadm/app/util/system/types_unix.go', 'v1.13.0'),
+    },
+  },
+  {
+    fromMinor: 14,
+    rule: {
+      validators: 'vendored cmd/kubeadm/app/util/system',
+      versions: ['3\\.[1-9][0-9].*', '4\\..*', '5\\..*'],
+      min: V310,
+      note: '"Requires 3.10+, 4+ or 5+" (unanchored)',
+      source: at('cmd/kubeadm/app/util/system/types_unix.go', 'v1.14.0 v1.15.0'),
+    },
+  },
+  {
+    fromMinor: 16,
+    rule: {
+      validators: 'vendored cmd/kubeadm/app/util/system',
+      versions: ['^3\\.[1-9][0-9].*$', '^([4-9]|[1-9][0-9]+)\\.([0-9]+)\\.([0-9]+).*$'],
+      min: V310,
+      note: '"Requires 3.10+, or newer"',
+      source: at('cmd/kubeadm/app/util/system/types_unix.go', 'v1.16.0'),
+    },
+  },
+  {
+    fromMinor: 17,
+    rule: {
+      validators: 'k8s.io/system-validators v1.0.4 … v1.8.0',
+      versions: ['^3\\.[1-9][0-9].*$', '^([4-9]|[1-9][0-9]+)\\.([0-9]+)\\.([0-9]+).*$'],
+      min: V310,
+      note: '"Requires 3.10+, or newer"',
+      source: `${at('go.mod', 'v1.17.0 … v1.31.14')}; k8s.io/system-validators validators/types_unix.go @ v1.0.4 v1.8.0`,
+    },
+  },
+  {
+    fromMinor: 32,
+    rule: {
+      validators: 'k8s.io/system-validators v1.9.1 / v1.9.2',
+      versions: ['^4\\.19.*$', '^4\\.[2-9][0-9].*$', '^([5-9]|[1-9][0-9]+)\\.([0-9]+)\\.([0-9]+).*$'],
+      min: '4.19',
+      note: '"Recommended LTS version from the 4.x series is 4.19. Any 5.x or 6.x versions are also supported."',
+      source: `${at('go.mod', 'v1.32.0 v1.32.13 v1.33.0 v1.33.13')}; k8s.io/system-validators validators/types_unix.go @ v1.9.1 v1.9.2`,
+    },
+  },
+  {
+    fromMinor: 34,
+    rule: {
+      validators: 'k8s.io/system-validators v1.10.1 … v1.12.1',
+      versions: ['^5\\.4.*$', '^5\\.10.*$', '^5\\.15.*$', '^([6-9]|[1-9][0-9]+)\\.([0-9]+)\\.([0-9]+).*$'],
+      min: '5.4',
+      note: '"Supported LTS versions from the 5.x series are 5.4, 5.10 and 5.15. Any 6.x version is also supported." (5.5–5.9, 5.11–5.14 and 5.16+ are refused)',
+      source: `${at('go.mod', 'v1.34.0 v1.34.12 v1.35.0 v1.35.8 v1.36.5 v1.37.2')}; k8s.io/system-validators validators/types_unix.go @ v1.10.1 v1.10.2 v1.12.1`,
+    },
+  },
 ];
 function kernelFor(minor: number): KernelRule {
   return [...KERNEL_RULES].reverse().find((r) => minor >= r.fromMinor)!.rule;
@@ -264,25 +357,42 @@ function skewFor(minor: number): Skew {
 // ---- runtimes and CRI sockets ----------------------------------------------------------------------------------
 export const DOCKERSHIM_SOCKET = '/var/run/dockershim.sock';
 export const CRI_DOCKERD_SOCKET = 'unix:///var/run/cri-dockerd.sock';
-const SOCKET_SOURCE = at('cmd/kubeadm/app/constants/constants_unix.go (DefaultDockerCRISocket; CRISocketContainerd, CRISocketCRIO, CRISocketDocker, DefaultCRISocket), cmd/kubeadm/app/util/runtime/runtime_unix.go', 'v1.13.0 v1.16.0 v1.23.0 v1.24.0 v1.37.0');
+const SOCKET_SOURCE = at(
+  'cmd/kubeadm/app/constants/constants_unix.go (DefaultDockerCRISocket; CRISocketContainerd, CRISocketCRIO, CRISocketDocker, DefaultCRISocket), cmd/kubeadm/app/util/runtime/runtime_unix.go',
+  'v1.13.0 v1.16.0 v1.23.0 v1.24.0 v1.37.0',
+);
 function runtimesFor(minor: number): Record<RuntimeName, RuntimeSupport> {
   if (minor <= 23) {
     return {
-      docker: { supported: true, socket: DOCKERSHIM_SOCKET, why: `kubeadm 1.${minor} talks to Docker through the kubelet's built-in dockershim (${SOCKET_SOURCE})` },
+      docker: {
+        supported: true,
+        socket: DOCKERSHIM_SOCKET,
+        why: `kubeadm 1.${minor} talks to Docker through the kubelet's built-in dockershim (${SOCKET_SOURCE})`,
+      },
       containerd: { supported: true, socket: '/run/containerd/containerd.sock', why: `detected at /run/containerd/containerd.sock (${SOCKET_SOURCE})` },
       'cri-o': { supported: true, socket: '/var/run/crio/crio.sock', why: `detected at /var/run/crio/crio.sock (${SOCKET_SOURCE})` },
     };
   }
   return {
-    docker: { supported: true, socket: CRI_DOCKERD_SOCKET, needs: 'cri-dockerd', why: `dockershim was removed in 1.24: kubeadm 1.${minor} reaches Docker Engine only through cri-dockerd (CRISocketDocker, ${SOCKET_SOURCE})` },
+    docker: {
+      supported: true,
+      socket: CRI_DOCKERD_SOCKET,
+      needs: 'cri-dockerd',
+      why: `dockershim was removed in 1.24: kubeadm 1.${minor} reaches Docker Engine only through cri-dockerd (CRISocketDocker, ${SOCKET_SOURCE})`,
+    },
     containerd: { supported: true, socket: 'unix:///var/run/containerd/containerd.sock', why: `CRISocketContainerd, the default (${SOCKET_SOURCE})` },
     'cri-o': { supported: true, socket: 'unix:///var/run/crio/crio.sock', why: `CRISocketCRIO (${SOCKET_SOURCE})` },
   };
 }
 const stripScheme = (s: string) => s.replace(/^unix:\/\//, '').replace(/^\/run\//, '/var/run/');
 /** Every socket path kubeadm has used for a runtime, in /run and /var/run spelling (the probe stats them all). */
-export const KNOWN_CRI_SOCKET_PATHS: string[] = [...new Set([13, 24].flatMap((m) => Object.values(runtimesFor(m)).map((r) => r.socket.replace(/^unix:\/\//, '')))
-  .flatMap((p) => [p.replace(/^\/var\/run\//, '/run/'), p.replace(/^\/run\//, '/var/run/')]))];
+export const KNOWN_CRI_SOCKET_PATHS: string[] = [
+  ...new Set(
+    [13, 24]
+      .flatMap((m) => Object.values(runtimesFor(m)).map((r) => r.socket.replace(/^unix:\/\//, '')))
+      .flatMap((p) => [p.replace(/^\/var\/run\//, '/run/'), p.replace(/^\/run\//, '/var/run/')]),
+  ),
+];
 
 // ---- Docker versions (preflight SystemVerification, DockerValidator; only while kubeadm used dockershim) -------
 const D_OLD = ['1\\.1[1-3]\\..*', '17\\.0[3,6,9]\\..*'];
@@ -291,8 +401,20 @@ function dockerFor(minor: number): DockerRule | undefined {
   const sv = (v: string, tags: string) => `${at('go.mod', tags)}; k8s.io/system-validators validators/types_unix.go, docker_validator.go @ ${v}`;
   if (minor === 13) return { validated: [...D_OLD, '18\\.06\\..*'], latestValidated: '18.06', validators: 'vendored', source: vend('v1.13.0 v1.13.12') };
   if (minor <= 16) return { validated: [...D_OLD, '18\\.0[6,9]\\..*'], latestValidated: '18.09', validators: 'vendored', source: vend('v1.14.0 … v1.16.15') };
-  if (minor <= 20) return { validated: [...D_OLD, '18\\.0[6,9]\\..*', '19\\.03\\..*'], latestValidated: '19.03', validators: minor <= 18 ? 'v1.0.4' : minor === 19 ? 'v1.1.2' : 'v1.2.0', source: sv('v1.0.4 v1.1.2 v1.2.0', 'v1.17.0 … v1.20.15') };
-  if (minor <= 23) return { validated: [...D_OLD, '18\\.0[6,9]\\..*', '19\\.03\\..*', '20\\.10\\..*'], latestValidated: '20.10', validators: minor === 21 ? 'v1.4.0' : minor === 22 ? 'v1.5.0' : 'v1.6.0', source: sv('v1.4.0 v1.5.0 v1.6.0', 'v1.21.0 … v1.23.17') };
+  if (minor <= 20)
+    return {
+      validated: [...D_OLD, '18\\.0[6,9]\\..*', '19\\.03\\..*'],
+      latestValidated: '19.03',
+      validators: minor <= 18 ? 'v1.0.4' : minor === 19 ? 'v1.1.2' : 'v1.2.0',
+      source: sv('v1.0.4 v1.1.2 v1.2.0', 'v1.17.0 … v1.20.15'),
+    };
+  if (minor <= 23)
+    return {
+      validated: [...D_OLD, '18\\.0[6,9]\\..*', '19\\.03\\..*', '20\\.10\\..*'],
+      latestValidated: '20.10',
+      validators: minor === 21 ? 'v1.4.0' : minor === 22 ? 'v1.5.0' : 'v1.6.0',
+      source: sv('v1.4.0 v1.5.0 v1.6.0', 'v1.21.0 … v1.23.17'),
+    };
   return undefined;
 }
 /**
@@ -309,9 +431,11 @@ const BIN_SOURCE = at('cmd/kubeadm/app/preflight/checks.go, checks_linux.go (InP
 function binariesFor(minor: number): Binaries {
   const old = ['ebtables', 'ethtool', 'socat', 'tc', 'touch'];
   if (minor <= 17) return { mandatory: ['crictl', 'ip', 'iptables', 'mount', 'nsenter'], optional: old, crictl: 'unless-docker', source: BIN_SOURCE };
-  if (minor <= 23) return { mandatory: ['conntrack', 'crictl', 'ip', 'iptables', 'mount', 'nsenter'], optional: old, crictl: 'unless-docker', source: BIN_SOURCE };
+  if (minor <= 23)
+    return { mandatory: ['conntrack', 'crictl', 'ip', 'iptables', 'mount', 'nsenter'], optional: old, crictl: 'unless-docker', source: BIN_SOURCE };
   if (minor <= 30) return { mandatory: ['conntrack', 'crictl', 'ip', 'iptables', 'mount', 'nsenter'], optional: old, crictl: 'always', source: BIN_SOURCE };
-  if (minor === 31) return { mandatory: ['conntrack', 'ip', 'iptables', 'mount', 'nsenter'], optional: ['crictl', ...old], crictl: 'optional', source: BIN_SOURCE };
+  if (minor === 31)
+    return { mandatory: ['conntrack', 'ip', 'iptables', 'mount', 'nsenter'], optional: ['crictl', ...old], crictl: 'optional', source: BIN_SOURCE };
   // 1.32+: conntrack only for a target below 1.32, so never for this version's own clusters
   if (minor === 32) return { mandatory: ['ip', 'iptables', 'mount', 'nsenter'], optional: ['ethtool', 'tc', 'touch'], crictl: 'no', source: BIN_SOURCE };
   return { mandatory: ['cp', 'losetup', 'mount'], optional: [], crictl: 'no', source: BIN_SOURCE };
@@ -319,7 +443,11 @@ function binariesFor(minor: number): Binaries {
 
 // ---- images --------------------------------------------------------------------------------------------------
 export function imageRowFor(v: KubeVersion): ImageRow {
-  if (v.patch === undefined) throw new UnknownKubeadmVersionError(v.text, 'the image list depends on the kubeadm patch release (etcd and CoreDNS were bumped in patches): give a full version such as v1.29.2');
+  if (v.patch === undefined)
+    throw new UnknownKubeadmVersionError(
+      v.text,
+      'the image list depends on the kubeadm patch release (etcd and CoreDNS were bumped in patches): give a full version such as v1.29.2',
+    );
   const rows = IMAGE_ROWS.filter((r) => r.minor === v.minor && r.fromPatch <= v.patch!);
   const row = rows[rows.length - 1];
   if (!row) throw new UnknownKubeadmVersionError(v.text, 'no image row');
@@ -331,11 +459,16 @@ function imageSetFor(v: KubeVersion): ImageSet {
   const last = IMAGE_ROWS.filter((r) => r.minor === v.minor).reduce((m, r) => Math.max(m, r.lastReadPatch), 0);
   const beyond = v.patch! > last;
   const inGap = row.unreadBefore !== undefined && v.patch! < row.unreadBefore;
-  const note = beyond ? `1.${v.minor}.${v.patch} is newer than the last patch read (1.${v.minor}.${last}); values of 1.${v.minor}.${last}`
-    : inGap ? `1.${v.minor}.${v.patch} could not be read (the Go module proxy refused it); the values are those of 1.${v.minor}.${row.unreadBefore}, the first patch read after the change`
-    : undefined;
+  const note = beyond
+    ? `1.${v.minor}.${v.patch} is newer than the last patch read (1.${v.minor}.${last}); values of 1.${v.minor}.${last}`
+    : inGap
+      ? `1.${v.minor}.${v.patch} could not be read (the Go module proxy refused it); the values are those of 1.${v.minor}.${row.unreadBefore}, the first patch read after the change`
+      : undefined;
   return {
-    etcd: row.etcd, coredns: row.coredns, pause: row.pause, defaultRepository: row.repository,
+    etcd: row.etcd,
+    coredns: row.coredns,
+    pause: row.pause,
+    defaultRepository: row.repository,
     corednsUnderDefault: row.corednsName === 'coredns/coredns' || row.corednsRewrite ? 'coredns/coredns' : 'coredns',
     corednsUnderOther: row.corednsName,
     verified: !beyond && !inGap,
@@ -346,7 +479,11 @@ function imageSetFor(v: KubeVersion): ImageSet {
 
 function imagesFor(v: KubeVersion, set: ImageSet, imageRepository?: string, kubernetesVersion?: string): KubeadmImage[] {
   const target = kubernetesVersion === undefined ? v : parseKubeVersion(kubernetesVersion);
-  if (target.minor !== v.minor || target.patch === undefined) throw new UnknownKubeadmVersionError(kubernetesVersion!, `kubeadm ${v.text} lists images for a full ${v.text.split('.').slice(0, 2).join('.')}.x version only here`);
+  if (target.minor !== v.minor || target.patch === undefined)
+    throw new UnknownKubeadmVersionError(
+      kubernetesVersion!,
+      `kubeadm ${v.text} lists images for a full ${v.text.split('.').slice(0, 2).join('.')}.x version only here`,
+    );
   const repo = imageRepository ?? set.defaultRepository; // used verbatim, as kubeadm does (GetGenericImage: "%s/%s:%s")
   const corednsName = repo === set.defaultRepository ? set.corednsUnderDefault : set.corednsUnderOther;
   const img = (component: KubeadmImage['component'], name: string, tag: string): KubeadmImage => ({ component, name, tag, ref: `${repo}/${name}:${tag}` });
@@ -381,7 +518,7 @@ export function kubeadmFacts(version: string): KubeadmFacts {
     kernel: kernelFor(minor),
     skew: skewFor(minor),
     runtimes,
-    defaultCriSocket: (runtime?: RuntimeName) => runtime ? runtimes[runtime].socket : (minor <= 23 ? DOCKERSHIM_SOCKET : runtimes.containerd.socket),
+    defaultCriSocket: (runtime?: RuntimeName) => (runtime ? runtimes[runtime].socket : minor <= 23 ? DOCKERSHIM_SOCKET : runtimes.containerd.socket),
     criSocketProblem: (criSocket: string) => {
       if (minor >= 24 && stripScheme(criSocket) === stripScheme(DOCKERSHIM_SOCKET)) {
         return `kubeadm 1.${minor} cannot use ${criSocket}: dockershim was removed from the kubelet in 1.24 — Docker Engine needs cri-dockerd (${CRI_DOCKERD_SOCKET}), or switch to containerd`;
@@ -393,7 +530,14 @@ export function kubeadmFacts(version: string): KubeadmFacts {
   };
 }
 
-export const sources = { taints: TAINT_SOURCE, labels: LABEL_SOURCE, kubeletConfigMap: KUBELET_CM_SOURCE, ports: PORT_SOURCE, sockets: SOCKET_SOURCE, binaries: BIN_SOURCE };
+export const sources = {
+  taints: TAINT_SOURCE,
+  labels: LABEL_SOURCE,
+  kubeletConfigMap: KUBELET_CM_SOURCE,
+  ports: PORT_SOURCE,
+  sockets: SOCKET_SOURCE,
+  binaries: BIN_SOURCE,
+};
 /** Every known minor, for tables and tests. */
 export const KNOWN_MINORS: number[] = Array.from({ length: LAST_MINOR - FIRST_MINOR + 1 }, (_, i) => FIRST_MINOR + i);
 /** All taint keys kubeadm has ever used for control-plane nodes (for reading clusters of unknown version). */

@@ -66,7 +66,13 @@ const _modulesBuildHostFacts: Same<keyof Built, keyof HostFacts> = true;
 void _modulesBuildHostFacts;
 
 /** The facts of one host, from its probe output (the text, or the sections a SectionSplitter already split). */
-export function parseFacts(stdout: string | ProbeOutput, nonce: string, registry?: { host: string; port: number }, resolveNames: string[] = [], design?: ProbeOptions['design']): { facts: HostFacts; complete: boolean } {
+export function parseFacts(
+  stdout: string | ProbeOutput,
+  nonce: string,
+  registry?: { host: string; port: number },
+  resolveNames: string[] = [],
+  design?: ProbeOptions['design'],
+): { facts: HostFacts; complete: boolean } {
   const out = typeof stdout === 'string' ? splitSections(stdout, nonce) : stdout;
   const { sections: S, complete } = out;
   if (out.overWire) markOverWire(S);

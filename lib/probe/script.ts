@@ -8,7 +8,13 @@ import type { ProbeOptions } from '../facts/fact.ts';
 
 export { runtimePaths, type ProbeOptions } from '../facts/fact.ts';
 // what the probe asks for: derived in lib/kubeadm/expect.ts, the one home of these lists
-export { PROBED_BINARIES as BINARIES, PROBED_CRI_SOCKETS as CRI_SOCKETS, PROBED_PACKAGES as PACKAGES, PROBED_SYSCTLS as SYSCTLS, PROBED_UNITS as UNITS } from '../kubeadm/expect.ts';
+export {
+  PROBED_BINARIES as BINARIES,
+  PROBED_CRI_SOCKETS as CRI_SOCKETS,
+  PROBED_PACKAGES as PACKAGES,
+  PROBED_SYSCTLS as SYSCTLS,
+  PROBED_UNITS as UNITS,
+} from '../kubeadm/expect.ts';
 
 /** The helpers every section uses: locale and PATH, `t` (a timeout when there is one), section and file markers. */
 const PRELUDE = String.raw`
@@ -34,13 +40,17 @@ const BODY = [
   PRELUDE,
   ...PROBE_STEPS.map((s) => s.sh),
   ...PROBE_STEPS.map((s) => `${s.when ? `${s.when} && ` : ''}sec ${s.section} ${s.fn}`),
-  "printf '\\n@@KV%s done@@\\n' \"$N\"",
+  'printf \'\\n@@KV%s done@@\\n\' "$N"',
   '',
 ].join('\n');
 
 /** The complete probe: parameter assignments (quoted) followed by the fixed body. */
 export function probeScript(o: ProbeOptions): string {
   if (!/^[a-z0-9]{8,64}$/.test(o.nonce)) throw new Error('nonce must be 8-64 lowercase alphanumerics');
-  const vars: [string, string][] = [['N', o.nonce], ['T', '5'], ...FACT_MODULES.flatMap((m: { vars?: (o: ProbeOptions) => [string, string][] }) => m.vars?.(o) ?? [])];
+  const vars: [string, string][] = [
+    ['N', o.nonce],
+    ['T', '5'],
+    ...FACT_MODULES.flatMap((m: { vars?: (o: ProbeOptions) => [string, string][] }) => m.vars?.(o) ?? []),
+  ];
   return vars.map(([k, v]) => `${k}=${shQuote(v)}`).join('\n') + '\n' + BODY;
 }

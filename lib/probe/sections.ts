@@ -113,7 +113,13 @@ export class SectionSplitter {
       this.line(this.pending, false);
       this.pending = '';
     }
-    return { sections: this.sections, complete: this.complete, unfinished: this.current?.name, bytes: { read: this.read, kept: this.kept }, ...(this.overWire ? { overWire: true } : {}) };
+    return {
+      sections: this.sections,
+      complete: this.complete,
+      unfinished: this.current?.name,
+      bytes: { read: this.read, kept: this.kept },
+      ...(this.overWire ? { overWire: true } : {}),
+    };
   }
 
   /** The section it is in and the last one it finished, without ending the stream. */

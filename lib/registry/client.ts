@@ -62,14 +62,23 @@ export class RegistryClient {
   constructor(o: ClientOptions) {
     this.o = o;
     const t = o.timeoutMs ?? 10_000;
-    this.dispatcher = new Agent({ connect: { ca: o.caPem, rejectUnauthorized: !o.insecureSkipVerify, timeout: t }, headersTimeout: t, bodyTimeout: t, connections: 8 });
+    this.dispatcher = new Agent({
+      connect: { ca: o.caPem, rejectUnauthorized: !o.insecureSkipVerify, timeout: t },
+      headersTimeout: t,
+      bodyTimeout: t,
+      connections: 8,
+    });
   }
 
   async close(): Promise<void> {
     await this.dispatcher.close();
   }
 
-  private async get(url: string, authorization?: string, retry = 1): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  private async get(
+    url: string,
+    authorization?: string,
+    retry = 1,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
     try {
       return await this.getOnce(url, authorization);
     } catch (e) {
@@ -81,7 +90,12 @@ export class RegistryClient {
   }
 
   private async getOnce(url: string, authorization?: string) {
-    const r = await request(url, { method: 'GET', headers: { accept: 'application/json', ...(authorization ? { authorization } : {}) }, dispatcher: this.dispatcher, maxRedirections: 0 } as Parameters<typeof request>[1]);
+    const r = await request(url, {
+      method: 'GET',
+      headers: { accept: 'application/json', ...(authorization ? { authorization } : {}) },
+      dispatcher: this.dispatcher,
+      maxRedirections: 0,
+    } as Parameters<typeof request>[1]);
     const body = await r.body.text();
     return { status: r.statusCode, headers: r.headers, body };
   }
@@ -124,7 +138,17 @@ export class RegistryClient {
           }
         }
         if (r.status === 404) return { ok: true, tags, status: 404 };
-        if (r.status !== 200) return { ok: false, status: r.status, error: r.status === 401 ? 'HTTP 401: credentials missing or rejected (KV_REGISTRY_USER/KV_REGISTRY_PASSWORD or KV_REGISTRY_TOKEN)' : r.status === 403 ? 'HTTP 403: the credentials may not read this repository' : `HTTP ${r.status}` };
+        if (r.status !== 200)
+          return {
+            ok: false,
+            status: r.status,
+            error:
+              r.status === 401
+                ? 'HTTP 401: credentials missing or rejected (KV_REGISTRY_USER/KV_REGISTRY_PASSWORD or KV_REGISTRY_TOKEN)'
+                : r.status === 403
+                  ? 'HTTP 403: the credentials may not read this repository'
+                  : `HTTP ${r.status}`,
+          };
         const j = JSON.parse(r.body) as { tags?: string[] | null };
         tags.push(...(j.tags ?? []));
         const link = r.headers.link;

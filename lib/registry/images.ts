@@ -26,7 +26,11 @@ function split(repository: string): { host: string; path: string } {
   return { host: '', path: repository };
 }
 
-export function requiredImages(p: { kubernetesVersion: string; imageRepository: string; cni?: { name: string; version: string; imageRepository: string; pluginVersion?: string } }): RequiredImage[] {
+export function requiredImages(p: {
+  kubernetesVersion: string;
+  imageRepository: string;
+  cni?: { name: string; version: string; imageRepository: string; pluginVersion?: string };
+}): RequiredImage[] {
   const facts = kubeadmFacts(p.kubernetesVersion);
   const minor = `1.${facts.minor}`;
   const why: Record<string, string> = { coredns: 'CoreDNS', pause: 'pause (sandbox image)', etcd: 'etcd' };
@@ -45,7 +49,12 @@ export function requiredImages(p: { kubernetesVersion: string; imageRepository: 
       // kube-flannel.yml's install-cni-plugin init container: its own image and version
       if (p.cni.name === 'flannel' && p.cni.pluginVersion) {
         const repo = c.path ? `${c.path}/flannel-cni-plugin` : 'flannel-cni-plugin';
-        out.push({ repo, tag: p.cni.pluginVersion, ref: `${c.host ? `${c.host}/` : ''}${repo}:${p.cni.pluginVersion}`, why: `flannel ${p.cni.version}: its CNI plugin's init image` });
+        out.push({
+          repo,
+          tag: p.cni.pluginVersion,
+          ref: `${c.host ? `${c.host}/` : ''}${repo}:${p.cni.pluginVersion}`,
+          why: `flannel ${p.cni.version}: its CNI plugin's init image`,
+        });
       }
     }
   }

@@ -22,6 +22,17 @@ export function judgeImages(facts: RegistryFacts, required: RequiredImage[]): Ve
   }
   if (errors.length) return { status: 'error', observed: `${errors.length} repositories could not be read`, expected, evidence, reason: errors.join('; ') };
   if (!missing.length) return { status: 'pass', observed: `${required.length} of ${required.length} images present`, expected, evidence };
-  const remediation = missing.map((m) => `ctr -n k8s.io images pull <upstream of ${m.repo.split('/').pop()}:${m.tag}> && ctr -n k8s.io images tag <upstream> ${m.ref} && ctr -n k8s.io images push ${m.ref}   # or docker pull/tag/push`).join('\n');
-  return { status: 'fail', observed: `${required.length - missing.length} of ${required.length} images present; missing: ${missing.map((m) => m.ref).join(', ')}`, expected, evidence, remediation };
+  const remediation = missing
+    .map(
+      (m) =>
+        `ctr -n k8s.io images pull <upstream of ${m.repo.split('/').pop()}:${m.tag}> && ctr -n k8s.io images tag <upstream> ${m.ref} && ctr -n k8s.io images push ${m.ref}   # or docker pull/tag/push`,
+    )
+    .join('\n');
+  return {
+    status: 'fail',
+    observed: `${required.length - missing.length} of ${required.length} images present; missing: ${missing.map((m) => m.ref).join(', ')}`,
+    expected,
+    evidence,
+    remediation,
+  };
 }

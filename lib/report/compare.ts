@@ -24,7 +24,8 @@ export function compare(prev: ResultsFile, cur: ResultsFile): Change[] {
     const p = before.get(k);
     if (!p) out.push({ kind: BAD.includes(r.status) ? 'regression' : 'new', id: r.id, host: r.host, to: r.status });
     else if (p.status !== r.status) {
-      const kind: ChangeKind = BAD.includes(r.status) && !BAD.includes(p.status) ? 'regression' : r.status === 'waived' ? 'waived' : r.status === 'pass' ? 'fixed' : 'changed';
+      const kind: ChangeKind =
+        BAD.includes(r.status) && !BAD.includes(p.status) ? 'regression' : r.status === 'waived' ? 'waived' : r.status === 'pass' ? 'fixed' : 'changed';
       out.push({ kind, id: r.id, host: r.host, from: p.status, to: r.status });
     }
   }

@@ -16,7 +16,8 @@ export function formatSummary(file: ResultsFile, opts: { color: boolean }): stri
   const down = new Map(file.hosts.filter((h) => !h.reachable).map((h) => [h.name, 0]));
   for (const r of file.results) if (down.has(r.host) && r.status === 'error') down.set(r.host, down.get(r.host)! + 1);
   for (const h of file.hosts) {
-    if (!h.reachable) lines.push(`${paint('error', 'ERROR '.padEnd(6))} [${h.name}] not probed: ${h.error ?? 'unknown reason'} (${down.get(h.name)} result(s) error)`);
+    if (!h.reachable)
+      lines.push(`${paint('error', 'ERROR '.padEnd(6))} [${h.name}] not probed: ${h.error ?? 'unknown reason'} (${down.get(h.name)} result(s) error)`);
   }
   for (const r of sortFailuresFirst(file.results)) {
     if (r.status === 'pass' || (down.has(r.host) && r.status === 'error')) continue;
@@ -25,6 +26,8 @@ export function formatSummary(file: ResultsFile, opts: { color: boolean }): stri
   }
   const s = file.summary;
   const counts = (['pass', 'fail', 'warn', 'error', 'skip', 'waived'] as Status[]).map((k) => paint(k, `${s[k]} ${k}`)).join(', ');
-  lines.push(`${s.total} checks on ${file.hosts.length} host(s): ${counts}${file.failOn === 'warn' && s.warn ? ' (--fail-on warn: warnings fail the run)' : ''}`);
+  lines.push(
+    `${s.total} checks on ${file.hosts.length} host(s): ${counts}${file.failOn === 'warn' && s.warn ? ' (--fail-on warn: warnings fail the run)' : ''}`,
+  );
   return lines.join('\n');
 }

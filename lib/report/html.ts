@@ -8,7 +8,13 @@ export function jsonForScript(v: unknown): string {
   return scriptSafe(JSON.stringify(v));
 }
 /** the escaping of jsonForScript, character by character: applied to chunks it gives the same text */
-const scriptSafe = (json: string) => json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptSafe = (json: string) =>
+  json
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 const CSS = `
 :root{--pass:#1a7f37;--fail:#cf222e;--warn:#9a6700;--error:#8250df;--skip:#6e7781;--waived:#0969da;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f2328}

@@ -17,17 +17,26 @@ function body(r: Result): string {
 
 /** JUnit has pass, failure, error and skipped: a warn is a failure when it gates the run (--fail-on warn). */
 function testcase(r: Result, failOn: 'error' | 'warn'): string {
-  const props = [['id', r.id], ['host', r.host], ['severity', r.severity], ['status', r.status], ['source', r.source]]
+  const props = [
+    ['id', r.id],
+    ['host', r.host],
+    ['severity', r.severity],
+    ['status', r.status],
+    ['source', r.source],
+  ]
     .map(([k, v]) => `        <property name="${k}" value="${xml(v!)}"/>`)
     .join('\n');
   let inner = '';
   const expired = r.waiver?.expired ? ` (${waiverNote(r)})` : '';
-  if (r.status === 'fail') inner = `      <failure message="${xml(`observed: ${r.observed}; expected: ${r.expected}${expired}`)}" type="${r.severity}">${xml(body(r))}</failure>\n`;
-  else if (r.status === 'warn' && failOn === 'warn') inner = `      <failure message="${xml(`WARNING: observed: ${r.observed}; expected: ${r.expected}${expired}`)}" type="warn">${xml(body(r))}</failure>\n`;
+  if (r.status === 'fail')
+    inner = `      <failure message="${xml(`observed: ${r.observed}; expected: ${r.expected}${expired}`)}" type="${r.severity}">${xml(body(r))}</failure>\n`;
+  else if (r.status === 'warn' && failOn === 'warn')
+    inner = `      <failure message="${xml(`WARNING: observed: ${r.observed}; expected: ${r.expected}${expired}`)}" type="warn">${xml(body(r))}</failure>\n`;
   else if (r.status === 'error') inner = `      <error message="${xml(r.reason ?? 'could not be evaluated')}" type="error">${xml(body(r))}</error>\n`;
   else if (r.status === 'skip') inner = `      <skipped message="${xml(r.reason ?? 'not applicable')}"/>\n`;
   else if (r.status === 'waived') inner = `      <skipped message="${xml(waiverNote(r))}"/>\n`;
-  else if (r.status === 'warn') inner = `      <system-out>${xml(`WARNING: observed: ${r.observed}; expected: ${r.expected}${expired}\n${body(r)}`)}</system-out>\n`;
+  else if (r.status === 'warn')
+    inner = `      <system-out>${xml(`WARNING: observed: ${r.observed}; expected: ${r.expected}${expired}\n${body(r)}`)}</system-out>\n`;
   return `    <testcase name="${xml(`${r.id} [${r.host}]`)}" classname="${xml(`${r.phase}.${r.group}`)}" time="${secs(r.durationMs)}">\n      <properties>\n${props}\n      </properties>\n${inner}    </testcase>`;
 }
 

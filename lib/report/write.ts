@@ -14,7 +14,11 @@ function* resultsJson(f: ResultsFile): Generator<string> {
   yield '\n';
 }
 
-export async function writeReports(dir: string, file: ResultsFile, opts: { compareWith?: ResultsFile; allure?: boolean } = {}): Promise<{ paths: string[]; file: ResultsFile }> {
+export async function writeReports(
+  dir: string,
+  file: ResultsFile,
+  opts: { compareWith?: ResultsFile; allure?: boolean } = {},
+): Promise<{ paths: string[]; file: ResultsFile }> {
   makeDirs(dir);
   const clean = scrubDeep(file);
   // one report at a time, each streamed to its file a result at a time: at 20,000 results each is 10–14 MB of text

@@ -53,8 +53,21 @@ export function need<T>(f: Fact<T>): T {
 
 export const verdict = {
   pass: (observed: string, expected: string, evidence: string[] = []): Verdict => ({ status: 'pass', observed, expected, evidence }),
-  fail: (observed: string, expected: string, evidence: string[] = [], extra: Partial<Verdict> = {}): Verdict => ({ status: 'fail', observed, expected, evidence, ...extra }),
-  warn: (observed: string, expected: string, evidence: string[] = [], extra: Partial<Verdict> = {}): Verdict => ({ status: 'warn', observed, expected, evidence, severity: 'warn', ...extra }),
+  fail: (observed: string, expected: string, evidence: string[] = [], extra: Partial<Verdict> = {}): Verdict => ({
+    status: 'fail',
+    observed,
+    expected,
+    evidence,
+    ...extra,
+  }),
+  warn: (observed: string, expected: string, evidence: string[] = [], extra: Partial<Verdict> = {}): Verdict => ({
+    status: 'warn',
+    observed,
+    expected,
+    evidence,
+    severity: 'warn',
+    ...extra,
+  }),
   skip: (reason: string, expected = ''): Verdict => ({ status: 'skip', observed: 'not applicable', expected, evidence: [], reason }),
   error: (reason: string, expected = ''): Verdict => ({ status: 'error', observed: 'could not be evaluated', expected, evidence: [], reason }),
 };
@@ -71,7 +84,10 @@ export function hostRequirement(def: RequirementMeta & { roles?: Role[]; check: 
   const applies = (h: InventoryHost) => !def.roles || h.roles.some((r) => def.roles!.includes(r));
   return {
     ...def,
-    targets: (ctx) => ctx.hosts.filter((h) => applies(h.spec) && !(h.spec.roles.length === 1 && h.spec.roles[0] === 'registry' && !def.roles?.includes('registry'))).map((h) => h.spec.name),
+    targets: (ctx) =>
+      ctx.hosts
+        .filter((h) => applies(h.spec) && !(h.spec.roles.length === 1 && h.spec.roles[0] === 'registry' && !def.roles?.includes('registry')))
+        .map((h) => h.spec.name),
     judge(ctx, target) {
       const h = ctx.hosts.find((x) => x.spec.name === target);
       if (!h) return verdict.error(`host ${target} is not part of this run`);
@@ -95,7 +111,10 @@ export function evaluate(req: Requirement, ctx: RunContext, target: string, opts
     v = opts.skipReason ? verdict.skip(opts.skipReason) : req.judge(ctx, target);
   } catch (e) {
     // an unknown kubeadm version (lib/kubeadm/versions.ts) is a fact about the profile, not an internal error
-    v = e instanceof MissingFact || (e as Error).name === 'UnknownKubeadmVersionError' ? verdict.error((e as Error).message) : verdict.error(`internal error while judging: ${(e as Error).message}`);
+    v =
+      e instanceof MissingFact || (e as Error).name === 'UnknownKubeadmVersionError'
+        ? verdict.error((e as Error).message)
+        : verdict.error(`internal error while judging: ${(e as Error).message}`);
   }
   let status = v.status;
   let severity: Severity = v.severity ?? req.severity;

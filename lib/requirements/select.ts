@@ -15,7 +15,11 @@ export const KUBEADM_CHECKS: { name: string; ids: string[]; note?: string }[] = 
   { name: 'FileContent--proc-sys-net-bridge-bridge-nf-call-iptables', ids: ['HOST-SYSCTL'] },
   { name: 'FileContent--proc-sys-net-ipv4-ip_forward', ids: ['HOST-SYSCTL'] },
   { name: 'FileContent--proc-sys-net-ipv6-conf-default-forwarding', ids: ['HOST-SYSCTL'] },
-  { name: 'FileExisting-*', ids: ['HOST-BINARIES'], note: 'FileExisting-crictl, -conntrack, -ip, -iptables, -mount, -nsenter, -ebtables, -ethtool, -socat, -tc, -touch' },
+  {
+    name: 'FileExisting-*',
+    ids: ['HOST-BINARIES'],
+    note: 'FileExisting-crictl, -conntrack, -ip, -iptables, -mount, -nsenter, -ebtables, -ethtool, -socat, -tc, -touch',
+  },
   { name: 'CRI', ids: ['HOST-CRI-SOCKET'] },
   { name: 'Service-Kubelet', ids: ['HOST-SERVICES'] },
   { name: 'Hostname', ids: ['HOST-HOSTNAME'] },
@@ -26,7 +30,15 @@ export const KUBEADM_CHECKS: { name: string; ids: string[]; note?: string }[] = 
 ];
 
 /** kubeadm checks with no counterpart here (they look at state kubeadm itself creates, or at the local user). */
-export const KUBEADM_WITHOUT_EQUIVALENT = ['IsPrivilegedUser', 'DirAvailable-*', 'FileAvailable-*', 'HTTPProxy', 'HTTPProxyCIDR', 'ExternalEtcdVersion', 'ExternalEtcdClientCertificates'];
+export const KUBEADM_WITHOUT_EQUIVALENT = [
+  'IsPrivilegedUser',
+  'DirAvailable-*',
+  'FileAvailable-*',
+  'HTTPProxy',
+  'HTTPProxyCIDR',
+  'ExternalEtcdVersion',
+  'ExternalEtcdClientCertificates',
+];
 
 const globRe = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
 
@@ -42,7 +54,8 @@ export function kubeadmCheckIds(name: string): string[] | undefined {
 export function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
   return d[a.length]![b.length]!;
 }
 

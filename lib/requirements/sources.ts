@@ -25,10 +25,23 @@ const OVERVIEW: Record<number, [string, Record<number, string>?]> = {
 };
 /** 000, part 2 ("搭建", the installation): 一、Master node with steps (一)…(十) */
 const INSTALL: Record<number, string> = {
-  1: 'Preparation', 2: 'Environment configuration', 3: 'Installing the packages', 4: 'Container runtime configuration', 5: 'Kernel parameters',
-  6: 'Image management', 7: 'Tab completion', 8: 'Installing the master', 9: 'Installing the network plugin', 10: 'Installing the worker nodes',
+  1: 'Preparation',
+  2: 'Environment configuration',
+  3: 'Installing the packages',
+  4: 'Container runtime configuration',
+  5: 'Kernel parameters',
+  6: 'Image management',
+  7: 'Tab completion',
+  8: 'Installing the master',
+  9: 'Installing the network plugin',
+  10: 'Installing the worker nodes',
 };
-const DOC001: Record<number, string> = { 1: 'Introduction', 2: 'Cloud vs private Kubernetes', 3: 'Deploying Kubernetes 1.13.1 with kubeadm', 4: 'Trying the cluster' };
+const DOC001: Record<number, string> = {
+  1: 'Introduction',
+  2: 'Cloud vs private Kubernetes',
+  3: 'Deploying Kubernetes 1.13.1 with kubeadm',
+  4: 'Trying the cluster',
+};
 
 const num = (cjk: string) => NUM[cjk] ?? (cjk.length === 2 && cjk[0] === '十' ? 10 + (NUM[cjk[1]!] ?? 0) : undefined);
 
@@ -44,7 +57,11 @@ function section(doc: string, s: string): string | undefined {
       return subs.map((n) => `§${top}.${n} ${entry[0]}: ${entry[1]?.[n] ?? ''}`.trim()).join(' and ');
     }
     m = /^((?:\([一二三四五六七八九十]+\))+)$/.exec(s);
-    if (m) return [...m[1]!.matchAll(/\(([一二三四五六七八九十]+)\)/g)].map((x) => num(x[1]!)!).map((n) => `installation §1.${n} Master node: ${INSTALL[n] ?? ''}`).join(' and ');
+    if (m)
+      return [...m[1]!.matchAll(/\(([一二三四五六七八九十]+)\)/g)]
+        .map((x) => num(x[1]!)!)
+        .map((n) => `installation §1.${n} Master node: ${INSTALL[n] ?? ''}`)
+        .join(' and ');
     if (s === '验证') return 'installation §1.8 Master node: Installing the master, "verify the installation"';
   }
   if (doc === '001') {

@@ -41,9 +41,20 @@ export class ResultCollector implements Reporter {
     const reason = st.state === 'failed' ? (st.errors?.[0]?.message ?? 'test failed without a verdict') : `test ended as ${st.state} without a verdict`;
     this.problems.push(`${tc.fullName}: ${reason}`);
     this.results.push({
-      id: m?.[1] ?? tc.name, host: m?.[2] ?? '*', status: 'error', severity: 'error', title: tc.name,
-      phase: tc.fullName.startsWith('postinstall') ? 'postinstall' : 'preflight', group: 'internal', source: '',
-      observed: 'could not be evaluated', expected: '', evidence: [], remediation: 'Report this as a bug in kubeadm-verify.', reason, durationMs: 0,
+      id: m?.[1] ?? tc.name,
+      host: m?.[2] ?? '*',
+      status: 'error',
+      severity: 'error',
+      title: tc.name,
+      phase: tc.fullName.startsWith('postinstall') ? 'postinstall' : 'preflight',
+      group: 'internal',
+      source: '',
+      observed: 'could not be evaluated',
+      expected: '',
+      evidence: [],
+      remediation: 'Report this as a bug in kubeadm-verify.',
+      reason,
+      durationMs: 0,
     });
   }
 

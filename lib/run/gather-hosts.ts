@@ -54,11 +54,22 @@ export function describeFailure(e: unknown, nonce: string, progress?: SectionSpl
     // a probe cut off by its deadline: name the section it hung in, from the output it had sent (or the splitter
     // that received it as it came)
     const received = !!e.partialStdout || !!progress;
-    const at = e.kind !== 'command-timeout' ? undefined : progress ? progress.progress() : e.partialStdout ? whereItStopped(e.partialStdout.toString('utf8'), nonce) : undefined;
-    const where = !received || e.kind !== 'command-timeout' ? ''
-      : !at ? ' (it printed nothing: the login shell never reached the probe — does ~/.bashrc or a profile script hang on this host? bash sources ~/.bashrc for every SSH command)'
-      : at.inSection ? ` (it hung in section "${at.inSection}"${at.lastDone ? ` after "${at.lastDone}" finished` : ''})`
-      : ` (after section "${at.lastDone}" finished)`;
+    const at =
+      e.kind !== 'command-timeout'
+        ? undefined
+        : progress
+          ? progress.progress()
+          : e.partialStdout
+            ? whereItStopped(e.partialStdout.toString('utf8'), nonce)
+            : undefined;
+    const where =
+      !received || e.kind !== 'command-timeout'
+        ? ''
+        : !at
+          ? ' (it printed nothing: the login shell never reached the probe — does ~/.bashrc or a profile script hang on this host? bash sources ~/.bashrc for every SSH command)'
+          : at.inSection
+            ? ` (it hung in section "${at.inSection}"${at.lastDone ? ` after "${at.lastDone}" finished` : ''})`
+            : ` (after section "${at.lastDone}" finished)`;
     return `${e.kind === 'auth' ? 'auth-failed' : e.kind}: ${e.message}${where}${e.hint ? ` — ${e.hint}` : ''}`;
   }
   return (e as Error).message ?? String(e);
@@ -78,7 +89,8 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         acceptNewHostKeys: o.acceptNewHostKeys,
         jump: (name) => {
           // a jump host outside the inventory (a bastion): one connection shared by every host behind it
-          if (h.jumpVia?.name === name) return sshFor(jumpSpec(h.jumpVia), `jump ${h.jumpVia.user}@${h.jumpVia.address}:${h.jumpVia.port} ${h.jumpVia.identityFile ?? ''}`);
+          if (h.jumpVia?.name === name)
+            return sshFor(jumpSpec(h.jumpVia), `jump ${h.jumpVia.user}@${h.jumpVia.address}:${h.jumpVia.port} ${h.jumpVia.identityFile ?? ''}`);
           const j = o.inventory.find((x) => x.name === name);
           if (!j) throw new Error(`unknown jump host ${name}`);
           return sshFor(j);
@@ -99,7 +111,13 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
     return await pool(hosts, o.concurrency, async (h): Promise<GatheredHost> => {
       const t: Transport = h.transport === 'local' ? new LocalTransport(h.name) : sshFor(h);
       const started = performance.now();
-      const result = (extra: Partial<GatheredHost>): GatheredHost => ({ spec: h, connections: t.stats.connections, roundTrips: t.stats.execs, probeMs: Math.round(performance.now() - started), ...extra });
+      const result = (extra: Partial<GatheredHost>): GatheredHost => ({
+        spec: h,
+        connections: t.stats.connections,
+        roundTrips: t.stats.execs,
+        probeMs: Math.round(performance.now() - started),
+        ...extra,
+      });
       if (o.signal?.aborted) return result({ error: 'interrupted before this host was probed' });
       inFlight.add(t);
       let splitter: SectionSplitter | undefined;
@@ -115,7 +133,11 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
         splitter = new SectionSplitter(o.nonce);
         const split = splitter;
         const decoder = new StringDecoder('utf8');
-        const r = await t.exec(shellCommand(script, { sudo, sudoPassword: !!sudoPassword }), { timeoutMs: h.commandTimeoutSeconds * 1000, stdin: sudoPassword ? `${sudoPassword}\n` : undefined, onStdout: (b) => split.push(decoder.write(b)) });
+        const r = await t.exec(shellCommand(script, { sudo, sudoPassword: !!sudoPassword }), {
+          timeoutMs: h.commandTimeoutSeconds * 1000,
+          stdin: sudoPassword ? `${sudoPassword}\n` : undefined,
+          onStdout: (b) => split.push(decoder.write(b)),
+        });
         if (o.signal?.aborted) throw new Error('interrupted');
         split.push(decoder.end());
         const out = split.end();
@@ -125,7 +147,7 @@ export async function gatherHosts(hosts: InventoryHost[], o: GatherOptions): Pro
             ? `sudo -n needs a password on this host (${scrub(r.stderr.trim().split('\n')[0] ?? '')}) — set KV_SUDO_PASSWORD, allow NOPASSWD for this user, or connect as root`
             : /incorrect password|Sorry, try again|is not in the sudoers|may not run sudo/.test(r.stderr)
               ? `sudo refused: ${scrub(r.stderr.trim().split('\n').slice(-1)[0] ?? '')}`
-            : `the probe did not complete (exit ${r.code ?? 'killed'}${r.stderr.trim() ? `: ${scrub(r.stderr.trim().split('\n').slice(-1)[0]!.slice(0, 200))}` : ''})`;
+              : `the probe did not complete (exit ${r.code ?? 'killed'}${r.stderr.trim() ? `: ${scrub(r.stderr.trim().split('\n').slice(-1)[0]!.slice(0, 200))}` : ''})`;
           if (!out.sections.size && !out.unfinished) {
             o.onProgress?.(h.name, 'failed', why);
             return result({ error: why });

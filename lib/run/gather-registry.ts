@@ -7,7 +7,7 @@ export async function gatherRegistryExtra(profile: Profile): Promise<RegistryExt
   if (!profile.registry.enabled) return { skip: 'the design has no private registry (profile registry: none)' };
   // The default endpoint is the documents' example address: never contact it unless the user says so.
   if ((profile.origin.registry ?? 'default') === 'default') {
-    return { skip: 'registry.endpoint is the documents\' example (default profile): set registry.endpoint in your profile to check the images' };
+    return { skip: "registry.endpoint is the documents' example (default profile): set registry.endpoint in your profile to check the images" };
   }
   const [{ gatherRegistry, registryAuthFromEnv }, { requiredImages }, { judgeImages }] = await Promise.all([
     import('../registry/client.ts'),

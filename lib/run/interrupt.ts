@@ -36,14 +36,17 @@ export function trapInterrupts(log: (msg: string) => void, graceMs = GRACE_MS): 
     ac.abort(new Error(`interrupted by ${sig}`));
     resolveInterrupted();
     // the grace period: 300 ms of it kept for the last words and the exit itself
-    setTimeout(() => {
-      try {
-        lastWords?.();
-      } catch (e) {
-        log(`[kubeadm-verify] could not write the partial report: ${(e as Error).message}`);
-      }
-      process.exit(CODES[sig]);
-    }, Math.max(0, graceMs - 300)).unref();
+    setTimeout(
+      () => {
+        try {
+          lastWords?.();
+        } catch (e) {
+          log(`[kubeadm-verify] could not write the partial report: ${(e as Error).message}`);
+        }
+        process.exit(CODES[sig]);
+      },
+      Math.max(0, graceMs - 300),
+    ).unref();
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

@@ -4,5 +4,7 @@ export function memTrace(where: string): void {
   if (!process.env.KV_MEM_TRACE) return;
   const m = process.memoryUsage();
   const mib = (n: number) => Math.round(n / 2 ** 20);
-  process.stderr.write(`[kubeadm-verify] memory ${where}: rss ${mib(m.rss)} MiB, heap ${mib(m.heapUsed)}/${mib(m.heapTotal)} MiB, external ${mib(m.external)} MiB\n`);
+  process.stderr.write(
+    `[kubeadm-verify] memory ${where}: rss ${mib(m.rss)} MiB, heap ${mib(m.heapUsed)}/${mib(m.heapTotal)} MiB, external ${mib(m.external)} MiB\n`,
+  );
 }

@@ -40,7 +40,9 @@ export function defineSuite(phase: Phase): void {
           }
           if (r.status === 'skip') tc.skip(r.reason ?? 'not applicable');
           if (r.status === 'fail' || r.status === 'error') {
-            const e = new Error(r.status === 'error' ? `ERROR ${r.id} [${r.host}]: ${r.reason}` : `${r.id} [${r.host}]: observed ${r.observed}; expected ${r.expected}`);
+            const e = new Error(
+              r.status === 'error' ? `ERROR ${r.id} [${r.host}]: ${r.reason}` : `${r.id} [${r.host}]: observed ${r.observed}; expected ${r.expected}`,
+            );
             e.stack = e.message;
             if (r.status === 'fail') e.name = 'AssertionError';
             throw e;

@@ -40,7 +40,14 @@ function matchesName(field: string, name: string): boolean {
   for (const pat of field.split(',')) {
     const neg = pat.startsWith('!');
     const p = neg ? pat.slice(1) : pat;
-    const re = new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\[/g, '\\[').replace(/\]/g, '\\]').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const re = new RegExp(
+      `^${p
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\[/g, '\\[')
+        .replace(/\]/g, '\\]')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
     if (re.test(name)) {
       if (neg) return false;
       matched = true;
@@ -81,9 +88,7 @@ export function recordKey(file: string, name: string, blob: Buffer): void {
   appendFileSync(file, `${name} ${blobType(blob)} ${blob.toString('base64')}\n`, { mode: 0o600 });
 }
 
-export type HostKeyDecision =
-  | { ok: true; recorded?: boolean }
-  | { ok: false; kind: 'hostkey-unknown' | 'hostkey-changed'; message: string; hint: string };
+export type HostKeyDecision = { ok: true; recorded?: boolean } | { ok: false; kind: 'hostkey-unknown' | 'hostkey-changed'; message: string; hint: string };
 
 /** Decide on a presented host key, exactly once per connection. */
 export function decideHostKey(opts: { file: string; address: string; port: number; blob: Buffer; acceptNew: boolean }): HostKeyDecision {
@@ -92,7 +97,12 @@ export function decideHostKey(opts: { file: string; address: string; port: numbe
   const type = blobType(opts.blob);
   const { keys, revoked } = lookup(readKnownHosts(opts.file), name);
   if (revoked.some((k) => k.key === presented)) {
-    return { ok: false, kind: 'hostkey-changed', message: `host key ${fingerprint(opts.blob)} for ${name} is marked @revoked in ${opts.file}`, hint: 'investigate: the host presents a revoked key' };
+    return {
+      ok: false,
+      kind: 'hostkey-changed',
+      message: `host key ${fingerprint(opts.blob)} for ${name} is marked @revoked in ${opts.file}`,
+      hint: 'investigate: the host presents a revoked key',
+    };
   }
   if (keys.some((k) => k.key === presented)) return { ok: true };
   const sameType = keys.filter((k) => k.type === type);

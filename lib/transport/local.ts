@@ -51,7 +51,13 @@ export class LocalTransport implements Transport {
     }).finally(() => clearTimeout(timer));
     const stdout = Buffer.concat(out);
     if (timedOut) {
-      throw new TransportError(this.host, 'command-timeout', `command did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, 'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount?)', stdout.length ? stdout : undefined);
+      throw new TransportError(
+        this.host,
+        'command-timeout',
+        `command did not finish within ${Math.round(opts.timeoutMs / 1000)} s`,
+        'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount?)',
+        stdout.length ? stdout : undefined,
+      );
     }
     return { stdout, stderr: Buffer.concat(err).toString('utf8'), code, durationMs: performance.now() - started };
   }

@@ -17,7 +17,13 @@ export interface SshConfigEntry {
   proxyJump?: string;
 }
 
-const globRe = (p: string) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+const globRe = (p: string) =>
+  new RegExp(
+    `^${p
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 
 /** `Include` lines replaced by the files they name (depth-limited, as ssh limits it to 16). */
 function expandIncludes(text: string, sshDir: string, depth = 0): string {
@@ -27,14 +33,20 @@ function expandIncludes(text: string, sshDir: string, depth = 0): string {
     .map((line) => {
       const m = /^\s*include\s*(?:=\s*|\s+)(.+)$/i.exec(line);
       if (!m) return line;
-      const parts = m[1]!.trim().split(/\s+/).map((p) => p.replace(/^"(.*)"$/, '$1'));
+      const parts = m[1]!
+        .trim()
+        .split(/\s+/)
+        .map((p) => p.replace(/^"(.*)"$/, '$1'));
       const out: string[] = [];
       for (const p of parts) {
         const abs = p.startsWith('~/') ? join(homedir(), p.slice(2)) : isAbsolute(p) ? p : join(sshDir, p);
         let files = [abs];
         if (/[*?]/.test(basename(abs))) {
           try {
-            files = readdirSync(dirname(abs)).filter((f) => globRe(basename(abs)).test(f)).sort().map((f) => join(dirname(abs), f));
+            files = readdirSync(dirname(abs))
+              .filter((f) => globRe(basename(abs)).test(f))
+              .sort()
+              .map((f) => join(dirname(abs), f));
           } catch {
             files = [];
           }
@@ -73,7 +85,19 @@ export function lookupSshConfig(text: string, name: string, opts: { user?: strin
   // ssh's tokens: %h the host name (after HostName), %p port, %r remote user, %n the name as given, %u local user, %d home
   const tokens = (s: string) =>
     s.replace(/%([%hprnud])/g, (_, t: string) =>
-      t === '%' ? '%' : t === 'h' ? (hostName ?? name) : t === 'p' ? String(port ?? 22) : t === 'r' ? (user ?? opts.user ?? userInfo().username) : t === 'n' ? name : t === 'u' ? userInfo().username : homedir(),
+      t === '%'
+        ? '%'
+        : t === 'h'
+          ? (hostName ?? name)
+          : t === 'p'
+            ? String(port ?? 22)
+            : t === 'r'
+              ? (user ?? opts.user ?? userInfo().username)
+              : t === 'n'
+                ? name
+                : t === 'u'
+                  ? userInfo().username
+                  : homedir(),
     );
   const idf = get('IdentityFile');
   const pj = get('ProxyJump');

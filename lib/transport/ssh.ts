@@ -57,7 +57,11 @@ export class SshTransport implements Transport {
       try {
         out.privateKey = readFileSync(this.spec.identityFile);
       } catch (e) {
-        throw this.fail('auth', `cannot read identityFile ${this.spec.identityFile}: ${(e as NodeJS.ErrnoException).code ?? e}`, 'fix identityFile in the inventory, or remove it to use ssh-agent and ~/.ssh/id_*');
+        throw this.fail(
+          'auth',
+          `cannot read identityFile ${this.spec.identityFile}: ${(e as NodeJS.ErrnoException).code ?? e}`,
+          'fix identityFile in the inventory, or remove it to use ssh-agent and ~/.ssh/id_*',
+        );
       }
       if (env.KV_SSH_PASSPHRASE) out.passphrase = env.KV_SSH_PASSPHRASE;
       tried.push(this.spec.identityFile);
@@ -96,7 +100,11 @@ export class SshTransport implements Transport {
       tried.push('password');
     }
     if (!methods.length) {
-      throw this.fail('auth', `no SSH credentials: no identityFile, no ~/.ssh/${DEFAULT_IDENTITIES.join(', ~/.ssh/')}, no ssh-agent (SSH_AUTH_SOCK) and no KV_SSH_PASSWORD`, 'set identityFile in the inventory, or start ssh-agent');
+      throw this.fail(
+        'auth',
+        `no SSH credentials: no identityFile, no ~/.ssh/${DEFAULT_IDENTITIES.join(', ~/.ssh/')}, no ssh-agent (SSH_AUTH_SOCK) and no KV_SSH_PASSWORD`,
+        'set identityFile in the inventory, or start ssh-agent',
+      );
     }
     out.authHandler = methods;
     return { config: out, tried };
@@ -142,15 +150,49 @@ export class SshTransport implements Transport {
       };
       // ssh2's readyTimeout covers the handshake; this one also covers a TCP connect that never completes.
       const ms = spec.connectTimeoutSeconds * 1000;
-      const timer = setTimeout(() => done(this.fail('connect-timeout', `no SSH session within ${spec.connectTimeoutSeconds} s (connect, banner and authentication)`, 'check that sshd runs and answers on this address and port, or raise connectTimeoutSeconds')), ms + 500);
+      const timer = setTimeout(
+        () =>
+          done(
+            this.fail(
+              'connect-timeout',
+              `no SSH session within ${spec.connectTimeoutSeconds} s (connect, banner and authentication)`,
+              'check that sshd runs and answers on this address and port, or raise connectTimeoutSeconds',
+            ),
+          ),
+        ms + 500,
+      );
       client.on('ready', () => done());
       client.on('error', (err: Error & { level?: string; code?: string }) => {
         if (decision && !decision.ok) return done(this.fail(decision.kind, decision.message, decision.hint));
         const code = err.code ?? '';
-        if (err.level === 'client-authentication') return done(this.fail('auth', `authentication as ${spec.user} failed (tried ${tried.join(', ')})`, 'check the key in the user\'s authorized_keys, the user name, and KV_SSH_PASSPHRASE for an encrypted key'));
-        if (err.level === 'client-timeout' || /Timed out while waiting for handshake/.test(err.message)) return done(this.fail('connect-timeout', `SSH handshake did not finish within ${spec.connectTimeoutSeconds} s (TCP connected, no usable SSH banner)`, 'something listens on this port but does not speak SSH in time'));
-        if (['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET'].includes(code)) return done(this.fail('unreachable', `cannot connect to ${spec.address}:${spec.port}: ${code}`, 'check the address and port in the inventory and that sshd runs'));
-        if (/encrypted|passphrase/i.test(err.message)) return done(this.fail('auth', `identityFile ${spec.identityFile} is encrypted: ${err.message}`, 'set KV_SSH_PASSPHRASE, or load the key into ssh-agent'));
+        if (err.level === 'client-authentication')
+          return done(
+            this.fail(
+              'auth',
+              `authentication as ${spec.user} failed (tried ${tried.join(', ')})`,
+              "check the key in the user's authorized_keys, the user name, and KV_SSH_PASSPHRASE for an encrypted key",
+            ),
+          );
+        if (err.level === 'client-timeout' || /Timed out while waiting for handshake/.test(err.message))
+          return done(
+            this.fail(
+              'connect-timeout',
+              `SSH handshake did not finish within ${spec.connectTimeoutSeconds} s (TCP connected, no usable SSH banner)`,
+              'something listens on this port but does not speak SSH in time',
+            ),
+          );
+        if (['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET'].includes(code))
+          return done(
+            this.fail(
+              'unreachable',
+              `cannot connect to ${spec.address}:${spec.port}: ${code}`,
+              'check the address and port in the inventory and that sshd runs',
+            ),
+          );
+        if (/encrypted|passphrase/i.test(err.message))
+          return done(
+            this.fail('auth', `identityFile ${spec.identityFile} is encrypted: ${err.message}`, 'set KV_SSH_PASSPHRASE, or load the key into ssh-agent'),
+          );
         return done(this.fail('protocol', `SSH error: ${err.message}`));
       });
       client.on('close', () => done(this.fail('unreachable', 'connection closed before the session was ready')));
@@ -172,7 +214,15 @@ export class SshTransport implements Transport {
         });
       } catch (e) {
         const msg = (e as Error).message;
-        done(/encrypt|passphrase/i.test(msg) ? this.fail('auth', `identityFile ${spec.identityFile} is encrypted and no passphrase was given (${msg})`, 'set KV_SSH_PASSPHRASE, or load the key into ssh-agent') : this.fail('auth', `cannot start SSH: ${msg}`, 'check identityFile (format, passphrase: KV_SSH_PASSPHRASE)'));
+        done(
+          /encrypt|passphrase/i.test(msg)
+            ? this.fail(
+                'auth',
+                `identityFile ${spec.identityFile} is encrypted and no passphrase was given (${msg})`,
+                'set KV_SSH_PASSPHRASE, or load the key into ssh-agent',
+              )
+            : this.fail('auth', `cannot start SSH: ${msg}`, 'check identityFile (format, passphrase: KV_SSH_PASSPHRASE)'),
+        );
       }
     });
     this.client = client;
@@ -207,7 +257,14 @@ export class SshTransport implements Transport {
       const timer = setTimeout(() => {
         if (finished) return;
         finished = true;
-        rej(this.fail('command-timeout', `the probe did not finish within ${Math.round(opts.timeoutMs / 1000)} s`, 'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount, a stuck systemctl?)', Buffer.concat(out)));
+        rej(
+          this.fail(
+            'command-timeout',
+            `the probe did not finish within ${Math.round(opts.timeoutMs / 1000)} s`,
+            'raise commandTimeoutSeconds, or find what hangs on this host (a hung NFS mount, a stuck systemctl?)',
+            Buffer.concat(out),
+          ),
+        );
         try {
           c.end();
         } catch {}

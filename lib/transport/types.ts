@@ -34,8 +34,8 @@ export interface Transport {
 }
 
 export type TransportErrorKind =
-  | 'unreachable'        // nothing listens / no route / DNS
-  | 'connect-timeout'    // TCP or SSH handshake did not finish in time
+  | 'unreachable' // nothing listens / no route / DNS
+  | 'connect-timeout' // TCP or SSH handshake did not finish in time
   | 'hostkey-unknown'
   | 'hostkey-changed'
   | 'auth'

@@ -76,7 +76,11 @@ d('bounded', () => {
   beforeAll(async () => {
     const ref = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml')).hosts.find((h) => h.name === 'master')!;
     const chronyc = debTool('chrony', '/usr/bin/chronyc');
-    const tools = { '/usr/local/bin/chronyc': chronyc, '/usr/local/bin/docker': debTool('docker.io', '/usr/bin/docker'), '/usr/local/bin/snap': debTool('snapd', '/usr/bin/snap') };
+    const tools = {
+      '/usr/local/bin/chronyc': chronyc,
+      '/usr/local/bin/docker': debTool('docker.io', '/usr/bin/docker'),
+      '/usr/local/bin/snap': debTool('snapd', '/usr/bin/snap'),
+    };
     const fstab = 'UUID=0f0f0f0f-0000-4000-8000-000000000000 /data ext4 defaults 0 2\n'.repeat(800_000); // 52.8 MB
     const hosts = `127.0.0.1 localhost\n${Array.from({ length: 1_000_000 }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} h${i}.example`).join('\n')}\n`;
     lab = await labUp({
@@ -101,11 +105,21 @@ d('bounded', () => {
   });
 
   /** Starts the CLI on `hosts`, waits until `ready` says so, sends `sig` (twice when asked), measures the exit. */
-  async function stopDuring(name: string, hosts: number[], sig: 'SIGINT' | 'SIGTERM', ready: (stderr: string) => boolean, opts: { twice?: boolean } = {}): Promise<Stopped> {
+  async function stopDuring(
+    name: string,
+    hosts: number[],
+    sig: 'SIGINT' | 'SIGTERM',
+    ready: (stderr: string) => boolean,
+    opts: { twice?: boolean } = {},
+  ): Promise<Stopped> {
     const p = join(lab.dir, `${name}.yaml`);
     writeFileSync(p, stringify({ ...inv, defaults: { ...inv.defaults, connectTimeoutSeconds: 60 }, hosts: hosts.map((i) => inv.hosts[i]) }));
     const dir = join(lab.dir, `report-${name}`);
-    const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', p, '--report-dir', dir], { cwd: ROOT, env: { ...process.env, KV_ALLURE: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', p, '--report-dir', dir], {
+      cwd: ROOT,
+      env: { ...process.env, KV_ALLURE: '0' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     const closed = new Promise<number | null>((r) => child.on('close', r));
     await new Promise<void>((res, rej) => {
@@ -171,9 +185,16 @@ d('bounded', () => {
     const p = join(lab.dir, `${name}.yaml`);
     writeFileSync(p, stringify({ ...inv, hosts: hostNames.map((n) => inv.hosts[at(n)]) }));
     const dir = join(lab.dir, `report-${name}`);
-    const r = spawnSync('/usr/bin/time', ['-f', '@@RSS %M', process.execPath, join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', p, '--report-dir', dir], { cwd: ROOT, env: { ...process.env, KV_ALLURE: '0' }, encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync('/usr/bin/time', ['-f', '@@RSS %M', process.execPath, join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', p, '--report-dir', dir], {
+      cwd: ROOT,
+      env: { ...process.env, KV_ALLURE: '0' },
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     const rssMiB = Number(/@@RSS (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
-    const report = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { results: { id: string; host: string; status: string; observed: string; reason?: string }[] };
+    const report = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as {
+      results: { id: string; host: string; status: string; observed: string; reason?: string }[];
+    };
     return { code: r.status, stderr: r.stderr, rssMiB, dir, report };
   }
 
@@ -181,8 +202,14 @@ d('bounded', () => {
     const r = measuredRun('huge', ['huge']);
     measured.push(`huge host: peak RSS ${r.rssMiB.toFixed(0)} MiB`);
     const get = (id: string) => r.report.results.find((x) => x.id === id && x.host === 'huge')!;
-    expect(get('HOST-SWAP-FSTAB')).toMatchObject({ status: 'error', reason: expect.stringMatching(/\/etc\/fstab is 50\.4 MiB \(52800000 bytes\): more than the 4\.0 MiB a host may send per file/) });
-    expect(get('HOST-HOSTS-FILE')).toMatchObject({ status: 'error', reason: expect.stringMatching(/\/etc\/hosts is \d+\.\d MiB \(\d+ bytes\): more than the 4\.0 MiB/) });
+    expect(get('HOST-SWAP-FSTAB')).toMatchObject({
+      status: 'error',
+      reason: expect.stringMatching(/\/etc\/fstab is 50\.4 MiB \(52800000 bytes\): more than the 4\.0 MiB a host may send per file/),
+    });
+    expect(get('HOST-HOSTS-FILE')).toMatchObject({
+      status: 'error',
+      reason: expect.stringMatching(/\/etc\/hosts is \d+\.\d MiB \(\d+ bytes\): more than the 4\.0 MiB/),
+    });
     expect(get('HOST-SWAP').status).not.toBe('error'); // the rest of the host is judged as usual
     expect(r.rssMiB).toBeLessThan(600);
     expect(statSync(join(r.dir, '.run', 'context.json')).size).toBeLessThan(5 * 1024 * 1024);
@@ -199,7 +226,21 @@ d('bounded', () => {
     ]);
     dirs.forEach((dir, i) => expect(treeHash(dir), names[i]).toEqual(before[i]));
     // the proof can fail: the query the probe used to make (rpm asked without a database) writes ~/.rpmdb here
-    const ssh = (host: string, cmd: string) => spawnSync('ssh', ['-i', lab.identityFile, '-o', `UserKnownHostsFile=${lab.knownHostsPath}`, '-o', 'BatchMode=yes', `root@${(inv.hosts[at(host)] as { address: string }).address}`, cmd], { encoding: 'utf8', timeout: 30_000 });
+    const ssh = (host: string, cmd: string) =>
+      spawnSync(
+        'ssh',
+        [
+          '-i',
+          lab.identityFile,
+          '-o',
+          `UserKnownHostsFile=${lab.knownHostsPath}`,
+          '-o',
+          'BatchMode=yes',
+          `root@${(inv.hosts[at(host)] as { address: string }).address}`,
+          cmd,
+        ],
+        { encoding: 'utf8', timeout: 30_000 },
+      );
     ssh('rpm-nodb', 'rpm -q rpm');
     expect(Object.keys(treeHash(dirs[0]!)).filter((f) => !(f in before[0]!))).toEqual(expect.arrayContaining([expect.stringMatching(/\/root\/\.rpmdb/)]));
   });

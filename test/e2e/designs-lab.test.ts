@@ -69,9 +69,14 @@ d('every design gets a true report (lab hosts, shipped profiles)', () => {
         const bad = mine.filter((x) => x.status !== 'pass' && x.status !== 'skip');
         const labOnly = host === '*' ? [] : (spec.lab ?? []); // the lab machine's own findings (its kernel), the same on every host
         expect(bad.map((x) => x.id).sort(), `${design} ${host}:\n${bad.map(show).join('\n')}`).toEqual([...(spec.slips[host] ?? []), ...labOnly].sort());
-        expect(bad.every((x) => x.status === 'fail'), bad.map(show).join('\n')).toBe(true);
+        expect(
+          bad.every((x) => x.status === 'fail'),
+          bad.map(show).join('\n'),
+        ).toBe(true);
         const count = (s: string) => mine.filter((x) => x.status === s).length;
-        process.stderr.write(`[measure] design ${design} ${host}${spec.slips[host] ? ' (slip)' : ''}${labOnly.length ? ` (lab kernel: ${labOnly.join(', ')})` : ''}: pass ${count('pass')}, fail ${count('fail')}, warn ${count('warn')}, skip ${count('skip')}, error ${count('error')}\n`);
+        process.stderr.write(
+          `[measure] design ${design} ${host}${spec.slips[host] ? ' (slip)' : ''}${labOnly.length ? ` (lab kernel: ${labOnly.join(', ')})` : ''}: pass ${count('pass')}, fail ${count('fail')}, warn ${count('warn')}, skip ${count('skip')}, error ${count('error')}\n`,
+        );
       }
     }, 120_000);
   }

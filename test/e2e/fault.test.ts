@@ -44,7 +44,12 @@ d(`fault run: ${N} hosts, 10 broken in 5 ways`, () => {
     writeFileSync(empty, '');
     const wrong = join(lab.dir, 'wrong_known_hosts');
     const hostsByName = new Map(lab.hosts.map((h) => [h.name, h]));
-    writeFileSync(wrong, ['rekeyed-1', 'rekeyed-2'].map((n) => `${hostsByName.get(n)!.address} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBwG4LsnQ1aDLYt3qYvPyJEpK0V6p1m1nNFRqvCNUgs0`).join('\n') + '\n');
+    writeFileSync(
+      wrong,
+      ['rekeyed-1', 'rekeyed-2']
+        .map((n) => `${hostsByName.get(n)!.address} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBwG4LsnQ1aDLYt3qYvPyJEpK0V6p1m1nNFRqvCNUgs0`)
+        .join('\n') + '\n',
+    );
     for (const h of inv.hosts) {
       if (String(h.name).startsWith('newkey')) h.knownHostsFile = empty;
       if (String(h.name).startsWith('rekeyed')) h.knownHostsFile = wrong;
@@ -71,7 +76,10 @@ d(`fault run: ${N} hosts, 10 broken in 5 ways`, () => {
       expect(h.error, name).toMatch(b.reason);
       const mine = r.results.filter((x) => x.host === name);
       expect(mine, name).toHaveLength(hostReqs);
-      expect(mine.every((x) => x.status === 'error'), name).toBe(true);
+      expect(
+        mine.every((x) => x.status === 'error'),
+        name,
+      ).toBe(true);
     }
     const good = r.results.filter((x) => x.host.startsWith('ok-'));
     expect(good).toHaveLength(hostReqs * (N - 10));
@@ -81,7 +89,9 @@ d(`fault run: ${N} hosts, 10 broken in 5 ways`, () => {
     expect(run.code).toBe(1);
     expect(JSON.stringify(r) + run.stderr).not.toContain('x-PLANTED-pw');
     const by = (s: string) => r.results.filter((x) => x.status === s).length;
-    process.stderr.write(`[measure] fault run, ${N} hosts (10 broken, 5 ways): ${run.ms} ms wall; ${r.results.length} results: pass ${by('pass')}, fail ${by('fail')}, warn ${by('warn')}, error ${by('error')}, skip ${by('skip')}\n`);
+    process.stderr.write(
+      `[measure] fault run, ${N} hosts (10 broken, 5 ways): ${run.ms} ms wall; ${r.results.length} results: pass ${by('pass')}, fail ${by('fail')}, warn ${by('warn')}, error ${by('error')}, skip ${by('skip')}\n`,
+    );
     expect(run.ms).toBeLessThan(120_000);
   }, 180_000);
 });

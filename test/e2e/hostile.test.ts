@@ -24,7 +24,20 @@ d('hostile hosts', () => {
   let inv: { defaults: Record<string, unknown>; hosts: Record<string, unknown>[] };
   /** /etc as the bastion host itself sees it (through whatever mounts the lab uses): every file's path, size, mtime and sha256 */
   const hostEtc = () => {
-    const r = spawnSync('ssh', ['-i', lab.identityFile, '-o', `UserKnownHostsFile=${lab.knownHostsPath}`, '-o', 'BatchMode=yes', 'root@10.200.1.1', "find /etc -type f -printf '%p %s %T@\\n' | sort; find /etc -type f -exec sha256sum {} + | sort"], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(
+      'ssh',
+      [
+        '-i',
+        lab.identityFile,
+        '-o',
+        `UserKnownHostsFile=${lab.knownHostsPath}`,
+        '-o',
+        'BatchMode=yes',
+        'root@10.200.1.1',
+        "find /etc -type f -printf '%p %s %T@\\n' | sort; find /etc -type f -exec sha256sum {} + | sort",
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
     expect(r.status, r.stderr).toBe(0);
     return r.stdout;
   };
@@ -35,7 +48,11 @@ d('hostile hosts', () => {
   };
   beforeAll(async () => {
     const ref = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml')).hosts.find((h) => h.name === 'master')!;
-    const users = [{ name: 'ops', sudo: 'nopasswd' as const }, { name: 'ops2', sudo: 'password' as const, password: SUDO_PW }, { name: 'nobody2', sudo: false as const }];
+    const users = [
+      { name: 'ops', sudo: 'nopasswd' as const },
+      { name: 'ops2', sudo: 'password' as const, password: SUDO_PW },
+      { name: 'nobody2', sudo: false as const },
+    ];
     lab = await labUp({
       id: 'hx',
       hosts: [
@@ -95,7 +112,11 @@ d('hostile hosts', () => {
   it('SIGINT mid-run: connections close, a partial report is written, hosts not finished are errors, exit 130', async () => {
     const p = write('hung.yaml', { ...inv, defaults: { ...inv.defaults, connectTimeoutSeconds: 60 }, hosts: [inv.hosts[0], inv.hosts[2]] });
     const dir = join(lab.dir, 'sigint-report');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', p, '--report-dir', dir], { cwd: ROOT, env: { ...process.env, KV_ALLURE: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/kubeadm-verify.js'), '--inventory', p, '--report-dir', dir], {
+      cwd: ROOT,
+      env: { ...process.env, KV_ALLURE: '0' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     // interrupt once the good host is done and the hung one is still in its handshake
     await new Promise<void>((res) => {
       let err = '';
@@ -121,11 +142,31 @@ d('hostile hosts', () => {
   it('read-only: the probe opens no file for writing and creates, renames or removes nothing (strace)', () => {
     const script = probeScript({ nonce: 'straceprobe1', resolveNames: ['localhost'], registry: { host: 'localhost', port: 1 }, postinstall: true });
     const out = join(lab.dir, 'strace.log');
-    const r = spawnSync('strace', ['-f', '-qq', '-o', out, '-e', 'trace=openat,open,creat,unlink,unlinkat,rename,renameat,renameat2,mkdir,mkdirat,rmdir,truncate,ftruncate,chmod,fchmodat,chown,fchownat,link,linkat,symlink,symlinkat,mknod,mknodat,utimensat', 'sh', '-c', script], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      'strace',
+      [
+        '-f',
+        '-qq',
+        '-o',
+        out,
+        '-e',
+        'trace=openat,open,creat,unlink,unlinkat,rename,renameat,renameat2,mkdir,mkdirat,rmdir,truncate,ftruncate,chmod,fchmodat,chown,fchownat,link,linkat,symlink,symlinkat,mknod,mknodat,utimensat',
+        'sh',
+        '-c',
+        script,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.stdout).toContain('@@KVstraceprobe1 done@@');
     const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean);
     const writes = lines.filter((l) => {
-      if (/\b(unlink|unlinkat|rename\w*|mkdir\w*|rmdir|truncate|ftruncate|chmod|fchmodat|chown|fchownat|link|linkat|symlink\w*|mknod\w*|utimensat|creat)\(/.test(l) && !/= -1 /.test(l)) return true;
+      if (
+        /\b(unlink|unlinkat|rename\w*|mkdir\w*|rmdir|truncate|ftruncate|chmod|fchmodat|chown|fchownat|link|linkat|symlink\w*|mknod\w*|utimensat|creat)\(/.test(
+          l,
+        ) &&
+        !/= -1 /.test(l)
+      )
+        return true;
       const m = /open(?:at)?\(.*?"([^"]+)", ([A-Z_|]+)/.exec(l);
       if (!m) return false;
       const writing = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND/.test(m[2]!);
@@ -135,10 +176,23 @@ d('hostile hosts', () => {
     expect(lines.length).toBeGreaterThan(100); // strace really saw the probe
   });
 
-  it('the lab hosts\' /etc is read-only and no host file changed during all of the above', () => {
+  it("the lab hosts' /etc is read-only and no host file changed during all of the above", () => {
     // compared as the host sees /etc (sizes, mtimes, hashes), from before the first test to now
     expect(etcBefore.split('\n').filter((l) => /^\/etc\/\S+ \d+ \d/.test(l)).length).toBeGreaterThan(5);
-    const r = spawnSync('ssh', ['-i', lab.identityFile, '-o', `UserKnownHostsFile=${lab.knownHostsPath}`, '-o', 'BatchMode=yes', 'root@10.200.1.1', 'touch /etc/kv-write-test; touch /etc/fstab'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'ssh',
+      [
+        '-i',
+        lab.identityFile,
+        '-o',
+        `UserKnownHostsFile=${lab.knownHostsPath}`,
+        '-o',
+        'BatchMode=yes',
+        'root@10.200.1.1',
+        'touch /etc/kv-write-test; touch /etc/fstab',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stderr).toMatch(/Read-only file system/);
     expect(hostEtc()).toBe(etcBefore);
   });

@@ -17,13 +17,22 @@ describe('npm pack + npx kubeadm-verify', () => {
     execFileSync('npm', ['pack', '--pack-destination', dir], { cwd: ROOT, stdio: 'ignore', timeout: 120_000 });
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
     const files = execFileSync('tar', ['tzf', join(dir, tarball)], { encoding: 'utf8' }).split('\n');
-    expect(files).toEqual(expect.arrayContaining(['package/bin/kubeadm-verify.js', 'package/lib/cli/main.ts', 'package/suites/preflight.test.ts', 'package/vitest.config.ts', 'package/docs/schema/results.schema.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package/bin/kubeadm-verify.js',
+        'package/lib/cli/main.ts',
+        'package/suites/preflight.test.ts',
+        'package/vitest.config.ts',
+        'package/docs/schema/results.schema.json',
+      ]),
+    );
     expect(files.filter((f) => f.startsWith('package/test/') || f.startsWith('package/lab/'))).toEqual([]); // the self-tests stay home
     const app = join(dir, 'app');
     execFileSync('mkdir', ['-p', app]);
     writeFileSync(join(app, 'package.json'), '{ "name": "kv-pack-check", "version": "1.0.0", "private": true }\n');
     execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, tarball)], { cwd: app, stdio: 'ignore', timeout: 600_000 });
-    const npx = (...args: string[]) => spawnSync('npx', ['--no-install', 'kubeadm-verify', ...args], { cwd: app, encoding: 'utf8', timeout: 180_000, env: { ...process.env, NO_COLOR: '1' } });
+    const npx = (...args: string[]) =>
+      spawnSync('npx', ['--no-install', 'kubeadm-verify', ...args], { cwd: app, encoding: 'utf8', timeout: 180_000, env: { ...process.env, NO_COLOR: '1' } });
     const v = npx('--version');
     expect(v.stderr).toBe('');
     expect(v.stdout.trim()).toBe(`kubeadm-verify ${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}`);

@@ -52,7 +52,15 @@ function nodeHost(name: string, cp: boolean): LabHostSpec {
     name,
     roles: [cp ? 'control-plane' : 'worker'],
     listen: cp ? [6443, 2379, 2380, 10250, 10256] : [10250, 10256],
-    http: [...(cp ? [{ port: 10259, tls: true, path: '/healthz', body: 'ok' }, { port: 10257, tls: true, path: '/healthz', body: 'ok' }] : []), { port: 10249, path: '/proxyMode', body: 'ipvs' }],
+    http: [
+      ...(cp
+        ? [
+            { port: 10259, tls: true, path: '/healthz', body: 'ok' },
+            { port: 10257, tls: true, path: '/healthz', body: 'ok' },
+          ]
+        : []),
+      { port: 10249, path: '/proxyMode', body: 'ipvs' },
+    ],
     files: { '/usr/local/bin/ipvsadm': IPVSADM },
   };
 }
@@ -87,22 +95,51 @@ d('postinstall against a real kube-apiserver', () => {
 
   beforeAll(async () => {
     const base = mkdtempSync(join(tmpdir(), 'kv-cp-'));
-    [healthy, broken] = await Promise.all([startControlPlane({ dir: join(base, 'healthy'), withScheduler: true, withControllerManager: true }), startControlPlane({ dir: join(base, 'broken'), servingCertDays: 10 })]);
+    [healthy, broken] = await Promise.all([
+      startControlPlane({ dir: join(base, 'healthy'), withScheduler: true, withControllerManager: true }),
+      startControlPlane({ dir: join(base, 'broken'), servingCertDays: 10 }),
+    ]);
     await seedCluster(healthy.adminKubeconfig, { nodes: NODES });
     await seedCluster(broken.adminKubeconfig, {
       nodes: NODES,
-      broken: { notReady: 'node-0001', kubeletVersion: { 'node-0002': 'v1.28.9' }, imagePull: 'node-0002', crashLoop: 'node-0003', calicoUnready: 'node-0003', proxyMode: 'iptables', strictARP: false, podSubnet: '10.100.0.0/16', tokenNoExpiry: true },
+      broken: {
+        notReady: 'node-0001',
+        kubeletVersion: { 'node-0002': 'v1.28.9' },
+        imagePull: 'node-0002',
+        crashLoop: 'node-0003',
+        calicoUnready: 'node-0003',
+        proxyMode: 'iptables',
+        strictARP: false,
+        podSubnet: '10.100.0.0/16',
+        tokenNoExpiry: true,
+      },
     });
     // master-down: the broken cluster's control-plane host, where neither the scheduler nor the controller-manager runs
     const down: LabHostSpec = { ...nodeHost('master-down', true), http: [{ port: 10249, path: '/proxyMode', body: 'ipvs' }] };
-    lab = await labUp({ id: 'pi', hosts: [nodeHost('master', true), nodeHost('node-0001', false), nodeHost('node-0002', false), nodeHost('node-0003', false), { ...nodeHost('node-0004', false), ssh: 'none' }, down] });
+    lab = await labUp({
+      id: 'pi',
+      hosts: [
+        nodeHost('master', true),
+        nodeHost('node-0001', false),
+        nodeHost('node-0002', false),
+        nodeHost('node-0003', false),
+        { ...nodeHost('node-0004', false), ssh: 'none' },
+        down,
+      ],
+    });
     // the healthy run has no node-0004 and no master-down; the broken one has node-0004 (an inventory host that
     // never joined) and reaches `master` at master-down's address
     const inv = parseYaml(readFileSync(lab.inventoryPath, 'utf8')) as { defaults: Record<string, unknown>; hosts: { name: string; address: string }[] };
     const hostsOf = (names: string[]) => inv.hosts.filter((h) => names.includes(h.name));
     const downHost = inv.hosts.find((h) => h.name === 'master-down')!;
     brokenInventory = join(lab.dir, 'inventory-broken.yaml');
-    writeFileSync(brokenInventory, stringifyYaml({ defaults: { ...inv.defaults, connectTimeoutSeconds: 3 }, hosts: [{ ...downHost, name: 'master' }, ...hostsOf(['node-0001', 'node-0002', 'node-0003', 'node-0004'])] }));
+    writeFileSync(
+      brokenInventory,
+      stringifyYaml({
+        defaults: { ...inv.defaults, connectTimeoutSeconds: 3 },
+        hosts: [{ ...downHost, name: 'master' }, ...hostsOf(['node-0001', 'node-0002', 'node-0003', 'node-0004'])],
+      }),
+    );
     writeFileSync(lab.inventoryPath, stringifyYaml({ ...inv, hosts: hostsOf(['master', 'node-0001', 'node-0002', 'node-0003']) }));
   }, 300_000);
   afterAll(async () => {
@@ -122,7 +159,9 @@ d('postinstall against a real kube-apiserver', () => {
   });
 
   it('a token user works the same way (and so does the low-memory mode large clusters switch to)', async () => {
-    const run = await runCli(['--phase', 'postinstall', '--kubeconfig', healthy.tokenKubeconfig, '--inventory', lab.inventoryPath], { env: { KV_LOW_MEMORY: '1' } });
+    const run = await runCli(['--phase', 'postinstall', '--kubeconfig', healthy.tokenKubeconfig, '--inventory', lab.inventoryPath], {
+      env: { KV_LOW_MEMORY: '1' },
+    });
     expect(run.stderr).toContain('V8 set to favour memory over speed');
     expect(mismatches(run.results!, HEALTHY)).toEqual([]);
   });
@@ -161,7 +200,10 @@ d('postinstall against a real kube-apiserver', () => {
 
   it('insecure-skip-tls-verify is a finding', async () => {
     const run = await runCli(['--phase', 'postinstall', '--kubeconfig', healthy.insecureKubeconfig, '--inventory', lab.inventoryPath, '--host', 'master']);
-    expect(run.results!.results.find((x) => x.id === 'CP-APISERVER')).toMatchObject({ status: 'fail', observed: expect.stringMatching(/insecure-skip-tls-verify/) });
+    expect(run.results!.results.find((x) => x.id === 'CP-APISERVER')).toMatchObject({
+      status: 'fail',
+      observed: expect.stringMatching(/insecure-skip-tls-verify/),
+    });
   });
 
   it('an unreachable API server: every result is an error with the reason, bounded', async () => {
@@ -171,7 +213,10 @@ d('postinstall against a real kube-apiserver', () => {
     const run = await runCli(['--phase', 'postinstall', '--kubeconfig', kc, '--inventory', lab.inventoryPath, '--host', 'master']);
     const api = run.results!.results.filter((x) => !['CP-HEALTHZ', 'CP-PORTS', 'DATAPLANE'].includes(x.id) && !(x.id === 'PROXY-IPVS' && x.host !== '*'));
     expect(new Set(api.map((x) => x.id)).size).toBe(POSTINSTALL_IDS.length - 3); // every API-side ID is there
-    expect(api.every((x) => x.status === 'error' && /unreachable.*ECONNREFUSED/.test(x.reason ?? '')), JSON.stringify(api.map((x) => [x.id, x.status, x.reason]))).toBe(true);
+    expect(
+      api.every((x) => x.status === 'error' && /unreachable.*ECONNREFUSED/.test(x.reason ?? '')),
+      JSON.stringify(api.map((x) => [x.id, x.status, x.reason])),
+    ).toBe(true);
     expect(run.code).toBe(1);
   });
 
@@ -188,7 +233,10 @@ d('postinstall against a real kube-apiserver', () => {
   });
 
   it('--dataplane creates its test objects and removes them, even when the pods never become ready', async () => {
-    const run = await runCli(['--phase', 'postinstall', '--dataplane', '--kubeconfig', healthy.adminKubeconfig, '--inventory', lab.inventoryPath, '--host', 'master'], { env: { KV_DATAPLANE_TIMEOUT_SECONDS: '5' } });
+    const run = await runCli(
+      ['--phase', 'postinstall', '--dataplane', '--kubeconfig', healthy.adminKubeconfig, '--inventory', lab.inventoryPath, '--host', 'master'],
+      { env: { KV_DATAPLANE_TIMEOUT_SECONDS: '5' } },
+    );
     const dp = run.results!.results.find((x) => x.id === 'DATAPLANE')!;
     expect(dp).toMatchObject({ status: 'error', reason: expect.stringMatching(/not Ready on 2 different nodes within 5 s/) });
     expect(dp.evidence.join('\n')).toMatch(/namespace kv-dataplane-\w+: deleted/);

@@ -25,7 +25,10 @@ d('preflight over SSH against a lab fleet', () => {
   let scenario: Scenario;
   let profilePath: string;
   let env: NodeJS.ProcessEnv;
-  const labProfile = (over: Record<string, unknown> = {}) => ({ registry: { name: 'harbor:443', endpoint: 'https://10.200.0.3:443', caFile: lab.registry!.caPath }, ...over });
+  const labProfile = (over: Record<string, unknown> = {}) => ({
+    registry: { name: 'harbor:443', endpoint: 'https://10.200.0.3:443', caFile: lab.registry!.caPath },
+    ...over,
+  });
 
   beforeAll(async () => {
     scenario = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml'));
@@ -46,7 +49,7 @@ d('preflight over SSH against a lab fleet', () => {
     await lab?.down();
   });
 
-  it('gives every (ID, host) the scenario\'s expected verdict, one round trip per host', async () => {
+  it("gives every (ID, host) the scenario's expected verdict, one round trip per host", async () => {
     const run = await runCli(['--inventory', lab.inventoryPath, '--profile', profilePath], { env });
     expect(run.results, run.stderr).toBeDefined();
     const r = run.results!;
@@ -65,7 +68,8 @@ d('preflight over SSH against a lab fleet', () => {
     // the planted registry password: reported as a finding, absent from every output
     const sec = r.results.find((x) => x.id === 'HOST-CONTAINERD-SECURITY' && x.host === 'node-port')!;
     expect(sec.observed).toMatch(/plaintext credentials/);
-    for (const f of ['results.json', 'junit.xml', 'report.html', '.run/context.json']) expect(readFileSync(join(run.reportDir, f), 'utf8'), f).not.toContain(PLANTED);
+    for (const f of ['results.json', 'junit.xml', 'report.html', '.run/context.json'])
+      expect(readFileSync(join(run.reportDir, f), 'utf8'), f).not.toContain(PLANTED);
     expect(run.stderr + run.stdout).not.toContain(PLANTED);
     // the lab registry's password never leaks either
     expect(readFileSync(join(run.reportDir, 'results.json'), 'utf8')).not.toContain(readFileSync(lab.registry!.passwordFile, 'utf8'));
@@ -83,7 +87,9 @@ d('preflight over SSH against a lab fleet', () => {
   it('HOST-IMAGES: wrong registry credentials are an error, not a pass or a fail', async () => {
     const bad = join(lab.dir, 'wrong-password');
     writeFileSync(bad, 'not-the-password', { mode: 0o600 });
-    const run = await runCli(['--inventory', lab.inventoryPath, '--profile', profilePath, '--host', 'master'], { env: { ...env, KV_REGISTRY_PASSWORD_FILE: bad } });
+    const run = await runCli(['--inventory', lab.inventoryPath, '--profile', profilePath, '--host', 'master'], {
+      env: { ...env, KV_REGISTRY_PASSWORD_FILE: bad },
+    });
     const img = run.results!.results.find((x) => x.id === 'HOST-IMAGES')!;
     expect(img).toMatchObject({ status: 'error', reason: expect.stringMatching(/401/) });
   });
@@ -107,7 +113,13 @@ d('waivers, gating, --compare and --json through the CLI', () => {
   beforeAll(async () => {
     const sc = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml'));
     const images = requiredImages(defaultProfile()).map((i) => `${i.repo}:${i.tag}`);
-    lab = await labUp({ id: 'wv', registry: { images }, hosts: sc.hosts.filter((h) => h.name === 'node-swap').map((h) => ({ ...h, files: { ...h.files, '/etc/hosts': '127.0.0.1 localhost\n10.200.1.1 node-swap\n10.200.0.3 harbor\n' } })) });
+    lab = await labUp({
+      id: 'wv',
+      registry: { images },
+      hosts: sc.hosts
+        .filter((h) => h.name === 'node-swap')
+        .map((h) => ({ ...h, files: { ...h.files, '/etc/hosts': '127.0.0.1 localhost\n10.200.1.1 node-swap\n10.200.0.3 harbor\n' } })),
+    });
     const profile = join(lab.dir, 'profile.yaml');
     writeFileSync(profile, stringify({ registry: { name: 'harbor:443', endpoint: 'https://10.200.0.3:443', caFile: lab.registry!.caPath } }));
     base = ['--inventory', lab.inventoryPath, '--profile', profile];
@@ -122,25 +134,50 @@ d('waivers, gating, --compare and --json through the CLI', () => {
     // Allure: one result per (ID, host) with the labels, then the Allure 3 HTML report (npm `allure`, no Java)
     const { readdirSync } = await import('node:fs');
     const allureDir = join(first.reportDir, 'allure-results');
-    const allure = readdirSync(allureDir).filter((f) => f.endsWith('-result.json')).map((f) => JSON.parse(readFileSync(join(allureDir, f), 'utf8')) as { name: string; status: string; labels: { name: string; value: string }[] });
+    const allure = readdirSync(allureDir)
+      .filter((f) => f.endsWith('-result.json'))
+      .map((f) => JSON.parse(readFileSync(join(allureDir, f), 'utf8')) as { name: string; status: string; labels: { name: string; value: string }[] });
     expect(allure.length).toBe(first.results!.results.length);
     const swap = allure.find((a) => a.name === 'HOST-SWAP [node-swap]')!;
     expect(swap.status).toBe('failed');
     const { allureStatus } = await import('../../lib/report/allure.ts');
-    for (const r of first.results!.results) expect(allure.find((a) => a.name === `${r.id} [${r.host}]`)?.status, `${r.id} [${r.host}]`).toBe(allureStatus(r.status));
-    expect(swap.labels).toEqual(expect.arrayContaining([{ name: 'epic', value: 'preflight' }, { name: 'story', value: 'HOST-SWAP' }, { name: 'severity', value: 'critical' }]));
+    for (const r of first.results!.results)
+      expect(allure.find((a) => a.name === `${r.id} [${r.host}]`)?.status, `${r.id} [${r.host}]`).toBe(allureStatus(r.status));
+    expect(swap.labels).toEqual(
+      expect.arrayContaining([
+        { name: 'epic', value: 'preflight' },
+        { name: 'story', value: 'HOST-SWAP' },
+        { name: 'severity', value: 'critical' },
+      ]),
+    );
     const { execFileSync } = await import('node:child_process');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/allure/cli.js'), 'generate', allureDir, '-o', join(first.reportDir, 'allure-report')], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/allure/cli.js'), 'generate', allureDir, '-o', join(first.reportDir, 'allure-report')], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
     expect(readFileSync(join(first.reportDir, 'allure-report/index.html'), 'utf8')).toMatch(/<html/i);
     const w = join(lab.dir, 'waivers.yaml');
-    writeFileSync(w, 'waivers:\n  - { id: HOST-SWAP*, host: node-swap, reason: swap is needed for the lab VM, approver: ops, expires: 2099-01-01 }\n  - { id: HOST-TIME-SYNC, host: "*", reason: no NTP in the lab }\n');
+    writeFileSync(
+      w,
+      'waivers:\n  - { id: HOST-SWAP*, host: node-swap, reason: swap is needed for the lab VM, approver: ops, expires: 2099-01-01 }\n  - { id: HOST-TIME-SYNC, host: "*", reason: no NTP in the lab }\n',
+    );
     const waived = await runCli([...base, '--waivers', w, '--json', '--compare', join(first.reportDir, 'results.json')], { env });
     const stdout = JSON.parse(waived.stdout) as typeof waived.results;
-    expect(stdout!.results.filter((r) => r.status === 'waived').map((r) => r.id).sort()).toEqual(['HOST-SWAP', 'HOST-SWAP-FSTAB']);
+    expect(
+      stdout!.results
+        .filter((r) => r.status === 'waived')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['HOST-SWAP', 'HOST-SWAP-FSTAB']);
     expect(waived.code, waived.stderr).toBe(0);
     expect(stdout!.unusedWaivers?.map((x) => x.id)).toEqual(['HOST-TIME-SYNC']);
     // fail → waived is "waived", never "fixed"
-    expect(stdout!.changes?.filter((c) => c.kind === 'waived').map((c) => c.id).sort()).toEqual(['HOST-SWAP', 'HOST-SWAP-FSTAB']);
+    expect(
+      stdout!.changes
+        ?.filter((c) => c.kind === 'waived')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['HOST-SWAP', 'HOST-SWAP-FSTAB']);
     expect(stdout!.changes?.filter((c) => c.kind === 'fixed')).toEqual([]);
     const expired = join(lab.dir, 'expired.yaml');
     writeFileSync(expired, 'waivers:\n  - { id: HOST-SWAP*, host: "*", reason: was fine last year, expires: 2020-01-01 }\n');
@@ -157,12 +194,16 @@ d('waivers, gating, --compare and --json through the CLI', () => {
     writeFileSync(all, 'waivers:\n  - { id: HOST-SWAP*, host: "*", reason: r }\n');
     const warnRun = await runCli([...base, '--waivers', all, '--fail-on', 'warn'], { env });
     const hasWarn = warnRun.results!.results.some((r) => r.status === 'warn');
-    const failing = warnRun.results!.results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => `${r.id} [${r.host}] ${r.status}: ${r.observed} ${r.reason ?? ''}`);
+    const failing = warnRun
+      .results!.results.filter((r) => r.status === 'fail' || r.status === 'error')
+      .map((r) => `${r.id} [${r.host}] ${r.status}: ${r.observed} ${r.reason ?? ''}`);
     expect(failing).toEqual([]);
     expect(warnRun.code).toBe(hasWarn ? 1 : 0);
     // JUnit counts what gates the run: under --fail-on warn the warnings are its failures
     const warns = warnRun.results!.results.filter((r) => r.status === 'warn').length;
-    expect(readFileSync(join(warnRun.reportDir, 'junit.xml'), 'utf8')).toMatch(new RegExp(`<testsuites name="kubeadm-verify" tests="\\d+" failures="${warns}" errors="0"`));
+    expect(readFileSync(join(warnRun.reportDir, 'junit.xml'), 'utf8')).toMatch(
+      new RegExp(`<testsuites name="kubeadm-verify" tests="\\d+" failures="${warns}" errors="0"`),
+    );
   });
   it('--check/--skip choose checks (IDs, globs, kubeadm names); ignorePreflightErrors from --kubeadm-config is accepted, shown, never hidden', async () => {
     // --check with a glob and a kubeadm check name; --skip reports the skipped check with the request as its reason
@@ -200,9 +241,17 @@ d('preflight with hosts that misbehave', () => {
   let inventory: string;
   beforeAll(async () => {
     const ref = loadScenario(join(ROOT, 'fixtures/scenarios/preflight-fleet.yaml')).hosts.find((h) => h.name === 'master')!;
-    lab = await labUp({ id: 'bad', hosts: [ref, { name: 'dead', ssh: 'none' }, { name: 'hung', ssh: 'silent' }, { ...ref, name: 'rekeyed', roles: ['worker'] },
-      // sshd answers and the probe starts, but the package query never returns (a stuck package database)
-      { ...ref, name: 'stuck', roles: ['worker'], files: { ...ref.files, '/usr/local/bin/dpkg-query': '#!/bin/sh\nexec sleep 600\n' } }] });
+    lab = await labUp({
+      id: 'bad',
+      hosts: [
+        ref,
+        { name: 'dead', ssh: 'none' },
+        { name: 'hung', ssh: 'silent' },
+        { ...ref, name: 'rekeyed', roles: ['worker'] },
+        // sshd answers and the probe starts, but the package query never returns (a stuck package database)
+        { ...ref, name: 'stuck', roles: ['worker'], files: { ...ref.files, '/usr/local/bin/dpkg-query': '#!/bin/sh\nexec sleep 600\n' } },
+      ],
+    });
     const inv = parse(readFileSync(lab.inventoryPath, 'utf8')) as { defaults: Record<string, unknown>; hosts: Record<string, unknown>[] };
     inv.defaults.connectTimeoutSeconds = 3;
     const empty = join(lab.dir, 'empty_known_hosts');
@@ -229,7 +278,11 @@ d('preflight with hosts that misbehave', () => {
     expect(by('hung').every((x) => x.status === 'error' && /connect-timeout/.test(x.reason ?? ''))).toBe(true);
     expect(by('rekeyed').every((x) => x.status === 'error' && /hostkey-unknown.*ssh-keyscan/.test(x.reason ?? ''))).toBe(true);
     // the deadline names where the probe hung, from the output it had sent before it
-    expect(by('stuck').every((x) => x.status === 'error' && /command-timeout: .*within 3 s \(it hung in section "packages" after "selinux" finished\)/.test(x.reason ?? ''))).toBe(true);
+    expect(
+      by('stuck').every(
+        (x) => x.status === 'error' && /command-timeout: .*within 3 s \(it hung in section "packages" after "selinux" finished\)/.test(x.reason ?? ''),
+      ),
+    ).toBe(true);
     expect(by('master').filter((x) => x.status === 'error')).toEqual([]);
     expect(r.hosts.find((h) => h.name === 'master')).toMatchObject({ reachable: true, roundTrips: 1 });
     expect(run.code).toBe(1);

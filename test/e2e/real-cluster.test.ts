@@ -22,7 +22,8 @@ import { requirements } from '../../lib/requirements/index.ts';
 const isRoot = process.getuid?.() === 0;
 const missing = isRoot ? missingClusterBuild() : [];
 if (process.env.CI && !isRoot) throw new Error('the real-cluster e2e test needs root (lab namespaces, containerd); CI runs as root');
-if (process.env.CI && missing.length) throw new Error(`the real-cluster e2e test needs lab/k8s/build.sh's output (.ci/run builds it): missing ${missing.join(', ')}`);
+if (process.env.CI && missing.length)
+  throw new Error(`the real-cluster e2e test needs lab/k8s/build.sh's output (.ci/run builds it): missing ${missing.join(', ')}`);
 const d = isRoot && !missing.length ? describe : describe.skip;
 
 const PROFILE = join(ROOT, 'lab/cluster-profile.yaml');
@@ -50,7 +51,22 @@ d('the operator story on a real kubeadm cluster', () => {
   let c: ClusterHandle;
   const runs: Record<string, CliRun> = {};
   const postinstall = async (name: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) => {
-    const run = await runCli(['--phase', 'postinstall', '--inventory', c.lab.inventoryPath, '--kubeconfig', c.adminConf, '--kubeadm-config', c.initConfig, '--profile', PROFILE, ...extra], { env, timeoutMs: 300_000 });
+    const run = await runCli(
+      [
+        '--phase',
+        'postinstall',
+        '--inventory',
+        c.lab.inventoryPath,
+        '--kubeconfig',
+        c.adminConf,
+        '--kubeadm-config',
+        c.initConfig,
+        '--profile',
+        PROFILE,
+        ...extra,
+      ],
+      { env, timeoutMs: 300_000 },
+    );
     expect(run.results, run.stderr).toBeDefined();
     record(name, run);
     return run.results!;
@@ -74,9 +90,15 @@ d('the operator story on a real kubeadm cluster', () => {
   it('preflight on the fresh hosts (containerd running, no kubeadm yet): every host probed, true findings', async () => {
     // the lab cluster's profile with this lab's registry CA, and its login: HOST-IMAGES asks the registry itself
     const profile = join(c.lab.dir, 'cluster-profile.yaml');
-    writeFileSync(profile, readFileSync(PROFILE, 'utf8').replace('  endpoint: https://10.200.0.3:443\n', `  endpoint: https://10.200.0.3:443\n  caFile: ${c.lab.registryCaPath}\n`));
+    writeFileSync(
+      profile,
+      readFileSync(PROFILE, 'utf8').replace('  endpoint: https://10.200.0.3:443\n', `  endpoint: https://10.200.0.3:443\n  caFile: ${c.lab.registryCaPath}\n`),
+    );
     const env = { KV_REGISTRY_USER: c.lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: c.lab.registry!.passwordFile };
-    const run = await runCli(['--phase', 'preflight', '--inventory', c.lab.inventoryPath, '--kubeadm-config', c.initConfig, '--profile', profile], { timeoutMs: 300_000, env });
+    const run = await runCli(['--phase', 'preflight', '--inventory', c.lab.inventoryPath, '--kubeadm-config', c.initConfig, '--profile', profile], {
+      timeoutMs: 300_000,
+      env,
+    });
     const r = run.results!;
     expect(r, run.stderr).toBeDefined();
     expect(r.hosts.every((h) => h.reachable)).toBe(true);
@@ -88,12 +110,19 @@ d('the operator story on a real kubeadm cluster', () => {
       expect(by(r, 'HOST-SWAP', host)?.status, JSON.stringify(by(r, 'HOST-SWAP', host))).toBe('pass');
     }
     runs.preflight = run;
-    process.stderr.write(`preflight on the fresh hosts: ${JSON.stringify(r.summary)}\n${r.results.filter((x) => x.status !== 'pass').map((x) => `  ${x.status} ${x.id} [${x.host}]: ${(x.reason ?? x.observed).slice(0, 160)}`).join('\n')}\n`);
+    process.stderr.write(
+      `preflight on the fresh hosts: ${JSON.stringify(r.summary)}\n${r.results
+        .filter((x) => x.status !== 'pass')
+        .map((x) => `  ${x.status} ${x.id} [${x.host}]: ${(x.reason ?? x.observed).slice(0, 160)}`)
+        .join('\n')}\n`,
+    );
   }, 400_000);
 
   it('kubeadm init on master, kubeadm join on the workers, flannel: 3 nodes Ready, every image pulled from harbor:443', async () => {
     await c.bootstrap();
-    const nodes = JSON.parse(await k(['get', 'nodes', '-o', 'json'])) as { items: { metadata: { name: string }; status: { nodeInfo: { kubeletVersion: string } } }[] };
+    const nodes = JSON.parse(await k(['get', 'nodes', '-o', 'json'])) as {
+      items: { metadata: { name: string }; status: { nodeInfo: { kubeletVersion: string } } }[];
+    };
     expect(nodes.items.map((n) => n.metadata.name).sort()).toEqual(['master', 'node-0001', 'node-0002']);
     expect(new Set(nodes.items.map((n) => n.status.nodeInfo.kubeletVersion))).toEqual(new Set(['v1.29.15']));
     process.stderr.write(`real cluster timings: ${JSON.stringify(c.timings)}\n`);
@@ -104,12 +133,17 @@ d('the operator story on a real kubeadm cluster', () => {
     for (const node of ['node-0001', 'node-0002']) {
       const images = await c.exec(node, 'crictl images -o json');
       const refs = (JSON.parse(images) as { images: { repoTags: string[] }[] }).images.flatMap((i) => i.repoTags);
-      expect(refs.sort()).toEqual(expect.arrayContaining(['harbor:443/flannel-io/flannel:v0.28.10', 'harbor:443/k8s/kube-proxy:v1.29.15', 'harbor:443/k8s/pause:3.9']));
+      expect(refs.sort()).toEqual(
+        expect.arrayContaining(['harbor:443/flannel-io/flannel:v0.28.10', 'harbor:443/k8s/kube-proxy:v1.29.15', 'harbor:443/k8s/pause:3.9']),
+      );
     }
     // the registry's access log: each worker (10.200.1.2, .3) fetched kube-proxy's layer itself (a 200: the registry
     // answers 401 without the lab's login)
     const regLog = readFileSync(join(c.lab.dir, 'registry', 'registry.log'), 'utf8');
-    for (const ip of ['10.200.1.2', '10.200.1.3']) expect(regLog).toMatch(new RegExp(`^${ip.replace(/\./g, '\\.')} - \\S+ \\[[^\\]]+\\] "GET /v2/k8s/kube-proxy/blobs/sha256:[0-9a-f]{64} HTTP/1\\.1" 200`, 'm'));
+    for (const ip of ['10.200.1.2', '10.200.1.3'])
+      expect(regLog).toMatch(
+        new RegExp(`^${ip.replace(/\./g, '\\.')} - \\S+ \\[[^\\]]+\\] "GET /v2/k8s/kube-proxy/blobs/sha256:[0-9a-f]{64} HTTP/1\\.1" 200`, 'm'),
+      );
   }, 600_000);
 
   it('post-install, lab cluster profile: every requirement passes; CALICO-* skip (the CNI is flannel)', async () => {
@@ -124,7 +158,10 @@ d('the operator story on a real kubeadm cluster', () => {
   }, 300_000);
 
   it('post-install, reference design profile: what this lab cannot be fails, and says why', async () => {
-    const run = await runCli(['--phase', 'postinstall', '--inventory', c.lab.inventoryPath, '--kubeconfig', c.adminConf, '--kubeadm-config', join(ROOT, 'fixtures/kubeadm/init.yaml')], { timeoutMs: 300_000 });
+    const run = await runCli(
+      ['--phase', 'postinstall', '--inventory', c.lab.inventoryPath, '--kubeconfig', c.adminConf, '--kubeadm-config', join(ROOT, 'fixtures/kubeadm/init.yaml')],
+      { timeoutMs: 300_000 },
+    );
     record('reference', run);
     const r = run.results!;
     expect(run.code).toBe(1);
@@ -158,7 +195,11 @@ d('the operator story on a real kubeadm cluster', () => {
 
   it('CoreDNS scaled to 0 → DNS-READY fails (no endpoints); scaled back it passes', async () => {
     await k(['-n', 'kube-system', 'scale', 'deploy/coredns', '--replicas=0']);
-    await until('coredns pods gone', 60_000, async () => JSON.parse(await k(['-n', 'kube-system', 'get', 'pods', '-l', 'k8s-app=kube-dns', '-o', 'json'])).items.length === 0 || undefined);
+    await until(
+      'coredns pods gone',
+      60_000,
+      async () => JSON.parse(await k(['-n', 'kube-system', 'get', 'pods', '-l', 'k8s-app=kube-dns', '-o', 'json'])).items.length === 0 || undefined,
+    );
     const r = await postinstall('coredns-zero');
     expect(by(r, 'DNS-READY')).toMatchObject({ status: 'fail' });
     expect(mismatches(r, { ...HEALTHY, 'DNS-READY': { '*': 'fail' } })).toEqual([]);
@@ -168,13 +209,30 @@ d('the operator story on a real kubeadm cluster', () => {
 
   it('a pod whose image is not in the registry → PODS-RUNNING names ImagePullBackOff (and Init:ImagePullBackOff)', async () => {
     const pod = (name: string, init: boolean) => ({
-      apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'kube-system' },
-      spec: { nodeName: 'node-0001', ...(init ? { initContainers: [{ name: 'install', image: 'harbor:443/k8s/not-there:v1' }] } : {}), containers: [{ name: 'main', image: init ? 'harbor:443/k8s/pause:3.9' : 'harbor:443/k8s/not-there:v1' }] },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'kube-system' },
+      spec: {
+        nodeName: 'node-0001',
+        ...(init ? { initContainers: [{ name: 'install', image: 'harbor:443/k8s/not-there:v1' }] } : {}),
+        containers: [{ name: 'main', image: init ? 'harbor:443/k8s/pause:3.9' : 'harbor:443/k8s/not-there:v1' }],
+      },
     });
-    for (const [n, init] of [['kv-missing-image', false], ['kv-missing-init-image', true]] as const) await c.kubectl(['apply', '-f', '-'], 60_000, JSON.stringify(pod(n, init)));
+    for (const [n, init] of [
+      ['kv-missing-image', false],
+      ['kv-missing-init-image', true],
+    ] as const)
+      await c.kubectl(['apply', '-f', '-'], 60_000, JSON.stringify(pod(n, init)));
     await until('both pods in ImagePullBackOff', 120_000, async () => {
-      const j = JSON.parse(await k(['-n', 'kube-system', 'get', 'pods', 'kv-missing-image', 'kv-missing-init-image', '-o', 'json'])) as { items: { status: { containerStatuses?: { state: { waiting?: { reason: string } } }[]; initContainerStatuses?: { state: { waiting?: { reason: string } } }[] } }[] };
-      return j.items[0]?.status.containerStatuses?.[0]?.state.waiting?.reason === 'ImagePullBackOff' && j.items[1]?.status.initContainerStatuses?.[0]?.state.waiting?.reason === 'ImagePullBackOff' ? true : undefined;
+      const j = JSON.parse(await k(['-n', 'kube-system', 'get', 'pods', 'kv-missing-image', 'kv-missing-init-image', '-o', 'json'])) as {
+        items: {
+          status: { containerStatuses?: { state: { waiting?: { reason: string } } }[]; initContainerStatuses?: { state: { waiting?: { reason: string } } }[] };
+        }[];
+      };
+      return j.items[0]?.status.containerStatuses?.[0]?.state.waiting?.reason === 'ImagePullBackOff' &&
+        j.items[1]?.status.initContainerStatuses?.[0]?.state.waiting?.reason === 'ImagePullBackOff'
+        ? true
+        : undefined;
     });
     const r = await postinstall('missing-image');
     const pr = by(r, 'PODS-RUNNING', 'node-0001')!;
@@ -191,7 +249,8 @@ d('the operator story on a real kubeadm cluster', () => {
   it('the kube-proxy ConfigMap edited to ipvs → PROXY-IPVS fails on the ConfigMap; every kube-proxy still reports iptables', async () => {
     const cm = JSON.parse(await k(['-n', 'kube-system', 'get', 'cm', 'kube-proxy', '-o', 'json'])) as { data: Record<string, string> };
     const orig = cm.data['config.conf']!;
-    const patch = (conf: string) => k(['-n', 'kube-system', 'patch', 'cm', 'kube-proxy', '--type', 'merge', '-p', JSON.stringify({ data: { 'config.conf': conf } })]);
+    const patch = (conf: string) =>
+      k(['-n', 'kube-system', 'patch', 'cm', 'kube-proxy', '--type', 'merge', '-p', JSON.stringify({ data: { 'config.conf': conf } })]);
     await patch(orig.replace(/^mode: .*$/m, 'mode: ipvs'));
     try {
       const r = await postinstall('proxy-cm-ipvs');
@@ -205,7 +264,8 @@ d('the operator story on a real kubeadm cluster', () => {
   it("flannel's net-conf.json edited to another Network → FLANNEL-CONFIG fails, naming both; restored it passes", async () => {
     const cm = JSON.parse(await k(['-n', 'kube-flannel', 'get', 'cm', 'kube-flannel-cfg', '-o', 'json'])) as { data: Record<string, string> };
     const orig = cm.data['net-conf.json']!;
-    const patch = (conf: string) => k(['-n', 'kube-flannel', 'patch', 'cm', 'kube-flannel-cfg', '--type', 'merge', '-p', JSON.stringify({ data: { 'net-conf.json': conf } })]);
+    const patch = (conf: string) =>
+      k(['-n', 'kube-flannel', 'patch', 'cm', 'kube-flannel-cfg', '--type', 'merge', '-p', JSON.stringify({ data: { 'net-conf.json': conf } })]);
     // flanneld reads it at start only: the running network is untouched, the next restart would break it
     await patch(orig.replace('"10.244.0.0/16"', '"10.99.0.0/16"'));
     try {
@@ -219,11 +279,24 @@ d('the operator story on a real kubeadm cluster', () => {
 
   it('flannel rolled out to an image the registry does not have → FLANNEL-READY fails (and names the node); rolled back it passes', async () => {
     const ds = ['-n', 'kube-flannel', 'ds/kube-flannel-ds'];
-    await k(['-n', 'kube-flannel', 'set', 'image', 'ds/kube-flannel-ds', 'kube-flannel=harbor:443/flannel-io/flannel:v0.99.0', 'install-cni=harbor:443/flannel-io/flannel:v0.99.0']);
+    await k([
+      '-n',
+      'kube-flannel',
+      'set',
+      'image',
+      'ds/kube-flannel-ds',
+      'kube-flannel=harbor:443/flannel-io/flannel:v0.99.0',
+      'install-cni=harbor:443/flannel-io/flannel:v0.99.0',
+    ]);
     try {
       await until('a flannel pod waiting on its image', 120_000, async () => {
-        const j = JSON.parse(await k(['-n', 'kube-flannel', 'get', 'pods', '-o', 'json'])) as { items: { status: { initContainerStatuses?: { state: { waiting?: { reason: string } } }[] } }[] };
-        return j.items.some((p) => /ImagePullBackOff|ErrImagePull/.test(p.status.initContainerStatuses?.map((x) => x.state.waiting?.reason).join(' ') ?? '')) || undefined;
+        const j = JSON.parse(await k(['-n', 'kube-flannel', 'get', 'pods', '-o', 'json'])) as {
+          items: { status: { initContainerStatuses?: { state: { waiting?: { reason: string } } }[] } }[];
+        };
+        return (
+          j.items.some((p) => /ImagePullBackOff|ErrImagePull/.test(p.status.initContainerStatuses?.map((x) => x.state.waiting?.reason).join(' ') ?? '')) ||
+          undefined
+        );
       });
       const r = await postinstall('flannel-bad-image');
       const all = by(r, 'FLANNEL-READY')!;
@@ -233,7 +306,12 @@ d('the operator story on a real kubeadm cluster', () => {
       const nodes = r.results.filter((x) => x.id === 'FLANNEL-READY' && x.host !== '*');
       expect(nodes.filter((x) => x.status === 'fail')).toHaveLength(1);
       expect(nodes.find((x) => x.status === 'fail')!.observed).toMatch(/Init:(ImagePullBackOff|ErrImagePull)/);
-      process.stderr.write(`flannel-bad-image: ${r.results.filter((x) => x.status !== 'pass' && x.status !== 'skip').map((x) => `${x.id} [${x.host}] ${x.status}: ${x.observed}`).join('\n  ')}\n`);
+      process.stderr.write(
+        `flannel-bad-image: ${r.results
+          .filter((x) => x.status !== 'pass' && x.status !== 'skip')
+          .map((x) => `${x.id} [${x.host}] ${x.status}: ${x.observed}`)
+          .join('\n  ')}\n`,
+      );
     } finally {
       await k(['rollout', 'undo', ...ds]);
       await c.kubectl(['-n', 'kube-flannel', 'rollout', 'status', 'ds/kube-flannel-ds', '--timeout=180s'], 200_000);
@@ -278,14 +356,25 @@ d('the operator story on a real kubeadm cluster', () => {
     // node-0002 leaves (kubeadm reset, Node deleted) and tries to come back with a token that has expired
     await c.kubelet('node-0002', 'stop');
     await k(['delete', 'node', 'node-0002']);
-    await c.exec('node-0002', 'kubeadm reset -f --cri-socket unix:///run/containerd/containerd.sock >/dev/null 2>&1; ip link del cni0 2>/dev/null; true', 120_000);
+    await c.exec(
+      'node-0002',
+      'kubeadm reset -f --cri-socket unix:///run/containerd/containerd.sock >/dev/null 2>&1; ip link del cni0 2>/dev/null; true',
+      120_000,
+    );
     const token = (await c.exec('master', 'kubeadm token create --ttl 1s')).trim();
     expect(token).toMatch(/^[a-z0-9]{6}\.[a-z0-9]{16}$/);
     await sleep(3000);
     // kubeadm retries discovery until discovery.timeout (5 min by default): 20 s here
     const cfg = join(c.lab.dir, 'join-expired.yaml');
-    writeFileSync(cfg, `apiVersion: kubeadm.k8s.io/v1beta3\nkind: JoinConfiguration\ndiscovery:\n  timeout: 20s\n  bootstrapToken:\n    apiServerEndpoint: 10.200.1.1:6443\n    token: ${token}\n    unsafeSkipCAVerification: true\nnodeRegistration:\n  criSocket: unix:///run/containerd/containerd.sock\n  name: node-0002\n`);
-    const joined = await c.exec('node-0002', `kubeadm join --config ${cfg} --ignore-preflight-errors=HTTPProxyCIDR,SystemVerification 2>&1; echo rc=$?`, 180_000);
+    writeFileSync(
+      cfg,
+      `apiVersion: kubeadm.k8s.io/v1beta3\nkind: JoinConfiguration\ndiscovery:\n  timeout: 20s\n  bootstrapToken:\n    apiServerEndpoint: 10.200.1.1:6443\n    token: ${token}\n    unsafeSkipCAVerification: true\nnodeRegistration:\n  criSocket: unix:///run/containerd/containerd.sock\n  name: node-0002\n`,
+    );
+    const joined = await c.exec(
+      'node-0002',
+      `kubeadm join --config ${cfg} --ignore-preflight-errors=HTTPProxyCIDR,SystemVerification 2>&1; echo rc=$?`,
+      180_000,
+    );
     expect(joined).toMatch(/rc=[1-9]/);
     expect(joined).toMatch(/token.*(expired|invalid)|could not find a JWS signature/i);
     const r = await postinstall('token-expired');

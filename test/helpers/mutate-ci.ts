@@ -14,7 +14,9 @@ import { ROOT } from './run-cli.ts';
 const JUDGE_FILES = /^lib\/(requirements\/.+|facts\/.+|kubeadm\/expect|registry\/judge)\.ts$/;
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Each requirement ID's definition: file and line range (from its `id:` line to the line before the next one). */
@@ -55,12 +57,21 @@ function sample(): { mutate: string[]; ids: string[]; why: string } {
   }
   // only the changed lines: a branch that touches one line of a 1,000-mutant file must stay within the budget
   const changed = changedLines();
-  if (changed.length) return { mutate: changed.map((c) => `${c.file}:${c.start}-${c.end}`), ids: ranges.filter((r) => changed.some((c) => c.file === r.file && c.start <= r.end && c.end >= r.start)).map((r) => r.id), why: 'lines changed against main' };
+  if (changed.length)
+    return {
+      mutate: changed.map((c) => `${c.file}:${c.start}-${c.end}`),
+      ids: ranges.filter((r) => changed.some((c) => c.file === r.file && c.start <= r.end && c.end >= r.start)).map((r) => r.id),
+      why: 'lines changed against main',
+    };
   const n = 4;
   const day = Math.floor(Date.now() / 86_400_000);
   const rounds = Math.ceil(ranges.length / n);
   const pick = ranges.filter((_, i) => Math.floor(i / n) === day % rounds);
-  return { mutate: pick.map((r) => `${r.file}:${r.start}-${r.end}`), ids: pick.map((r) => r.id), why: `per-ID sample ${(day % rounds) + 1} of ${rounds} (rotates daily)` };
+  return {
+    mutate: pick.map((r) => `${r.file}:${r.start}-${r.end}`),
+    ids: pick.map((r) => r.id),
+    why: `per-ID sample ${(day % rounds) + 1} of ${rounds} (rotates daily)`,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -70,10 +81,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = mkdtempSync(join(tmpdir(), 'kv-mutate-ci-'));
   const report = join(dir, 'mutation.json');
   const config = join(dir, 'stryker.ci.config.mjs');
-  writeFileSync(config, `import base from ${JSON.stringify(join(ROOT, 'stryker.config.mjs'))};\nexport default { ...base, mutate: ${JSON.stringify(mutate)}, reporters: ['json', 'clear-text'], jsonReporter: { fileName: ${JSON.stringify(report)} }, clearTextReporter: { ...base.clearTextReporter, reportMutants: true, reportScoreTable: true }, concurrency: 2 };\n`);
+  writeFileSync(
+    config,
+    `import base from ${JSON.stringify(join(ROOT, 'stryker.config.mjs'))};\nexport default { ...base, mutate: ${JSON.stringify(mutate)}, reporters: ['json', 'clear-text'], jsonReporter: { fileName: ${JSON.stringify(report)} }, clearTextReporter: { ...base.clearTextReporter, reportMutants: true, reportScoreTable: true }, concurrency: 2 };\n`,
+  );
   process.stderr.write(`[mutate:ci] ${why}: ${ids.join(', ') || '(no ID)'} — ${mutate.join(' ')}; budget ${budget} s\n`);
   const started = Date.now();
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', config], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', config], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;

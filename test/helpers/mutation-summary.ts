@@ -5,8 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { idRanges } from './mutate-ci.ts';
 
-interface Mutant { id: string; mutatorName: string; replacement?: string; status: string; location: { start: { line: number; column: number } }; killedBy?: string[] }
-interface Report { files: Record<string, { source: string; mutants: Mutant[] }>; testFiles?: Record<string, { tests: { id: string; name: string }[] }> }
+interface Mutant {
+  id: string;
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  location: { start: { line: number; column: number } };
+  killedBy?: string[];
+}
+interface Report {
+  files: Record<string, { source: string; mutants: Mutant[] }>;
+  testFiles?: Record<string, { tests: { id: string; name: string }[] }>;
+}
 
 const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'reports/mutation/mutation.json';
 const r = JSON.parse(readFileSync(file, 'utf8')) as Report;
@@ -15,9 +25,17 @@ const counted = (ms: Mutant[]) => ms.filter((m) => !['Ignored', 'CompileError', 
 const score = (ms: Mutant[]) => {
   const c = counted(ms);
   const k = c.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length;
-  return { killed: k, total: c.length, pct: c.length ? (100 * k) / c.length : 100, survived: c.filter((m) => m.status === 'Survived').length, noCov: c.filter((m) => m.status === 'NoCoverage').length, ignored: ms.length - c.length };
+  return {
+    killed: k,
+    total: c.length,
+    pct: c.length ? (100 * k) / c.length : 100,
+    survived: c.filter((m) => m.status === 'Survived').length,
+    noCov: c.filter((m) => m.status === 'NoCoverage').length,
+    ignored: ms.length - c.length,
+  };
 };
-const fmt = (s: ReturnType<typeof score>) => `${s.pct.toFixed(1).padStart(5)} %  ${String(s.killed).padStart(4)}/${String(s.total).padEnd(4)} survived ${String(s.survived).padStart(3)}, no coverage ${String(s.noCov).padStart(3)}, static ignored ${s.ignored}`;
+const fmt = (s: ReturnType<typeof score>) =>
+  `${s.pct.toFixed(1).padStart(5)} %  ${String(s.killed).padStart(4)}/${String(s.total).padEnd(4)} survived ${String(s.survived).padStart(3)}, no coverage ${String(s.noCov).padStart(3)}, static ignored ${s.ignored}`;
 
 const all = Object.entries(r.files).flatMap(([f, v]) => v.mutants.map((m) => ({ ...m, file: f })));
 console.log(`judges' mutation score: ${fmt(score(all))}\n`);
@@ -36,6 +54,9 @@ if (process.argv.includes('--survivors')) {
   console.log('\nsurvivors:');
   for (const [f, v] of Object.entries(r.files)) {
     const src = v.source.split('\n');
-    for (const m of v.mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) console.log(`  ${f}:${m.location.start.line} ${m.status} ${m.mutatorName} → ${(m.replacement ?? '').slice(0, 60).replace(/\n/g, ' ')} | ${src[m.location.start.line - 1]!.trim().slice(0, 100)}`);
+    for (const m of v.mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage'))
+      console.log(
+        `  ${f}:${m.location.start.line} ${m.status} ${m.mutatorName} → ${(m.replacement ?? '').slice(0, 60).replace(/\n/g, ' ')} | ${src[m.location.start.line - 1]!.trim().slice(0, 100)}`,
+      );
   }
 }

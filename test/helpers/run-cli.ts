@@ -70,7 +70,8 @@ export function mismatches(results: ResultsFile, exp: Expectations, opts: { ids?
       out.push(`${id}: expectation ${JSON.stringify(byHost)} names no host (it matches nothing)`);
       continue;
     }
-    for (const [host, want] of Object.entries(byHost)) if (!seen.has(`${id} [${host}]`)) out.push(`${id} [${host}]: expected ${want}, but the run has no such result`);
+    for (const [host, want] of Object.entries(byHost))
+      if (!seen.has(`${id} [${host}]`)) out.push(`${id} [${host}]: expected ${want}, but the run has no such result`);
   }
   for (const id of opts.ids ?? []) if (!results.results.some((r) => r.id === id)) out.push(`${id}: no result at all`);
   return out;

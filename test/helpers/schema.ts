@@ -17,7 +17,11 @@ export function schemaFile(name: SchemaName): string {
 export function schemaErrors(name: SchemaName, value: unknown): string[] {
   let v = compiled.get(name);
   if (!v) compiled.set(name, (v = ajv.compile(JSON.parse(readFileSync(schemaFile(name), 'utf8')) as object)));
-  return v(value) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`);
+  return v(value)
+    ? []
+    : (v.errors ?? []).map(
+        (e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`,
+      );
 }
 
 /** Throws when a results.json the tests read does not follow its published schema. */

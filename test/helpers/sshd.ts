@@ -72,9 +72,12 @@ export async function startSshd(opts: { keyPassphrase?: string } = {}): Promise<
   // unshare without --fork execs: proc is sshd itself.
   const home = join(dir, 'home');
   execFileSync('mkdir', ['-m', '700', home]);
-  const proc: ChildProcess = process.getuid?.() === 0
-    ? spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount --bind "$1" /root && exec /usr/sbin/sshd -D -e -f "$2"', 'sh', home, cfg], { stdio: ['ignore', 'ignore', 'pipe'] })
-    : spawn('/usr/sbin/sshd', ['-D', '-e', '-f', cfg], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc: ChildProcess =
+    process.getuid?.() === 0
+      ? spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount --bind "$1" /root && exec /usr/sbin/sshd -D -e -f "$2"', 'sh', home, cfg], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        })
+      : spawn('/usr/sbin/sshd', ['-D', '-e', '-f', cfg], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   proc.stderr?.on('data', (d) => (stderr += d));
   try {

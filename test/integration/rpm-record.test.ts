@@ -18,7 +18,11 @@ describe.runIf(haveRpm)('fixtures/recorded/rpm: real rpm output', () => {
       expect(r.status, r.stderr).toBe(0);
       const fixture = readFileSync(`${ROOT}/fixtures/recorded/rpm/rocky86-${set}-rpm-q.txt`, 'utf8');
       expect(body(r.stdout)).toBe(body(fixture));
-      expect(body(fixture).split('\n').filter((l) => l.includes('\t')).length).toBeGreaterThan(10);
+      expect(
+        body(fixture)
+          .split('\n')
+          .filter((l) => l.includes('\t')).length,
+      ).toBeGreaterThan(10);
     });
   }
   it('the probe runs the same rpm query as the recording, over the same package list', () => {

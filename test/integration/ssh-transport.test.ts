@@ -23,7 +23,18 @@ afterAll(async () => {
 });
 
 function spec(over: Partial<InventoryHost> = {}): InventoryHost {
-  return { ...defaultConnection(), name: 'lo', address: '127.0.0.1', roles: ['worker'], transport: 'ssh', port: sshd.port, identityFile: sshd.clientKey, knownHostsFile: sshd.knownHosts, connectTimeoutSeconds: 3, ...over };
+  return {
+    ...defaultConnection(),
+    name: 'lo',
+    address: '127.0.0.1',
+    roles: ['worker'],
+    transport: 'ssh',
+    port: sshd.port,
+    identityFile: sshd.clientKey,
+    knownHostsFile: sshd.knownHosts,
+    connectTimeoutSeconds: 3,
+    ...over,
+  };
 }
 
 async function failure(t: SshTransport): Promise<TransportError> {
@@ -63,7 +74,9 @@ describe('ssh transport against a real sshd', () => {
     const bare = mkdtempSync(join(tmpdir(), 'kv-home-'));
     const e = await failure(new SshTransport(spec({ identityFile: undefined }), { acceptNewHostKeys: false, env: { HOME: bare } }));
     expect(e.kind).toBe('auth');
-    expect(e.message).toBe('no SSH credentials: no identityFile, no ~/.ssh/id_ed25519, ~/.ssh/id_ecdsa, ~/.ssh/id_rsa, no ssh-agent (SSH_AUTH_SOCK) and no KV_SSH_PASSWORD');
+    expect(e.message).toBe(
+      'no SSH credentials: no identityFile, no ~/.ssh/id_ed25519, ~/.ssh/id_ecdsa, ~/.ssh/id_rsa, no ssh-agent (SSH_AUTH_SOCK) and no KV_SSH_PASSWORD',
+    );
     // only the unauthorized default key: authentication fails and says what it tried
     rmSync(join(home, '.ssh/id_rsa'));
     const wrong = await failure(new SshTransport(spec({ identityFile: undefined }), { acceptNewHostKeys: false, env: { HOME: home } }));
@@ -170,7 +183,17 @@ describe('an encrypted identityFile', () => {
   afterAll(async () => {
     await enc?.stop();
   });
-  const encSpec = () => ({ ...defaultConnection(), name: 'enc', address: '127.0.0.1', roles: ['worker'] as ('worker')[], transport: 'ssh' as const, port: enc.port, identityFile: enc.clientKey, knownHostsFile: enc.knownHosts, connectTimeoutSeconds: 3 });
+  const encSpec = () => ({
+    ...defaultConnection(),
+    name: 'enc',
+    address: '127.0.0.1',
+    roles: ['worker'] as 'worker'[],
+    transport: 'ssh' as const,
+    port: enc.port,
+    identityFile: enc.clientKey,
+    knownHostsFile: enc.knownHosts,
+    connectTimeoutSeconds: 3,
+  });
   it('without KV_SSH_PASSPHRASE: an auth error that says how to fix it', async () => {
     const e = await (async () => {
       const t = new SshTransport(encSpec(), { acceptNewHostKeys: false, env: {} });

@@ -26,8 +26,14 @@ const processesMentioning = (needle: string) =>
   execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
     .split('\n')
     .filter((l) => l.includes(needle) && !l.includes('ps -eo'));
-const netnsOf = (id: string) => execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' }).split('\n').filter((l) => l.startsWith(`kv-${id}-`));
-const linksOf = (id: string) => execFileSync('ip', ['-o', 'link', 'show'], { encoding: 'utf8' }).split('\n').filter((l) => new RegExp(`^\\d+: (kv${id}-|kvbr-${id}[@:])`).test(l));
+const netnsOf = (id: string) =>
+  execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.startsWith(`kv-${id}-`));
+const linksOf = (id: string) =>
+  execFileSync('ip', ['-o', 'link', 'show'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => new RegExp(`^\\d+: (kv${id}-|kvbr-${id}[@:])`).test(l));
 
 describe('scenario files (lab/scenario.ts)', () => {
   it('merges extends → template → own fields → overrides: objects deep, arrays replaced; adds /etc/hosts and /etc/hostname', () => {
@@ -50,12 +56,16 @@ describe('scenario files (lab/scenario.ts)', () => {
   it('replaces arrays instead of concatenating them, and refuses unknown fields and templates', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kv-scn-'));
     const f = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
-    const sc = loadScenario(f('arrays.yaml', 'templates:\n  t: { modules: [a, b], processes: [containerd] }\nhosts:\n  - { name: h, template: t, overrides: { modules: [c] } }\n'));
+    const sc = loadScenario(
+      f('arrays.yaml', 'templates:\n  t: { modules: [a, b], processes: [containerd] }\nhosts:\n  - { name: h, template: t, overrides: { modules: [c] } }\n'),
+    );
     expect(sc.hosts[0]!.modules).toEqual(['c']);
     expect(sc.hosts[0]!.processes).toEqual(['containerd']);
     expect(() => loadScenario(f('typo.yaml', 'hosts:\n  - { name: h, proceses: [x] }\n'))).toThrow(/unknown field "proceses"/);
     expect(() => loadScenario(f('tpl.yaml', 'hosts:\n  - { name: h, template: nope }\n'))).toThrow(/unknown template nope/);
-    expect(() => loadScenario(f('cycle.yaml', 'templates:\n  a: { extends: b }\n  b: { extends: a }\nhosts:\n  - { name: h, template: a }\n'))).toThrow(/cycle/);
+    expect(() => loadScenario(f('cycle.yaml', 'templates:\n  a: { extends: b }\n  b: { extends: a }\nhosts:\n  - { name: h, template: a }\n'))).toThrow(
+      /cycle/,
+    );
   });
 
   it('accepts the project fleet scenario', () => {
@@ -76,7 +86,28 @@ d('lab hosts over real SSH, and the registry', () => {
   const ssh = (name: string, command: string) => {
     const r = spawnSync(
       'ssh',
-      ['-F', '/dev/null', '-i', lab.identityFile, '-o', 'IdentitiesOnly=yes', '-o', `UserKnownHostsFile=${lab.knownHostsPath}`, '-o', 'GlobalKnownHostsFile=/dev/null', '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=5', '-o', 'LogLevel=ERROR', `root@${addr(name)}`, command],
+      [
+        '-F',
+        '/dev/null',
+        '-i',
+        lab.identityFile,
+        '-o',
+        'IdentitiesOnly=yes',
+        '-o',
+        `UserKnownHostsFile=${lab.knownHostsPath}`,
+        '-o',
+        'GlobalKnownHostsFile=/dev/null',
+        '-o',
+        'StrictHostKeyChecking=yes',
+        '-o',
+        'BatchMode=yes',
+        '-o',
+        'ConnectTimeout=5',
+        '-o',
+        'LogLevel=ERROR',
+        `root@${addr(name)}`,
+        command,
+      ],
       { encoding: 'utf8', timeout: 20_000 },
     );
     if (r.error) throw r.error;
@@ -98,7 +129,13 @@ d('lab hosts over real SSH, and the registry', () => {
         mac: '02:42:ac:11:00:02',
         productUuid: '4C4C4544-0042-3010-8052-B4C04F4E3132',
         files: { '/etc/fstab': '# worker-2: no swap line at all\n', '/etc/containerd/certs.d/harbor:443/hosts.toml': 'server = "https://harbor:443"\n' },
-        sysctls: { 'net.ipv4.ip_forward': '1', 'net.core.somaxconn': '1024', 'net.netfilter.nf_conntrack_max': '131072', 'vm.overcommit_memory': '1', 'kernel.panic': '10' },
+        sysctls: {
+          'net.ipv4.ip_forward': '1',
+          'net.core.somaxconn': '1024',
+          'net.netfilter.nf_conntrack_max': '131072',
+          'vm.overcommit_memory': '1',
+          'kernel.panic': '10',
+        },
         processes: ['kubelet', 'firewalld', 'chronyd'],
         packages: { kubeadm: '1.28.9-1.1' },
         bin: ['kubeadm', 'crictl'],
@@ -132,7 +169,28 @@ d('lab hosts over real SSH, and the registry', () => {
     const wrong = join(lab.dir, 'wrong_known_hosts');
     const lines = readFileSync(lab.knownHostsPath, 'utf8').trim().split('\n');
     writeFileSync(wrong, `10.200.1.1 ${lines[1]!.split(' ').slice(1).join(' ')}\n`); // worker-1's key under master's address
-    const r = spawnSync('ssh', ['-F', '/dev/null', '-i', lab.identityFile, '-o', `UserKnownHostsFile=${wrong}`, '-o', 'GlobalKnownHostsFile=/dev/null', '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=5', 'root@10.200.1.1', 'true'], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(
+      'ssh',
+      [
+        '-F',
+        '/dev/null',
+        '-i',
+        lab.identityFile,
+        '-o',
+        `UserKnownHostsFile=${wrong}`,
+        '-o',
+        'GlobalKnownHostsFile=/dev/null',
+        '-o',
+        'StrictHostKeyChecking=yes',
+        '-o',
+        'BatchMode=yes',
+        '-o',
+        'ConnectTimeout=5',
+        'root@10.200.1.1',
+        'true',
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
     expect(r.status).toBe(255);
     expect(r.stderr).toMatch(/HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
   });
@@ -180,7 +238,15 @@ d('lab hosts over real SSH, and the registry', () => {
 
   it('/etc, /var/lib/dpkg and the stand-ins are read-only: a write fails and nothing changes on disk', () => {
     const before = readFileSync(join(lab.dir, 'hosts/master/fs/etc/fstab'), 'utf8');
-    for (const cmd of ['echo x >> /etc/fstab', 'touch /etc/kv-write-test', 'mkdir /etc/kv-dir', 'rm -f /etc/fstab', 'echo x >> /var/lib/dpkg/status', 'echo x > /proc/swaps', 'touch /usr/local/bin/x']) {
+    for (const cmd of [
+      'echo x >> /etc/fstab',
+      'touch /etc/kv-write-test',
+      'mkdir /etc/kv-dir',
+      'rm -f /etc/fstab',
+      'echo x >> /var/lib/dpkg/status',
+      'echo x > /proc/swaps',
+      'touch /usr/local/bin/x',
+    ]) {
       const r = ssh('master', cmd);
       expect(r.code, cmd).not.toBe(0);
       expect(r.err, cmd).toMatch(/Read-only file system/);
@@ -266,7 +332,11 @@ d('lab hosts over real SSH, and the registry', () => {
     expect(((await cat.body.json()) as { repositories: string[] }).repositories.sort()).toEqual(['calico/node', 'k8s/kube-apiserver', 'k8s/pause']);
     const tags = await request(`${url}/v2/k8s/kube-apiserver/tags/list`, { headers: auth(lab.registry!.user, password), dispatcher: agent });
     expect(await tags.body.json()).toEqual({ name: 'k8s/kube-apiserver', tags: ['v1.29.2'] });
-    const man = await request(`${url}/v2/k8s/pause/manifests/3.9`, { method: 'HEAD', headers: { ...auth(lab.registry!.user, password), accept: 'application/vnd.docker.distribution.manifest.v2+json' }, dispatcher: agent });
+    const man = await request(`${url}/v2/k8s/pause/manifests/3.9`, {
+      method: 'HEAD',
+      headers: { ...auth(lab.registry!.user, password), accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+      dispatcher: agent,
+    });
     await man.body.dump();
     expect(man.statusCode).toBe(200);
     expect(String(man.headers['docker-content-digest'])).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -278,8 +348,12 @@ d('lab hosts over real SSH, and the registry', () => {
     await wrong.body.dump();
     expect(wrong.statusCode).toBe(401);
     // the password file is the owner's only; the certificate names harbor and the address
-    expect((readFileSync(lab.registry!.passwordFile) && execFileSync('stat', ['-c', '%a', lab.registry!.passwordFile], { encoding: 'utf8' })).trim()).toBe('600');
-    expect(execFileSync('openssl', ['x509', '-noout', '-ext', 'subjectAltName', '-in', join(lab.dir, 'registry/tls/server.crt')], { encoding: 'utf8' })).toMatch(/DNS:harbor.*IP Address:10\.200\.0\.3/s);
+    expect((readFileSync(lab.registry!.passwordFile) && execFileSync('stat', ['-c', '%a', lab.registry!.passwordFile], { encoding: 'utf8' })).trim()).toBe(
+      '600',
+    );
+    expect(
+      execFileSync('openssl', ['x509', '-noout', '-ext', 'subjectAltName', '-in', join(lab.dir, 'registry/tls/server.crt')], { encoding: 'utf8' }),
+    ).toMatch(/DNS:harbor.*IP Address:10\.200\.0\.3/s);
   });
 
   it('registry.stop() takes it off the network; down() then leaves no namespace, link, process, state or directory', async () => {
@@ -305,7 +379,10 @@ d('lab CLI and down from a fresh process', () => {
 
   it('`up --hosts 2` prints the inventory and the lab outlives the CLI; `down <id>` in another process removes everything', async () => {
     const node = process.execPath;
-    const up = spawnSync(node, ['--import', 'tsx', join(ROOT, 'lab/cli.ts'), 'up', '--hosts', '2', '--id', CLI_ID, '--wait', '240'], { encoding: 'utf8', timeout: 300_000 });
+    const up = spawnSync(node, ['--import', 'tsx', join(ROOT, 'lab/cli.ts'), 'up', '--hosts', '2', '--id', CLI_ID, '--wait', '240'], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     expect(up.status, up.stderr).toBe(0);
     const inventory = up.stdout.trim();
     expect(inventory).toMatch(/inventory\.yaml$/);
@@ -313,7 +390,26 @@ d('lab CLI and down from a fresh process', () => {
     expect(inv.hosts.map((h: { name: string }) => h.name)).toEqual(['host-0', 'host-1']);
     expect(netnsOf(CLI_ID)).toHaveLength(2);
     // the process that started it is gone; its hosts are not
-    const r = spawnSync('ssh', ['-F', '/dev/null', '-i', inv.defaults.identityFile, '-o', `UserKnownHostsFile=${inv.defaults.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=5', 'root@10.200.1.2', 'hostname'], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(
+      'ssh',
+      [
+        '-F',
+        '/dev/null',
+        '-i',
+        inv.defaults.identityFile,
+        '-o',
+        `UserKnownHostsFile=${inv.defaults.knownHostsFile}`,
+        '-o',
+        'StrictHostKeyChecking=yes',
+        '-o',
+        'BatchMode=yes',
+        '-o',
+        'ConnectTimeout=5',
+        'root@10.200.1.2',
+        'hostname',
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
     expect(r.stdout).toBe('host-1\n');
     // a kept lab holds 10.200.0.0/16: another one fails at once (waitMs 0), naming it
     await expect(labUp({ id: 'ltx', hosts: [{ name: 'x' }], waitMs: 0 })).rejects.toThrow(new RegExp(`another lab is up \\(${CLI_ID}\\)`));

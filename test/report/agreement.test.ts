@@ -14,7 +14,14 @@ import { writeReports } from '../../lib/report/write.ts';
 import type { ResultsFile, Status } from '../../lib/types.ts';
 import { fixtureResults } from '../helpers/results-fixture.ts';
 
-interface AllureResult { name: string; status: string; statusDetails: { message?: string }; labels: { name: string; value: string }[]; parameters: { name: string; value: string }[]; attachments: { source: string }[] }
+interface AllureResult {
+  name: string;
+  status: string;
+  statusDetails: { message?: string };
+  labels: { name: string; value: string }[];
+  parameters: { name: string; value: string }[];
+  attachments: { source: string }[];
+}
 
 function readAllure(dir: string): Map<string, AllureResult> {
   const d = join(dir, 'allure-results');
@@ -48,7 +55,11 @@ async function run(failOn: 'error' | 'warn'): Promise<{ dir: string; file: Resul
 }
 
 const JUNIT: Record<Status, (failOn: 'error' | 'warn') => string> = {
-  pass: () => 'pass', fail: () => 'failure', error: () => 'error', skip: () => 'skipped', waived: () => 'skipped',
+  pass: () => 'pass',
+  fail: () => 'failure',
+  error: () => 'error',
+  skip: () => 'skipped',
+  waived: () => 'skipped',
   warn: (f) => (f === 'warn' ? 'failure' : 'pass'),
 };
 
@@ -67,11 +78,18 @@ describe('every output tells the same story', () => {
         const a = allure.get(name)!;
         expect(a.status, name).toBe(allureStatus(r.status, failOn));
         expect(a.parameters).toEqual([{ name: 'host', value: r.host }]);
-        expect(a.labels).toEqual(expect.arrayContaining([{ name: 'epic', value: r.phase }, { name: 'story', value: r.id }, { name: 'tag', value: `kv-status:${r.status}` }]));
+        expect(a.labels).toEqual(
+          expect.arrayContaining([
+            { name: 'epic', value: r.phase },
+            { name: 'story', value: r.id },
+            { name: 'tag', value: `kv-status:${r.status}` },
+          ]),
+        );
         expect(junit.get(name), name).toBe(JUNIT[r.status](failOn));
         // warn and waived are never "passed" in Allure; waived carries its reason
         if (r.status === 'warn' || r.status === 'waived') expect(a.status).not.toBe('passed');
-        if (r.status === 'waived') expect(a.statusDetails.message).toBe(`waived: ${r.waiver!.reason} (approved by ${r.waiver!.approver}) until ${r.waiver!.expires}`);
+        if (r.status === 'waived')
+          expect(a.statusDetails.message).toBe(`waived: ${r.waiver!.reason} (approved by ${r.waiver!.approver}) until ${r.waiver!.expires}`);
         if (r.waiver?.expired) expect(a.statusDetails.message).toContain(`waiver expired on ${r.waiver.expires}`);
       }
       // what gates the run is what JUnit and Allure count as failures
@@ -86,7 +104,9 @@ describe('every output tells the same story', () => {
       expect(con).toContain('HOST-CONFLICTS [node-0002]');
       expect(con).toMatch(/HOST-CONFLICTS \[node-0002\].*\(waiver expired on 2020-01-01: old waiver\)/);
       expect(con).not.toMatch(/HOST-CONFLICTS.*\(waived:/);
-      expect(con.split('\n').filter((l) => l.includes('node-0002') && l.startsWith('ERROR'))).toEqual(['ERROR  [node-0002] not probed: connect-timeout (1 result(s) error)']);
+      expect(con.split('\n').filter((l) => l.includes('node-0002') && l.startsWith('ERROR'))).toEqual([
+        'ERROR  [node-0002] not probed: connect-timeout (1 result(s) error)',
+      ]);
       expect(con).toMatch(/^ERROR {2}\[node-0002\]/m);
       if (failOn === 'warn') expect(con).toMatch(/--fail-on warn: warnings fail the run/);
       // the unreachable host's result is still in every file
@@ -105,7 +125,11 @@ describe('every output tells the same story', () => {
     const k = cur.results.findIndex((r) => r.id === 'HOST-FIREWALLD');
     cur.results[k] = { ...cur.results[k]!, status: 'fail', waiver: { ...cur.results[k]!.waiver!, expired: true } };
     const c = compare(prev, cur);
-    expect(c.map((x) => `${x.kind} ${x.id} ${x.from}→${x.to}`)).toEqual(['regression HOST-FIREWALLD waived→fail', 'waived HOST-SWAP-FSTAB fail→waived', 'fixed NODES-READY fail→pass']);
+    expect(c.map((x) => `${x.kind} ${x.id} ${x.from}→${x.to}`)).toEqual([
+      'regression HOST-FIREWALLD waived→fail',
+      'waived HOST-SWAP-FSTAB fail→waived',
+      'fixed NODES-READY fail→pass',
+    ]);
     expect(formatChanges(c)).toMatch(/^WAIVED +HOST-SWAP-FSTAB \[node-0001\] fail → waived$/m);
   });
 });

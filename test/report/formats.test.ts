@@ -54,7 +54,11 @@ describe('gating and console', () => {
     expect(exitCode(onlyWarn, 'warn')).toBe(1);
   });
   it('failures first; colours only on a TTY without NO_COLOR', () => {
-    expect(sortFailuresFirst(fixtureResults().results).map((r) => r.status).slice(0, 3)).toEqual(['error', 'fail', 'fail']);
+    expect(
+      sortFailuresFirst(fixtureResults().results)
+        .map((r) => r.status)
+        .slice(0, 3),
+    ).toEqual(['error', 'fail', 'fail']);
     expect(shouldColor({ isTTY: true }, {})).toBe(true);
     expect(shouldColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
     expect(shouldColor({ isTTY: false }, {})).toBe(false);
@@ -79,9 +83,22 @@ describe('waivers', () => {
     return p;
   };
   it('waives a fail or warn by ID and host glob, keeps the reason, never waives an error; expired ones do not apply', () => {
-    const w = loadWaivers(file('waivers:\n  - { id: HOST-SELINUX, host: "*", reason: lab policy, approver: sec }\n  - { id: HOST-MODULES, host: node-*, reason: nope }\n  - { id: HOST-CONFLICTS, host: node-0002, reason: old, expires: 2020-01-01 }\n'));
-    const { results, unmatched } = applyWaivers(fixtureResults().results.map((r) => (r.status === 'waived' ? { ...r, status: 'fail' as const, waiver: undefined } : r.waiver ? { ...r, waiver: undefined } : r)), w, new Date('2026-11-22T00:00:00Z'));
-    expect(results.find((r) => r.id === 'HOST-SELINUX' && r.host === 'master')).toMatchObject({ status: 'waived', waiver: { reason: 'lab policy', approver: 'sec' } });
+    const w = loadWaivers(
+      file(
+        'waivers:\n  - { id: HOST-SELINUX, host: "*", reason: lab policy, approver: sec }\n  - { id: HOST-MODULES, host: node-*, reason: nope }\n  - { id: HOST-CONFLICTS, host: node-0002, reason: old, expires: 2020-01-01 }\n',
+      ),
+    );
+    const { results, unmatched } = applyWaivers(
+      fixtureResults().results.map((r) =>
+        r.status === 'waived' ? { ...r, status: 'fail' as const, waiver: undefined } : r.waiver ? { ...r, waiver: undefined } : r,
+      ),
+      w,
+      new Date('2026-11-22T00:00:00Z'),
+    );
+    expect(results.find((r) => r.id === 'HOST-SELINUX' && r.host === 'master')).toMatchObject({
+      status: 'waived',
+      waiver: { reason: 'lab policy', approver: 'sec' },
+    });
     expect(results.find((r) => r.id === 'HOST-MODULES')!.status).toBe('error');
     expect(results.find((r) => r.id === 'HOST-CONFLICTS')).toMatchObject({ status: 'fail', waiver: { expired: true } });
     expect(unmatched.map((x) => x.id)).toEqual(['HOST-MODULES']);

@@ -19,7 +19,15 @@ d('report.html in headless Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -73,7 +81,10 @@ d('report.html in headless Chromium', () => {
     expect(requests).toEqual([]);
     // screenshot for CI artifacts and the README
     await page.selectOption('[data-testid="filter-role"]', '');
-    await page.locator('details.r').first().evaluate((el) => ((el as HTMLDetailsElement).open = true));
+    await page
+      .locator('details.r')
+      .first()
+      .evaluate((el) => ((el as HTMLDetailsElement).open = true));
     mkdirSync(join(ROOT, 'reports/screenshots'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'reports/screenshots/report.png'), fullPage: false });
     if (process.env.UPDATE_SCREENSHOT) copyFileSync(join(ROOT, 'reports/screenshots/report.png'), join(ROOT, 'docs/report.png'));
@@ -81,7 +92,10 @@ d('report.html in headless Chromium', () => {
   });
 
   it('stays usable at 200 hosts × 40 requirements (and 500 × 60): size and render time measured', async () => {
-    for (const [h, r] of [[200, 40], [500, 60]] as const) {
+    for (const [h, r] of [
+      [200, 40],
+      [500, 60],
+    ] as const) {
       const f = bigResults(h, r);
       const html = toHtml(f);
       const { page, ctx, ms, file } = await open(html);

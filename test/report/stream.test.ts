@@ -18,7 +18,10 @@ const joined = (v: unknown, space: string, depth: number) => [...jsonChunks(v, s
 
 describe('jsonChunks', () => {
   it('is JSON.stringify, byte for byte, for any JSON value, indent and depth', () => {
-    const value = fc.oneof(fc.jsonValue(), fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.array(fc.oneof(fc.jsonValue(), fc.constant(undefined))))));
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.array(fc.oneof(fc.jsonValue(), fc.constant(undefined))))),
+    );
     fc.assert(
       fc.property(value, fc.constantFrom('', '  ', '\t'), fc.integer({ min: 0, max: 4 }), (v, space, depth) => {
         expect(joined(v, space, depth)).toBe(JSON.stringify(v, null, space));

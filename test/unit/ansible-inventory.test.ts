@@ -9,7 +9,15 @@ import { ConfigError } from '../../lib/config/errors.ts';
 import { jumpFromSshArgs } from '../../lib/config/ssh-args.ts';
 
 const dir = resolve(new URL('../../fixtures/inventory/kubespray', import.meta.url).pathname);
-const pick = (h: { name: string; address: string; user: string; port: number; roles: string[]; sudo: boolean; identityFile?: string }) => ({ name: h.name, address: h.address, user: h.user, port: h.port, roles: h.roles, sudo: h.sudo, identityFile: h.identityFile });
+const pick = (h: { name: string; address: string; user: string; port: number; roles: string[]; sudo: boolean; identityFile?: string }) => ({
+  name: h.name,
+  address: h.address,
+  user: h.user,
+  port: h.port,
+  roles: h.roles,
+  sudo: h.sudo,
+  identityFile: h.identityFile,
+});
 const tmp = (name: string, text: string) => {
   const p = join(mkdtempSync(join(tmpdir(), 'kv-ans-')), name);
   writeFileSync(p, text);
@@ -41,7 +49,9 @@ describe('Ansible / kubespray inventories', () => {
   });
   it('without group_vars the user is the local one, as Ansible does; a name without ansible_host is its own address', () => {
     const inv = loadInventory(tmp('hosts.ini', '[kube_node]\nworker-1\n'));
-    expect(inv.hosts.map(pick)).toEqual([{ name: 'worker-1', address: 'worker-1', user: userInfo().username, port: 22, roles: ['worker'], sudo: false, identityFile: undefined }]);
+    expect(inv.hosts.map(pick)).toEqual([
+      { name: 'worker-1', address: 'worker-1', user: userInfo().username, port: 22, roles: ['worker'], sudo: false, identityFile: undefined },
+    ]);
   });
   it('our own YAML is still ours; bad Ansible input names file and line', () => {
     const ours = loadInventory(tmp('inventory.yaml', 'hosts:\n  - { name: m, address: 10.0.0.1, roles: [control-plane] }\n'));
@@ -93,12 +103,19 @@ describe('bastions and jump hosts in Ansible inventories', () => {
     expect([byName.w2!.jumpHost, byName.w2!.jumpVia]).toEqual([undefined, undefined]);
   });
   it('a ProxyCommand that is not ssh -W, and a chain of jump hosts, are refused with the file and line', () => {
-    const nc = tmp('inventory.ini', `[kube_node]\nw1 ansible_host=10.0.0.3\nw2 ansible_host=10.0.0.4 ansible_ssh_common_args='-o ProxyCommand="nc -X connect -x proxy:3128 %h %p"'\n`);
-    expect(() => loadInventory(nc)).toThrow(`${nc}:3: w2: ansible_ssh_common_args: ProxyCommand "nc -X connect -x proxy:3128 %h %p": not an ssh command — understood: ssh -W %h:%p [-p port] [-i key] [-l user] [user@]host (the command is read, never run), or use ProxyJump`);
+    const nc = tmp(
+      'inventory.ini',
+      `[kube_node]\nw1 ansible_host=10.0.0.3\nw2 ansible_host=10.0.0.4 ansible_ssh_common_args='-o ProxyCommand="nc -X connect -x proxy:3128 %h %p"'\n`,
+    );
+    expect(() => loadInventory(nc)).toThrow(
+      `${nc}:3: w2: ansible_ssh_common_args: ProxyCommand "nc -X connect -x proxy:3128 %h %p": not an ssh command — understood: ssh -W %h:%p [-p port] [-i key] [-l user] [user@]host (the command is read, never run), or use ProxyJump`,
+    );
     const remote = tmp('inventory.ini', `[kube_node]\nw1 ansible_host=10.0.0.3 ansible_ssh_common_args='-o ProxyCommand="ssh gw sh -c \\"nc %h %p\\""'\n`);
     expect(() => loadInventory(remote)).toThrow(/runs "sh -c nc %h %p" on the jump host/);
     const chain = tmp('inventory.ini', `[kube_node]\nw1 ansible_host=10.0.0.3 ansible_ssh_common_args="-J a@gw1,gw2:2222"\n`);
-    expect(() => loadInventory(chain)).toThrow(`${chain}:2: w1: ansible_ssh_common_args: ProxyJump a@gw1,gw2:2222: a chain of jump hosts is not supported (one jump host)`);
+    expect(() => loadInventory(chain)).toThrow(
+      `${chain}:2: w1: ansible_ssh_common_args: ProxyJump a@gw1,gw2:2222: a chain of jump hosts is not supported (one jump host)`,
+    );
   });
 });
 

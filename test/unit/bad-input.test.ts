@@ -28,7 +28,9 @@ const oneLine = (stderr: string) => {
 
 describe('bad input', () => {
   it('a host entry without address names the file and the line of that entry', () => {
-    expect(() => loadInventory(file('noaddr.yaml', 'hosts:\n  - name: a\n    address: 192.0.2.1\n  - name: b\n    roles: [worker]\n'))).toThrow(/noaddr\.yaml:4: hosts\.1\.address: expected a non-empty string, got nothing/);
+    expect(() => loadInventory(file('noaddr.yaml', 'hosts:\n  - name: a\n    address: 192.0.2.1\n  - name: b\n    roles: [worker]\n'))).toThrow(
+      /noaddr\.yaml:4: hosts\.1\.address: expected a non-empty string, got nothing/,
+    );
   });
   it('a YAML alias bomb is refused with file and line, not expanded', () => {
     const t0 = performance.now();
@@ -41,7 +43,7 @@ describe('bad input', () => {
     expect(() => loadWaivers(file('w2.yaml', w('2027-13-01')))).toThrow(/not a date/);
     expect(loadWaivers(file('w3.yaml', w('2028-02-29')))[0]!.expires).toBe('2028-02-29');
   });
-  it('makeDirs ends on a path under /proc, a dangling symlink and a file parent (Node\'s recursive mkdir spins for ever there)', () => {
+  it("makeDirs ends on a path under /proc, a dangling symlink and a file parent (Node's recursive mkdir spins for ever there)", () => {
     expect(() => makeDirs('/proc/kv-nope/.run')).toThrow(/ENOENT/);
     const f = file('plain', '');
     expect(() => makeDirs(join(f, 'sub'))).toThrow(/ENOTDIR/);
@@ -70,7 +72,9 @@ describe('bad input', () => {
     expect(bomb.code).toBe(2);
     expect(oneLine(bomb.stderr)).toMatch(/bomb-cli\.yaml:2: YAML aliases expand too far/);
     const inv = file('inv-ok.yaml', 'hosts:\n  - { name: a, address: 192.0.2.1 }\n');
-    const w = await runCli(['--inventory', inv, '--waivers', file('w-cli.yaml', 'waivers:\n  - id: HOST-SWAP\n    reason: r\n    expires: 2027-02-30\n')], { timeoutMs: 30_000 });
+    const w = await runCli(['--inventory', inv, '--waivers', file('w-cli.yaml', 'waivers:\n  - id: HOST-SWAP\n    reason: r\n    expires: 2027-02-30\n')], {
+      timeoutMs: 30_000,
+    });
     expect(w.code).toBe(2);
     expect(oneLine(w.stderr)).toMatch(/w-cli\.yaml:4: waivers\.0\.expires: not a date: 2027-02-30/);
   });

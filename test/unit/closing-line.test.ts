@@ -5,7 +5,11 @@ import type { TestModule } from 'vitest/node';
 import ClosingLine, { SKIP_ALLOW_LIST } from '../helpers/closing-line.ts';
 
 const mod = (file: string, tests: [string, string][]) =>
-  ({ moduleId: `${process.cwd()}/${file}`, state: () => 'passed', children: { allTests: () => tests.map(([fullName, state]) => ({ fullName, result: () => ({ state }) }))[Symbol.iterator]() } }) as unknown as TestModule;
+  ({
+    moduleId: `${process.cwd()}/${file}`,
+    state: () => 'passed',
+    children: { allTests: () => tests.map(([fullName, state]) => ({ fullName, result: () => ({ state }) }))[Symbol.iterator]() },
+  }) as unknown as TestModule;
 
 function run(ci: string | undefined, modules: TestModule[]) {
   let out = '';
@@ -24,13 +28,23 @@ afterEach(() => vi.unstubAllEnvs());
 
 describe('loud skips', () => {
   it('outside CI a skip is counted as skipped and named', () => {
-    const r = run(undefined, [mod('test/x.test.ts', [['a', 'passed'], ['b', 'skipped']])]);
+    const r = run(undefined, [
+      mod('test/x.test.ts', [
+        ['a', 'passed'],
+        ['b', 'skipped'],
+      ]),
+    ]);
     expect(r.out).toContain('selftest: 1 passed, 0 failed, 1 skipped');
     expect(r.out).toContain('test/x.test.ts > b');
     expect(r.exitCode).not.toBe(1);
   });
   it('in CI a skip not on the allow-list fails the run and is named', () => {
-    const r = run('true', [mod('test/x.test.ts', [['a', 'passed'], ['b', 'skipped']])]);
+    const r = run('true', [
+      mod('test/x.test.ts', [
+        ['a', 'passed'],
+        ['b', 'skipped'],
+      ]),
+    ]);
     expect(r.out).toContain('FAILED: skipped in CI and not on the allow-list');
     expect(r.out).toContain('selftest: 1 passed, 1 failed, 0 skipped');
     expect(r.exitCode).toBe(1);
@@ -38,7 +52,12 @@ describe('loud skips', () => {
   it('in CI an allowed skip is printed with its reason and does not fail', () => {
     SKIP_ALLOW_LIST.push({ file: 'test/x.test.ts', test: /^b$/, reason: 'because' });
     try {
-      const r = run('true', [mod('test/x.test.ts', [['a', 'passed'], ['b', 'skipped']])]);
+      const r = run('true', [
+        mod('test/x.test.ts', [
+          ['a', 'passed'],
+          ['b', 'skipped'],
+        ]),
+      ]);
       expect(r.out).toContain('test/x.test.ts > b: because');
       expect(r.out).toContain('selftest: 1 passed, 0 failed, 1 skipped');
       expect(r.exitCode).not.toBe(1);

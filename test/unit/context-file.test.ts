@@ -42,7 +42,10 @@ describe('run file', () => {
     expect(statSync(w.path).mode & 0o777).toBe(0o600);
     expect(statSync(dirname(w.path)).mode & 0o777).toBe(0o700);
     const back = readRunFile(w.path);
-    expect((back.ctx.extra.cluster as { snapshot: { configMaps: { 'kubelet-config': { data: { kubelet: string } } } } }).snapshot.configMaps['kubelet-config'].data.kubelet).toBe(kubelet);
+    expect(
+      (back.ctx.extra.cluster as { snapshot: { configMaps: { 'kubelet-config': { data: { kubelet: string } } } } }).snapshot.configMaps['kubelet-config'].data
+        .kubelet,
+    ).toBe(kubelet);
     expect(back.secrets).toBeUndefined();
     w.remove();
     expect(existsSync(dirname(w.path))).toBe(false);

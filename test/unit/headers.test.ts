@@ -10,7 +10,11 @@ const files = (readdirSync(join(ROOT, 'test'), { recursive: true }) as string[])
 describe('test headers', () => {
   it('every test file names its stand-ins in its header', () => {
     expect(files.length).toBeGreaterThan(15);
-    const header = (f: string) => readFileSync(join(ROOT, 'test', f), 'utf8').split('\n').filter((l, i, a) => a.slice(0, i + 1).every((x) => x.startsWith('//'))).join('\n');
+    const header = (f: string) =>
+      readFileSync(join(ROOT, 'test', f), 'utf8')
+        .split('\n')
+        .filter((l, i, a) => a.slice(0, i + 1).every((x) => x.startsWith('//')))
+        .join('\n');
     expect(files.filter((f) => !/Stand-ins/.test(header(f)))).toEqual([]);
   });
 });

@@ -11,15 +11,30 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMAGE_ROWS } from '../../lib/kubeadm/image-table.ts';
 import {
-  ALL_COMPONENT_HEALTH_URLS, CONTROL_PLANE_TAINT_KEY, FIRST_MINOR, componentHealthUrls, dockerVersionVerdict, KNOWN_MINORS, LAST_MINOR, MASTER_TAINT_KEY, UnknownKubeadmVersionError, kernelAccepted, kubeadmFacts,
+  ALL_COMPONENT_HEALTH_URLS,
+  CONTROL_PLANE_TAINT_KEY,
+  FIRST_MINOR,
+  componentHealthUrls,
+  dockerVersionVerdict,
+  KNOWN_MINORS,
+  LAST_MINOR,
+  MASTER_TAINT_KEY,
+  UnknownKubeadmVersionError,
+  kernelAccepted,
+  kubeadmFacts,
 } from '../../lib/kubeadm/versions.ts';
 
 const FIX = join(import.meta.dirname, '../../fixtures/kubeadm');
 const real = (f: string) => readFileSync(join(FIX, 'images-list/kubeadm-v1.29.15', f), 'utf8');
 const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
-const refs = (version: string, repo?: string, target?: string) => kubeadmFacts(version).images(repo, target).map((i) => i.ref);
+const refs = (version: string, repo?: string, target?: string) =>
+  kubeadmFacts(version)
+    .images(repo, target)
+    .map((i) => i.ref);
 
-const BINARIES = readdirSync(join(FIX, 'images-list')).filter((d) => d.startsWith('kubeadm-v')).map((d) => d.slice('kubeadm-v'.length));
+const BINARIES = readdirSync(join(FIX, 'images-list'))
+  .filter((d) => d.startsWith('kubeadm-v'))
+  .map((d) => d.slice('kubeadm-v'.length));
 describe.each(BINARIES)('the image table against a real kubeadm v%s binary', (v) => {
   const out = (f: string) => readFileSync(join(FIX, 'images-list', `kubeadm-v${v}`, f), 'utf8');
   it('is the binary it claims to be', () => expect(out('COMMANDS')).toContain(`"gitVersion":"v${v}"`));
@@ -84,8 +99,14 @@ describe('the image table against the tags it was read from', () => {
   it('covers every minor from 1.13 to 1.37, each at its .0 and at a last patch', () => {
     expect(ok.length).toBeGreaterThan(100);
     for (const m of KNOWN_MINORS) {
-      expect(ok.some((f) => f[0] === `1.${m}.0`), `1.${m}.0 read`).toBe(true);
-      expect(IMAGE_ROWS.some((r) => r.minor === m), `row for 1.${m}`).toBe(true);
+      expect(
+        ok.some((f) => f[0] === `1.${m}.0`),
+        `1.${m}.0 read`,
+      ).toBe(true);
+      expect(
+        IMAGE_ROWS.some((r) => r.minor === m),
+        `row for 1.${m}`,
+      ).toBe(true);
     }
   });
   it.each(ok)('%s: etcd %s, coredns %s, pause %s, repository %s, coredns name %s (%s)', (version, etcd, coredns, pause, repo, name, rewrite) => {
@@ -128,15 +149,23 @@ describe('version facts', () => {
   it('1.13 (document 001): images, taint, ConfigMap, insecure ports, dockershim', () => {
     const f = kubeadmFacts('v1.13.1');
     expect(f.images().map((i) => i.ref)).toEqual([
-      'k8s.gcr.io/kube-apiserver:v1.13.1', 'k8s.gcr.io/kube-controller-manager:v1.13.1', 'k8s.gcr.io/kube-scheduler:v1.13.1',
-      'k8s.gcr.io/kube-proxy:v1.13.1', 'k8s.gcr.io/pause:3.1', 'k8s.gcr.io/etcd:3.2.24', 'k8s.gcr.io/coredns:1.2.6',
+      'k8s.gcr.io/kube-apiserver:v1.13.1',
+      'k8s.gcr.io/kube-controller-manager:v1.13.1',
+      'k8s.gcr.io/kube-scheduler:v1.13.1',
+      'k8s.gcr.io/kube-proxy:v1.13.1',
+      'k8s.gcr.io/pause:3.1',
+      'k8s.gcr.io/etcd:3.2.24',
+      'k8s.gcr.io/coredns:1.2.6',
     ]);
     expect(f.taintKeys).toEqual([MASTER_TAINT_KEY]);
     expect(f.controlPlaneLabels).toEqual(['node-role.kubernetes.io/master']);
     expect(f.kubeletConfigMap).toBe('kubelet-config-1.13');
     expect(f.ports).toMatchObject({ schedulerInsecure: 10251, controllerManagerInsecure: 10252, probes: { scheduler: { port: 10251, scheme: 'HTTP' } } });
     expect(f.ports.controlPlaneListening).toEqual([6443, 2379, 2380, 10250, 10256, 10257, 10259, 10251, 10252]);
-    expect(componentHealthUrls('1.13.1')).toEqual({ 'kube-scheduler': 'http://127.0.0.1:10251/healthz', 'kube-controller-manager': 'http://127.0.0.1:10252/healthz' });
+    expect(componentHealthUrls('1.13.1')).toEqual({
+      'kube-scheduler': 'http://127.0.0.1:10251/healthz',
+      'kube-controller-manager': 'http://127.0.0.1:10252/healthz',
+    });
     expect(f.defaultCriSocket()).toBe('/var/run/dockershim.sock');
     expect(f.defaultCriSocket('docker')).toBe('/var/run/dockershim.sock');
     expect(f.criSocketProblem('/var/run/dockershim.sock')).toBeUndefined();
@@ -160,7 +189,10 @@ describe('version facts', () => {
     expect(kubeadmFacts('1.17.0').ports.probes.scheduler).toEqual({ port: 10259, scheme: 'HTTPS' });
     expect(kubeadmFacts('1.19.0').ports.schedulerInsecure).toBeUndefined();
     expect(kubeadmFacts('1.29.2').ports.controlPlaneListening).toEqual([6443, 2379, 2380, 10250, 10256, 10257, 10259]);
-    expect(componentHealthUrls('1.29.2')).toEqual({ 'kube-scheduler': 'https://127.0.0.1:10259/healthz', 'kube-controller-manager': 'https://127.0.0.1:10257/healthz' });
+    expect(componentHealthUrls('1.29.2')).toEqual({
+      'kube-scheduler': 'https://127.0.0.1:10259/healthz',
+      'kube-controller-manager': 'https://127.0.0.1:10257/healthz',
+    });
     for (const m of KNOWN_MINORS) expect(ALL_COMPONENT_HEALTH_URLS).toEqual(expect.arrayContaining(Object.values(componentHealthUrls(`1.${m}.0`))));
   });
   it('Docker without cri-dockerd only up to 1.23', () => {
@@ -174,10 +206,21 @@ describe('version facts', () => {
     expect(f.defaultCriSocket('cri-o')).toBe('unix:///var/run/crio/crio.sock');
   });
   it('kernel: 3.10+ to 1.31, 4.19+ for 1.32–1.33, 5.4/5.10/5.15/6.x from 1.34', () => {
-    const k29 = kubeadmFacts('1.29.2').kernel, k32 = kubeadmFacts('1.32.0').kernel, k34 = kubeadmFacts('1.34.0').kernel;
-    expect([kernelAccepted(k29, '3.10.0-1160.el7.x86_64'), kernelAccepted(k29, '3.9.0'), kernelAccepted(k29, '4.18.0-372.9.1.el8.x86_64')]).toEqual([true, false, true]);
+    const k29 = kubeadmFacts('1.29.2').kernel,
+      k32 = kubeadmFacts('1.32.0').kernel,
+      k34 = kubeadmFacts('1.34.0').kernel;
+    expect([kernelAccepted(k29, '3.10.0-1160.el7.x86_64'), kernelAccepted(k29, '3.9.0'), kernelAccepted(k29, '4.18.0-372.9.1.el8.x86_64')]).toEqual([
+      true,
+      false,
+      true,
+    ]);
     expect([kernelAccepted(k32, '4.18.0-372.9.1.el8.x86_64'), kernelAccepted(k32, '4.19.0'), kernelAccepted(k32, '5.8.0')]).toEqual([false, true, true]);
-    expect([kernelAccepted(k34, '5.8.0'), kernelAccepted(k34, '5.15.0-91-generic'), kernelAccepted(k34, '6.1.0-18-amd64'), kernelAccepted(k34, '4.19.0')]).toEqual([false, true, true, false]);
+    expect([
+      kernelAccepted(k34, '5.8.0'),
+      kernelAccepted(k34, '5.15.0-91-generic'),
+      kernelAccepted(k34, '6.1.0-18-amd64'),
+      kernelAccepted(k34, '4.19.0'),
+    ]).toEqual([false, true, true, false]);
     expect([k29.min, kubeadmFacts('1.33.13').kernel.min, k34.min]).toEqual(['3.10', '4.19', '5.4']);
   });
   it('skew: kubeadm accepts kubelets N-1 until 1.28 and N-3 from 1.29; policy N-2, N-3 from 1.28', () => {
@@ -186,21 +229,50 @@ describe('version facts', () => {
     expect(kubeadmFacts('1.27.0').skew.policyKubeletMinorsBehind).toBe(2);
   });
   it('image order: CoreDNS last up to 1.28, after kube-proxy from 1.29', () => {
-    expect(kubeadmFacts('1.28.15').images().map((i) => i.component)).toEqual(['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'pause', 'etcd', 'coredns']);
-    expect(kubeadmFacts('1.29.0').images().map((i) => i.component)).toEqual(['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'coredns', 'pause', 'etcd']);
+    expect(
+      kubeadmFacts('1.28.15')
+        .images()
+        .map((i) => i.component),
+    ).toEqual(['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'pause', 'etcd', 'coredns']);
+    expect(
+      kubeadmFacts('1.29.0')
+        .images()
+        .map((i) => i.component),
+    ).toEqual(['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'coredns', 'pause', 'etcd']);
   });
   it('the registry move and the CoreDNS sub-path', () => {
     expect(kubeadmFacts('1.22.16').defaultImageRepository()).toBe('k8s.gcr.io');
     expect(kubeadmFacts('1.22.17').defaultImageRepository()).toBe('registry.k8s.io');
     expect(kubeadmFacts('1.25.0').defaultImageRepository()).toBe('registry.k8s.io');
-    expect(kubeadmFacts('1.20.0').images().find((i) => i.component === 'coredns')!.ref).toBe('k8s.gcr.io/coredns:1.7.0');
-    expect(kubeadmFacts('1.21.0').images('harbor:443/k8s').find((i) => i.component === 'coredns')!.ref).toBe('harbor:443/k8s/coredns/coredns:v1.8.0');
-    expect(kubeadmFacts('1.21.2').images('harbor:443/k8s').find((i) => i.component === 'coredns')!.ref).toBe('harbor:443/k8s/coredns:v1.8.0');
-    expect(kubeadmFacts('1.21.2').images().find((i) => i.component === 'coredns')!.ref).toBe('k8s.gcr.io/coredns/coredns:v1.8.0');
+    expect(
+      kubeadmFacts('1.20.0')
+        .images()
+        .find((i) => i.component === 'coredns')!.ref,
+    ).toBe('k8s.gcr.io/coredns:1.7.0');
+    expect(
+      kubeadmFacts('1.21.0')
+        .images('harbor:443/k8s')
+        .find((i) => i.component === 'coredns')!.ref,
+    ).toBe('harbor:443/k8s/coredns/coredns:v1.8.0');
+    expect(
+      kubeadmFacts('1.21.2')
+        .images('harbor:443/k8s')
+        .find((i) => i.component === 'coredns')!.ref,
+    ).toBe('harbor:443/k8s/coredns:v1.8.0');
+    expect(
+      kubeadmFacts('1.21.2')
+        .images()
+        .find((i) => i.component === 'coredns')!.ref,
+    ).toBe('k8s.gcr.io/coredns/coredns:v1.8.0');
   });
   it('Docker versions kubeadm validates (document 001: kubeadm 1.13.1 with Docker 18.06)', () => {
     const d13 = kubeadmFacts('1.13.1').docker!;
-    expect([dockerVersionVerdict(d13, '18.06.1-ce'), dockerVersionVerdict(d13, '18.09.0'), dockerVersionVerdict(d13, '1.13.1'), dockerVersionVerdict(d13, '1.10.3')]).toEqual(['validated', 'unvalidated', 'validated', 'unsupported']);
+    expect([
+      dockerVersionVerdict(d13, '18.06.1-ce'),
+      dockerVersionVerdict(d13, '18.09.0'),
+      dockerVersionVerdict(d13, '1.13.1'),
+      dockerVersionVerdict(d13, '1.10.3'),
+    ]).toEqual(['validated', 'unvalidated', 'validated', 'unsupported']);
     expect(d13.latestValidated).toBe('18.06');
     expect(dockerVersionVerdict(kubeadmFacts('1.23.17').docker!, '20.10.24')).toBe('validated');
     expect(kubeadmFacts('1.24.0').docker).toBeUndefined();
@@ -230,15 +302,20 @@ describe('call sites read the table', () => {
     const { requiredImages } = await import('../../lib/registry/images.ts');
     const { defaultProfile } = await import('../../lib/config/profile.ts');
     expect(requiredImages(defaultProfile()).map((i) => i.ref)).toEqual([
-      'harbor:443/k8s/kube-apiserver:v1.29.2', 'harbor:443/k8s/kube-controller-manager:v1.29.2', 'harbor:443/k8s/kube-scheduler:v1.29.2',
-      'harbor:443/k8s/kube-proxy:v1.29.2', 'harbor:443/k8s/coredns:v1.11.1', 'harbor:443/k8s/pause:3.9', 'harbor:443/k8s/etcd:3.5.10-0',
+      'harbor:443/k8s/kube-apiserver:v1.29.2',
+      'harbor:443/k8s/kube-controller-manager:v1.29.2',
+      'harbor:443/k8s/kube-scheduler:v1.29.2',
+      'harbor:443/k8s/kube-proxy:v1.29.2',
+      'harbor:443/k8s/coredns:v1.11.1',
+      'harbor:443/k8s/pause:3.9',
+      'harbor:443/k8s/etcd:3.5.10-0',
       ...['cni', 'node', 'kube-controllers'].map((n) => `harbor:443/calico/${n}:v3.26.4`),
     ]);
   });
 });
 
 describe('the profile derives its sandbox image from the version', () => {
-  it('kubernetesVersion 1.13.1 alone: pause:3.1 in the profile\'s repository; the reference design keeps pause:3.9', async () => {
+  it("kubernetesVersion 1.13.1 alone: pause:3.1 in the profile's repository; the reference design keeps pause:3.9", async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { buildProfile, defaultProfile } = await import('../../lib/config/profile.ts');
@@ -251,6 +328,10 @@ describe('the profile derives its sandbox image from the version', () => {
     writeFileSync(file, 'kubernetesVersion: 1.13.1\nsandboxImage: harbor:443/k8s/pause:3.9\n');
     expect(buildProfile({ profileFile: file }).sandboxImage).toBe('harbor:443/k8s/pause:3.9');
     expect(buildProfile({}).sandboxImage).toBe(defaultProfile().sandboxImage);
-    expect(defaultProfile().sandboxImage).toBe(kubeadmFacts(defaultProfile().kubernetesVersion).images(defaultProfile().imageRepository).find((i) => i.component === 'pause')!.ref);
+    expect(defaultProfile().sandboxImage).toBe(
+      kubeadmFacts(defaultProfile().kubernetesVersion)
+        .images(defaultProfile().imageRepository)
+        .find((i) => i.component === 'pause')!.ref,
+    );
   });
 });

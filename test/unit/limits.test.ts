@@ -53,7 +53,10 @@ describe('probe output limits', () => {
     const out = s.end();
     const grew = process.memoryUsage().heapUsed - before;
     const { facts } = parseFacts(out, N);
-    expect(facts.fstab).toEqual({ ok: false, error: expect.stringMatching(/^\/etc\/fstab is 50\.4 MiB \(52800000 bytes\): more than the 4\.0 MiB a host may send per file/) });
+    expect(facts.fstab).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^\/etc\/fstab is 50\.4 MiB \(52800000 bytes\): more than the 4\.0 MiB a host may send per file/),
+    });
     expect(facts.swaps.ok).toBe(true); // the other facts are judged as usual
     expect(out.bytes.kept).toBeLessThan(LIMITS.host);
     expect(grew).toBeLessThan(200 * 1024 * 1024); // the test's own 53 MB string aside, the splitter holds no copy

@@ -27,7 +27,33 @@ describe('probe output', () => {
   it('splits every section of a real run and sees the end marker', () => {
     const { sections, complete } = splitSections(RECORDED, 'recordednonce');
     expect(complete).toBe(true);
-    expect([...sections.keys()]).toEqual(expect.arrayContaining(['meta', 'os-release', 'cpus', 'meminfo', 'swaps', 'fstab', 'selinux', 'packages', 'services', 'hostname', 'net', 'product_uuid', 'hosts', 'modules', 'sysctl', 'sysctl-files', 'containerd', 'cri', 'listen', 'timesync', 'registry', 'binaries', 'kubelet']));
+    expect([...sections.keys()]).toEqual(
+      expect.arrayContaining([
+        'meta',
+        'os-release',
+        'cpus',
+        'meminfo',
+        'swaps',
+        'fstab',
+        'selinux',
+        'packages',
+        'services',
+        'hostname',
+        'net',
+        'product_uuid',
+        'hosts',
+        'modules',
+        'sysctl',
+        'sysctl-files',
+        'containerd',
+        'cri',
+        'listen',
+        'timesync',
+        'registry',
+        'binaries',
+        'kubelet',
+      ]),
+    );
   });
   it('a cut-off output is incomplete and its missing sections become errors, not values', () => {
     const cut = RECORDED.slice(0, RECORDED.indexOf('@@KVrecordednonce sysctl@@'));
@@ -45,11 +71,17 @@ describe('probe output', () => {
     expect(whereItStopped(RECORDED.replaceAll('recordednonce', 'othernonce1'), 'recordednonce')).toBeUndefined();
   });
   it('a host failure reads the same after redaction (no "auth: <redacted>"), and names where a timed-out probe stopped', () => {
-    const auth = scrub(describeFailure(new TransportError('h', 'auth', 'no SSH credentials: no identityFile, no ssh-agent', 'set identityFile'), 'recordednonce'));
+    const auth = scrub(
+      describeFailure(new TransportError('h', 'auth', 'no SSH credentials: no identityFile, no ssh-agent', 'set identityFile'), 'recordednonce'),
+    );
     expect(auth).toBe('auth-failed: no SSH credentials: no identityFile, no ssh-agent — set identityFile');
     const cut = Buffer.from(RECORDED.slice(0, RECORDED.indexOf('@@KVrecordednonce file /etc/fstab@@') + 40));
-    expect(describeFailure(new TransportError('h', 'command-timeout', 'the probe did not finish within 60 s', undefined, cut), 'recordednonce')).toBe('command-timeout: the probe did not finish within 60 s (it hung in section "fstab" after "swaps" finished)');
-    expect(describeFailure(new TransportError('h', 'command-timeout', 'x', undefined, Buffer.alloc(0)), 'recordednonce')).toMatch(/printed nothing: the login shell never reached the probe/);
+    expect(describeFailure(new TransportError('h', 'command-timeout', 'the probe did not finish within 60 s', undefined, cut), 'recordednonce')).toBe(
+      'command-timeout: the probe did not finish within 60 s (it hung in section "fstab" after "swaps" finished)',
+    );
+    expect(describeFailure(new TransportError('h', 'command-timeout', 'x', undefined, Buffer.alloc(0)), 'recordednonce')).toMatch(
+      /printed nothing: the login shell never reached the probe/,
+    );
   });
   it('markers with another nonce (forged by file content) are ignored', () => {
     const forged = RECORDED.replace('@@KVrecordednonce os-release@@', '@@KVrecordednonce os-release@@\n@@KVdeadbeef99 /os-release rc=0@@');
@@ -73,19 +105,28 @@ describe('probe output', () => {
 
 describe('os-release, /proc, fstab', () => {
   it('identifies Rocky 8.6 as RHEL family and Ubuntu as Debian family', () => {
-    expect(parseOsRelease('NAME="Rocky Linux"\nVERSION="8.6 (Green Obsidian)"\nID="rocky"\nID_LIKE="rhel centos fedora"\nVERSION_ID="8.6"\nPRETTY_NAME="Rocky Linux 8.6 (Green Obsidian)"\n')).toMatchObject({ id: 'rocky', family: 'rhel', versionId: '8.6' });
+    expect(
+      parseOsRelease(
+        'NAME="Rocky Linux"\nVERSION="8.6 (Green Obsidian)"\nID="rocky"\nID_LIKE="rhel centos fedora"\nVERSION_ID="8.6"\nPRETTY_NAME="Rocky Linux 8.6 (Green Obsidian)"\n',
+      ),
+    ).toMatchObject({ id: 'rocky', family: 'rhel', versionId: '8.6' });
     expect(parseOsRelease('ID=ubuntu\nID_LIKE=debian\nVERSION_ID="22.04"\n').family).toBe('debian');
     expect(() => parseOsRelease('garbage')).toThrow(/ID=/);
   });
   it('reads MemTotal, swaps and listening sockets', () => {
     expect(parseMemTotalKiB('MemTotal:        3880192 kB\nMemFree: 1 kB\n')).toBe(3880192);
-    expect(parseSwaps('Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/dev/dm-1                               partition\t2097148\t\t0\t\t-2\n')).toEqual([{ filename: '/dev/dm-1', type: 'partition', sizeKiB: 2097148 }]);
+    expect(parseSwaps('Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n/dev/dm-1                               partition\t2097148\t\t0\t\t-2\n')).toEqual([
+      { filename: '/dev/dm-1', type: 'partition', sizeKiB: 2097148 },
+    ]);
     expect(() => parseSwaps('\x00\x01binary')).toThrow();
-    const tcp = '  sl  local_address rem_address   st\n   0: 00000000:192B 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1\n   1: 0100007F:0CEA 00000000:0000 01 00000000\n';
+    const tcp =
+      '  sl  local_address rem_address   st\n   0: 00000000:192B 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1\n   1: 0100007F:0CEA 00000000:0000 01 00000000\n';
     expect(parseProcNetTcp(tcp, 4)).toEqual([{ address: '0.0.0.0', port: 6443, family: 4 }]);
   });
   it('finds active swap lines in fstab, ignores commented ones', () => {
-    const e = parseFstab('# /etc/fstab\n/dev/mapper/rl-root / xfs defaults 0 0\n#/dev/mapper/rl-swap none swap defaults 0 0\n/dev/mapper/rl-swap     none                    swap    defaults        0 0\n');
+    const e = parseFstab(
+      '# /etc/fstab\n/dev/mapper/rl-root / xfs defaults 0 0\n#/dev/mapper/rl-swap none swap defaults 0 0\n/dev/mapper/rl-swap     none                    swap    defaults        0 0\n',
+    );
     expect(e.filter(isSwapEntry).map((x) => x.line)).toEqual([4]);
   });
 });
@@ -124,12 +165,17 @@ describe('packages and services', () => {
 
 describe('modules, sysctl files, net', () => {
   it('counts loaded, built-in and /sys/module modules, and persisted ones with their file and line', () => {
-    const m = parseModules('@proc\nbr_netfilter 32768 0 - Live 0x0\n@sys\nnf_conntrack\n@builtin\nip_vs\n', [{ path: '/etc/modules-load.d/k8s.conf', content: '# k8s\nbr_netfilter\nxt_conntrack\n' }]);
+    const m = parseModules('@proc\nbr_netfilter 32768 0 - Live 0x0\n@sys\nnf_conntrack\n@builtin\nip_vs\n', [
+      { path: '/etc/modules-load.d/k8s.conf', content: '# k8s\nbr_netfilter\nxt_conntrack\n' },
+    ]);
     expect(isLoaded(m, 'br_netfilter').yes).toBe(true);
     expect(isLoaded(m, 'nf_conntrack').how).toMatch(/sys\/module/);
     expect(isLoaded(m, 'ip_vs').how).toMatch(/built into/);
     expect(isLoaded(m, 'xt_conntrack').yes).toBe(false);
-    expect(m.persisted).toEqual([{ module: 'br_netfilter', file: '/etc/modules-load.d/k8s.conf', line: 2 }, { module: 'xt_conntrack', file: '/etc/modules-load.d/k8s.conf', line: 3 }]);
+    expect(m.persisted).toEqual([
+      { module: 'br_netfilter', file: '/etc/modules-load.d/k8s.conf', line: 2 },
+      { module: 'xt_conntrack', file: '/etc/modules-load.d/k8s.conf', line: 3 },
+    ]);
   });
   it('applies sysctl.d precedence: /etc shadows /usr/lib of the same name, sysctl.conf last', () => {
     const s = persistedSysctls([
@@ -138,10 +184,16 @@ describe('modules, sysctl files, net', () => {
       { path: '/etc/sysctl.d/99-kubernetes-cri.conf', content: 'net.bridge.bridge-nf-call-iptalbes = 1\n' },
       { path: '/etc/sysctl.conf', content: 'vm.swappiness=0\n' },
     ]);
-    expect(s.map((x) => `${x.file}:${x.key}=${x.value}`)).toEqual(['/etc/sysctl.d/50-k8s.conf:net.ipv4.ip_forward=1', '/etc/sysctl.d/99-kubernetes-cri.conf:net.bridge.bridge-nf-call-iptalbes=1', '/etc/sysctl.conf:vm.swappiness=0']);
+    expect(s.map((x) => `${x.file}:${x.key}=${x.value}`)).toEqual([
+      '/etc/sysctl.d/50-k8s.conf:net.ipv4.ip_forward=1',
+      '/etc/sysctl.d/99-kubernetes-cri.conf:net.bridge.bridge-nf-call-iptalbes=1',
+      '/etc/sysctl.conf:vm.swappiness=0',
+    ]);
   });
   it('picks physical NICs for identity, else non-CNI Ethernet interfaces', () => {
-    const phys = parseNet('eth0\t52:54:00:aa:bb:cc\t1\tphys\t\t/sys/devices/pci/net/eth0\ncali123\tee:ee:ee:ee:ee:ee\t1\tvirt\t\t/x\nlo\t00:00:00:00:00:00\t772\tvirt\t\t/x\n');
+    const phys = parseNet(
+      'eth0\t52:54:00:aa:bb:cc\t1\tphys\t\t/sys/devices/pci/net/eth0\ncali123\tee:ee:ee:ee:ee:ee\t1\tvirt\t\t/x\nlo\t00:00:00:00:00:00\t772\tvirt\t\t/x\n',
+    );
     expect(identityInterfaces(phys).map((i) => i.name)).toEqual(['eth0']);
     const ns = parseNet('eth0\t02:00:00:00:00:01\t1\tvirt\t\t/sys/devices/virtual/net/eth0\ncni0\t02:00:00:00:00:02\t1\tvirt\tbridge\t/x\n');
     expect(identityInterfaces(ns).map((i) => i.mac)).toEqual(['02:00:00:00:00:01']);
@@ -149,7 +201,7 @@ describe('modules, sysctl files, net', () => {
 });
 
 describe('containerd config.toml', () => {
-  it('reads Debian\'s real `containerd config default` (1.6, version 2)', () => {
+  it("reads Debian's real `containerd config default` (1.6, version 2)", () => {
     const c = parseContainerdConfig(fx('recorded/containerd-1.6-default.toml'));
     expect(c.version).toBe(2);
     expect(c.sandboxImage?.value).toBe('registry.k8s.io/pause:3.6');
@@ -175,7 +227,7 @@ describe('containerd config.toml', () => {
   it('reports a misspelled registry table (registry.confgs) as an unknown key', () => {
     expect(parseContainerdConfig(fx('containerd/registry-typo-v2.toml')).unknownRegistryKeys).toEqual(['confgs']);
   });
-  it('a broken file is an error with the parser\'s message, and never echoes the file', () => {
+  it("a broken file is an error with the parser's message, and never echoes the file", () => {
     expect(() => parseContainerdConfig(fx('containerd/broken.toml'))).toThrow(/not valid TOML/);
   });
   it('registers plaintext credentials as secrets so that scrub() removes them everywhere', () => {
@@ -189,4 +241,3 @@ describe('containerd config.toml', () => {
     expect(h).toMatchObject({ registry: 'harbor:443', server: 'https://harbor:443', hosts: [{ url: 'https://192.168.88.3:443' }] });
   });
 });
-

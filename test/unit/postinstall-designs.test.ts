@@ -12,7 +12,13 @@ const P001 = profile('001-centos7-docker-flannel.yaml');
 const P000 = profile('000-rocky8-containerd-calico.yaml');
 
 const pod = (ns: string, name: string, node: string, labels: Record<string, string>, image: string): PodInfo => ({
-  namespace: ns, name, nodeName: node, phase: 'Running', ready: true, labels, images: [image],
+  namespace: ns,
+  name,
+  nodeName: node,
+  phase: 'Running',
+  ready: true,
+  labels,
+  images: [image],
   containers: [{ name: name.split('-')[0]!, image, ready: true, restartCount: 0, state: 'running' }],
 });
 const ok = <T>(items: T[]) => ({ ok: true as const, items });
@@ -22,25 +28,80 @@ function snapshot(style: '1.13' | '1.29', edit: (s: ClusterSnapshot) => void = (
   const old = style === '1.13';
   const nodes = ['k8s-master', 'k8s-node1'];
   const taintKey = old ? 'node-role.kubernetes.io/master' : 'node-role.kubernetes.io/control-plane';
-  const flannel = (n: string, i: number) => pod('kube-system', `kube-flannel-ds-amd64-${i}x`, n, { app: 'flannel', tier: 'node' }, 'quay.io/coreos/flannel:v0.10.0-amd64');
+  const flannel = (n: string, i: number) =>
+    pod('kube-system', `kube-flannel-ds-amd64-${i}x`, n, { app: 'flannel', tier: 'node' }, 'quay.io/coreos/flannel:v0.10.0-amd64');
   const calico = (n: string, i: number) => pod('kube-system', `calico-node-${i}x`, n, { 'k8s-app': 'calico-node' }, 'harbor:443/calico/node:v3.26.4');
   const workloads: WorkloadInfo[] = old
-    ? [{ kind: 'DaemonSet', namespace: 'kube-system', name: 'kube-flannel-ds-amd64', images: ['quay.io/coreos/flannel:v0.10.0-amd64'], desired: 2, ready: 2, available: 2, updated: 2 }]
-    : [{ kind: 'DaemonSet', namespace: 'kube-system', name: 'calico-node', images: ['harbor:443/calico/node:v3.26.4', 'harbor:443/calico/cni:v3.26.4'], desired: 2, ready: 2, available: 2, updated: 2 },
-       { kind: 'Deployment', namespace: 'kube-system', name: 'calico-kube-controllers', images: ['harbor:443/calico/kube-controllers:v3.26.4'], desired: 1, ready: 1, available: 1, updated: 1 }];
+    ? [
+        {
+          kind: 'DaemonSet',
+          namespace: 'kube-system',
+          name: 'kube-flannel-ds-amd64',
+          images: ['quay.io/coreos/flannel:v0.10.0-amd64'],
+          desired: 2,
+          ready: 2,
+          available: 2,
+          updated: 2,
+        },
+      ]
+    : [
+        {
+          kind: 'DaemonSet',
+          namespace: 'kube-system',
+          name: 'calico-node',
+          images: ['harbor:443/calico/node:v3.26.4', 'harbor:443/calico/cni:v3.26.4'],
+          desired: 2,
+          ready: 2,
+          available: 2,
+          updated: 2,
+        },
+        {
+          kind: 'Deployment',
+          namespace: 'kube-system',
+          name: 'calico-kube-controllers',
+          images: ['harbor:443/calico/kube-controllers:v3.26.4'],
+          desired: 1,
+          ready: 1,
+          available: 1,
+          updated: 1,
+        },
+      ];
   const s = {
-    server: 'https://10.0.0.1:6443', context: 'kubernetes-admin@kubernetes', user: 'kubernetes-admin', insecureSkipTlsVerify: false, health: {},
-    nodes: ok(nodes.map((n, i) => ({ name: n, labels: i === 0 ? { [old ? 'node-role.kubernetes.io/master' : 'node-role.kubernetes.io/control-plane']: '' } : {}, taints: i === 0 ? [{ key: taintKey, effect: 'NoSchedule' }] : [], conditions: [{ type: 'Ready', status: 'True' }], kubeletVersion: old ? 'v1.13.1' : 'v1.29.2', addresses: [] }))),
+    server: 'https://10.0.0.1:6443',
+    context: 'kubernetes-admin@kubernetes',
+    user: 'kubernetes-admin',
+    insecureSkipTlsVerify: false,
+    health: {},
+    nodes: ok(
+      nodes.map((n, i) => ({
+        name: n,
+        labels: i === 0 ? { [old ? 'node-role.kubernetes.io/master' : 'node-role.kubernetes.io/control-plane']: '' } : {},
+        taints: i === 0 ? [{ key: taintKey, effect: 'NoSchedule' }] : [],
+        conditions: [{ type: 'Ready', status: 'True' }],
+        kubeletVersion: old ? 'v1.13.1' : 'v1.29.2',
+        addresses: [],
+      })),
+    ),
     pods: ok(nodes.map((n, i) => (old ? flannel : calico)(n, i))),
     workloads: ok(workloads),
     configMaps: {
       'kube-proxy': cm({ 'config.conf': old ? 'mode: "ipvs"\nipvs:\n  strictARP: false\n' : 'mode: ipvs\nipvs:\n  strictARP: true\n' }, 'kube-proxy'),
       'kubeadm-config': cm({}, 'kubeadm-config'),
       // what takeSnapshot read under the profile's name: kubelet-config-1.13 for 001, kubelet-config for 000
-      'kubelet-config': cm({ kubelet: old ? 'kind: KubeletConfiguration\ncgroupDriver: cgroupfs\n' : 'kind: KubeletConfiguration\ncgroupDriver: systemd\n' }, old ? 'kubelet-config-1.13' : 'kubelet-config'),
-      'kube-flannel-cfg': old ? cm({ 'net-conf.json': '{\n  "Network": "10.244.0.0/16",\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n' }, 'kube-flannel-cfg') : { ok: false as const, status: 404, error: 'not found', name: 'kube-flannel-cfg', namespace: 'kube-system' },
+      'kubelet-config': cm(
+        { kubelet: old ? 'kind: KubeletConfiguration\ncgroupDriver: cgroupfs\n' : 'kind: KubeletConfiguration\ncgroupDriver: systemd\n' },
+        old ? 'kubelet-config-1.13' : 'kubelet-config',
+      ),
+      'kube-flannel-cfg': old
+        ? cm({ 'net-conf.json': '{\n  "Network": "10.244.0.0/16",\n  "Backend": {\n    "Type": "vxlan"\n  }\n}\n' }, 'kube-flannel-cfg')
+        : { ok: false as const, status: 404, error: 'not found', name: 'kube-flannel-cfg', namespace: 'kube-system' },
     },
-    dnsEndpoints: { ok: true, service: true, addresses: 2 }, tokens: ok([]), ipPools: ok([]), events: ok([]), listCalls: 0, durationMs: 0,
+    dnsEndpoints: { ok: true, service: true, addresses: 2 },
+    tokens: ok([]),
+    ipPools: ok([]),
+    events: ok([]),
+    listCalls: 0,
+    durationMs: 0,
   } as unknown as ClusterSnapshot;
   edit(s);
   return s;
@@ -97,14 +158,20 @@ describe('post-install, each style judged with its own profile', () => {
     const s = snapshot('1.13', (x) => {
       (x.workloads as { items: WorkloadInfo[] }).items[0]!.ready = 1;
       (x.pods as { items: PodInfo[] }).items.pop();
-      (x.configMaps['kube-flannel-cfg'] as { data: Record<string, string> }).data['net-conf.json'] = '{ "Network": "10.10.0.0/16", "Backend": { "Type": "host-gw" } }';
+      (x.configMaps['kube-flannel-cfg'] as { data: Record<string, string> }).data['net-conf.json'] =
+        '{ "Network": "10.10.0.0/16", "Backend": { "Type": "host-gw" } }';
     });
     const ctx = ctxFor([], P001);
     ctx.extra.cluster = { snapshot: s };
     expect(judge('FLANNEL-READY', ctx, '*')).toMatchObject({ status: 'fail', observed: 'flannel ready 1/2' });
     expect(judge('FLANNEL-READY', ctx, 'k8s-node1')).toMatchObject({ status: 'fail', observed: 'no flannel pod on k8s-node1' });
-    expect(judge('FLANNEL-CONFIG', ctx, '*')).toMatchObject({ status: 'fail', observed: 'Network 10.10.0.0/16 ≠ podSubnet 10.244.0.0/16; Backend host-gw ≠ vxlan' });
-    const gone = snapshot('1.13', (x) => { x.configMaps['kube-flannel-cfg'] = { ok: false, status: 404, error: 'not found', name: 'kube-flannel-cfg', namespace: 'kube-system' }; });
+    expect(judge('FLANNEL-CONFIG', ctx, '*')).toMatchObject({
+      status: 'fail',
+      observed: 'Network 10.10.0.0/16 ≠ podSubnet 10.244.0.0/16; Backend host-gw ≠ vxlan',
+    });
+    const gone = snapshot('1.13', (x) => {
+      x.configMaps['kube-flannel-cfg'] = { ok: false, status: 404, error: 'not found', name: 'kube-flannel-cfg', namespace: 'kube-system' };
+    });
     ctx.extra.cluster = { snapshot: gone };
     expect(judge('FLANNEL-CONFIG', ctx, '*')).toMatchObject({ status: 'fail', observed: expect.stringMatching(/not found/) });
   });
@@ -114,7 +181,18 @@ describe('node-side checks per version', () => {
   it('CP-HEALTHZ asks where kubeadm 1.13 probes (HTTP 10251/10252) for 001, HTTPS 10259/10257 for 000', async () => {
     const { recordedFacts } = await import('../helpers/facts.ts');
     const f = recordedFacts();
-    f.nodeHealth = { ok: true, value: { endpoints: { 'http://127.0.0.1:10251/healthz': 'ok http=200', 'http://127.0.0.1:10252/healthz': 'ok http=200', 'https://127.0.0.1:10259/healthz': 'curl: (7) Failed to connect http=000', 'https://127.0.0.1:10257/healthz': 'curl: (7) Failed to connect http=000' }, ipvsadm: { rc: 0, output: '' } } };
+    f.nodeHealth = {
+      ok: true,
+      value: {
+        endpoints: {
+          'http://127.0.0.1:10251/healthz': 'ok http=200',
+          'http://127.0.0.1:10252/healthz': 'ok http=200',
+          'https://127.0.0.1:10259/healthz': 'curl: (7) Failed to connect http=000',
+          'https://127.0.0.1:10257/healthz': 'curl: (7) Failed to connect http=000',
+        },
+        ipvsadm: { rc: 0, output: '' },
+      },
+    };
     const at = (p: Profile) => judge('CP-HEALTHZ', ctxFor([{ spec: host('k8s-master'), facts: f }], p), 'k8s-master');
     expect(at(P001)).toMatchObject({ status: 'pass' });
     expect(at(P000)).toMatchObject({ status: 'fail', observed: 'not healthy: kube-scheduler, kube-controller-manager' });

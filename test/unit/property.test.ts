@@ -25,7 +25,11 @@ import { shQuote } from '../../lib/transport/command.ts';
 import { ctxFor, host, RECORDED } from '../helpers/facts.ts';
 
 const RUNS = { numRuns: 300 };
-const garbage = fc.oneof(fc.string({ maxLength: 2000 }), fc.string({ unit: 'binary', maxLength: 500 }), fc.uint8Array({ maxLength: 3000 }).map((b) => Buffer.from(b).toString('latin1')));
+const garbage = fc.oneof(
+  fc.string({ maxLength: 2000 }),
+  fc.string({ unit: 'binary', maxLength: 500 }),
+  fc.uint8Array({ maxLength: 3000 }).map((b) => Buffer.from(b).toString('latin1')),
+);
 
 /** Parsers either return a value or throw an Error that describes the input; a TypeError/RangeError/ReferenceError is a crash. */
 function total(fn: () => unknown): void {
@@ -61,7 +65,21 @@ describe('parsers on random input', () => {
   it('never crash with anything but a described Error', () => {
     fc.assert(
       fc.property(garbage, (s) => {
-        for (const f of [parseOsRelease, parseSwaps, (x: string) => parseProcNetTcp(x, 4), parseFstab, parseHostsFile, (x: string) => parseResolution(x, ['master']), (x: string) => parseModules(x, [{ path: '/etc/modules-load.d/x.conf', content: x }]), parseNet, parsePackages, parseServices, (x: string) => persistedSysctls([{ path: '/etc/sysctl.d/x.conf', content: x }]), parseContainerdConfig, (x: string) => parseHostsToml('/etc/containerd/certs.d/harbor:443/hosts.toml', x)]) {
+        for (const f of [
+          parseOsRelease,
+          parseSwaps,
+          (x: string) => parseProcNetTcp(x, 4),
+          parseFstab,
+          parseHostsFile,
+          (x: string) => parseResolution(x, ['master']),
+          (x: string) => parseModules(x, [{ path: '/etc/modules-load.d/x.conf', content: x }]),
+          parseNet,
+          parsePackages,
+          parseServices,
+          (x: string) => persistedSysctls([{ path: '/etc/sysctl.d/x.conf', content: x }]),
+          parseContainerdConfig,
+          (x: string) => parseHostsToml('/etc/containerd/certs.d/harbor:443/hosts.toml', x),
+        ]) {
           total(() => f(s));
         }
       }),
@@ -79,7 +97,9 @@ describe('the whole pipeline on mutated probe output', () => {
   };
   const baseline = judgeAll(RECORDED);
   // inside every section marker and just after it: the cuts most likely to confuse the splitter
-  const markerCuts = [...RECORDED.matchAll(/@@KVrecordednonce [^\n]*?@@\n?/g)].flatMap((m) => [m.index! + 1, m.index! + m[0].length - 1, m.index! + m[0].length]).filter((c) => c >= 0 && c <= RECORDED.length);
+  const markerCuts = [...RECORDED.matchAll(/@@KVrecordednonce [^\n]*?@@\n?/g)]
+    .flatMap((m) => [m.index! + 1, m.index! + m[0].length - 1, m.index! + m[0].length])
+    .filter((c) => c >= 0 && c <= RECORDED.length);
 
   const truncatedNeverPasses = (cut: number) => {
     const results = judgeAll(RECORDED.slice(0, cut));
@@ -109,7 +129,10 @@ describe('the whole pipeline on mutated probe output', () => {
   });
 
   it('truncated output at random cut points: the same', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: RECORDED.length }), (cut) => void truncatedNeverPasses(cut)), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: RECORDED.length }), (cut) => void truncatedNeverPasses(cut)),
+      { numRuns: 200 },
+    );
   });
 
   it('with nothing at all, nothing passes (except what needs no host fact)', () => {
@@ -140,9 +163,12 @@ describe('quoting', () => {
   it('shQuote round-trips any string through /bin/sh unchanged', async () => {
     const { execFileSync } = await import('node:child_process');
     fc.assert(
-      fc.property(fc.string({ maxLength: 60 }).filter((s) => !s.includes('\0')), (s) => {
-        expect(execFileSync('/bin/sh', ['-c', `printf %s ${shQuote(s)}`]).toString()).toBe(s);
-      }),
+      fc.property(
+        fc.string({ maxLength: 60 }).filter((s) => !s.includes('\0')),
+        (s) => {
+          expect(execFileSync('/bin/sh', ['-c', `printf %s ${shQuote(s)}`]).toString()).toBe(s);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -33,7 +33,9 @@ const get = (rs: Result[], id: string, host = '*') => {
 function expectStatuses(rs: Result[], want: Record<string, string>, dataplane = 'skip'): void {
   const exp: Record<string, string> = { 'CALICO-READY [*]': 'skip', 'CALICO-IPPOOL [*]': 'skip', 'DATAPLANE [*]': dataplane, ...want };
   const got = table(rs);
-  const wrong = Object.entries(got).filter(([k, v]) => v !== (exp[k] ?? 'pass')).map(([k, v]) => `${k}: ${v}, want ${exp[k] ?? 'pass'} — ${rs.find((r) => `${r.id} [${r.host}]` === k)?.observed}`);
+  const wrong = Object.entries(got)
+    .filter(([k, v]) => v !== (exp[k] ?? 'pass'))
+    .map(([k, v]) => `${k}: ${v}, want ${exp[k] ?? 'pass'} — ${rs.find((r) => `${r.id} [${r.host}]` === k)?.observed}`);
   expect(wrong).toEqual([]);
 }
 
@@ -97,7 +99,13 @@ describe('recorded real cluster: the states the e2e test made', () => {
     // its pods keep running without a kubelet (kube-proxy still answers 10256), but the node lifecycle controller
     // marks them not ready
     // (flannel's pod there too: FLANNEL-READY names it)
-    expectStatuses(rs, { 'NODES-READY [node-0002]': 'fail', 'CP-PORTS [node-0002]': 'fail', 'PODS-RUNNING [node-0002]': 'fail', 'FLANNEL-READY [*]': 'fail', 'FLANNEL-READY [node-0002]': 'fail' });
+    expectStatuses(rs, {
+      'NODES-READY [node-0002]': 'fail',
+      'CP-PORTS [node-0002]': 'fail',
+      'PODS-RUNNING [node-0002]': 'fail',
+      'FLANNEL-READY [*]': 'fail',
+      'FLANNEL-READY [node-0002]': 'fail',
+    });
     expect(get(rs, 'FLANNEL-READY', 'node-0002').observed).toMatch(/^kube-flannel-ds-\w+ not ready$/);
     expect(get(rs, 'NODES-READY', 'node-0002').observed).toBe('Ready=Unknown');
     expect(get(rs, 'CP-PORTS', 'node-0002').observed).toBe('not listening: 10250');
@@ -107,12 +115,17 @@ describe('recorded real cluster: the states the e2e test made', () => {
     const rs = judge(load('token-expired'));
     // the host is still in the inventory: nothing of Kubernetes runs on it any more; the flannel DaemonSet's status
     // still counted the deleted node's pod when the snapshot was taken (2 of 3 ready)
-    expectStatuses(rs, { 'NODES-REGISTERED [node-0002]': 'fail', 'CP-PORTS [node-0002]': 'fail', 'PROXY-IPVS [node-0002]': 'fail', 'FLANNEL-READY [*]': 'fail' });
+    expectStatuses(rs, {
+      'NODES-REGISTERED [node-0002]': 'fail',
+      'CP-PORTS [node-0002]': 'fail',
+      'PROXY-IPVS [node-0002]': 'fail',
+      'FLANNEL-READY [*]': 'fail',
+    });
     expect(get(rs, 'NODES-REGISTERED', 'node-0002')).toMatchObject({ status: 'fail', observed: 'no Node named node-0002' });
   });
 });
 
-describe('recorded real cluster: flannel (001\'s CNI) broken and repaired', () => {
+describe("recorded real cluster: flannel (001's CNI) broken and repaired", () => {
   it("net-conf.json's Network edited: FLANNEL-CONFIG fails naming both subnets, nothing else", () => {
     const rs = judge(load('flannel-netconf'));
     expectStatuses(rs, { 'FLANNEL-CONFIG [*]': 'fail' });
@@ -137,7 +150,12 @@ describe('recorded real cluster, one fact changed: the failing cases no real bre
     return judge(ctx);
   };
   it('CP-APISERVER: /readyz 500', () => {
-    expect(get(mutate((c) => (snap(c).health.readyz = { status: 500, body: '[-]etcd failed' })), 'CP-APISERVER').status).toBe('fail');
+    expect(
+      get(
+        mutate((c) => (snap(c).health.readyz = { status: 500, body: '[-]etcd failed' })),
+        'CP-APISERVER',
+      ).status,
+    ).toBe('fail');
   });
   it('CP-COMPONENTS: kube-scheduler-master Pending', () => {
     const rs = mutate((c) => {
@@ -161,8 +179,18 @@ describe('recorded real cluster, one fact changed: the failing cases no real bre
     expect(get(rs, 'PODS-IMAGES')).toMatchObject({ status: 'warn', observed: '1 image(s) from elsewhere' });
   });
   it('CERTS-EXPIRY: the serving certificate with 10 days left (warn) and expired (fail)', () => {
-    expect(get(mutate((c) => (snap(c).servingCert!.daysLeft = 10)), 'CERTS-EXPIRY').status).toBe('warn');
-    expect(get(mutate((c) => (snap(c).servingCert!.daysLeft = -1)), 'CERTS-EXPIRY').status).toBe('fail');
+    expect(
+      get(
+        mutate((c) => (snap(c).servingCert!.daysLeft = 10)),
+        'CERTS-EXPIRY',
+      ).status,
+    ).toBe('warn');
+    expect(
+      get(
+        mutate((c) => (snap(c).servingCert!.daysLeft = -1)),
+        'CERTS-EXPIRY',
+      ).status,
+    ).toBe('fail');
   });
   it('TOKENS-TTL: a token that never expires', () => {
     const rs = mutate((c) => {
@@ -197,11 +225,12 @@ describe('post-install without an inventory (this machine, the local transport)'
   };
   it('a machine that is not a Node (a CI runner): node-side checks skip with "needs --inventory", never a control-plane verdict', () => {
     const rs = local('ci-runner');
-    for (const id of ['CP-HEALTHZ', 'CP-PORTS', 'NODES-REGISTERED']) expect(get(rs, id, 'ci-runner'), id).toMatchObject({ status: 'skip', reason: NEEDS_INVENTORY });
+    for (const id of ['CP-HEALTHZ', 'CP-PORTS', 'NODES-REGISTERED'])
+      expect(get(rs, id, 'ci-runner'), id).toMatchObject({ status: 'skip', reason: NEEDS_INVENTORY });
     expect(get(rs, 'PROXY-IPVS', 'ci-runner')).toMatchObject({ status: 'skip', reason: NEEDS_INVENTORY });
     expect(get(rs, 'NODES-READY', 'master').status).toBe('pass'); // the API-side checks still judge the cluster
   });
-  it('run on a worker Node itself: judged as that worker (its ports, not the control plane\'s)', () => {
+  it("run on a worker Node itself: judged as that worker (its ports, not the control plane's)", () => {
     const rs = local('node-0001');
     expect(get(rs, 'CP-PORTS', 'node-0001')).toMatchObject({ status: 'pass', expected: 'listening: 10250, 10256' });
     expect(rs.some((r) => r.id === 'CP-HEALTHZ' && r.host === 'node-0001')).toBe(false);

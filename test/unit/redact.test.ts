@@ -12,13 +12,47 @@ const KUBELET_129 = readFileSync(new URL('../../fixtures/kubeadm/kubelet-config-
 
 /** A key that names no secret, including the ones that begin like one (auth…, token…, secret…). */
 const plainKey = fc.oneof(
-  fc.constantFrom('authentication', 'authorization', 'anonymous', 'webhook', 'x509', 'mode', 'enabled', 'cacheTTL', 'tokenFile', 'tokenTTL', 'secretName', 'secretRef',
-    'authMode', 'passwordFile', 'tokenRequest', 'bootstrapTokens', 'usages', 'clientCAFile', 'tlsPrivateKeyFile', 'serviceAccountKeyFile', 'data', 'kind', 'apiVersion', 'ttl'),
+  fc.constantFrom(
+    'authentication',
+    'authorization',
+    'anonymous',
+    'webhook',
+    'x509',
+    'mode',
+    'enabled',
+    'cacheTTL',
+    'tokenFile',
+    'tokenTTL',
+    'secretName',
+    'secretRef',
+    'authMode',
+    'passwordFile',
+    'tokenRequest',
+    'bootstrapTokens',
+    'usages',
+    'clientCAFile',
+    'tlsPrivateKeyFile',
+    'serviceAccountKeyFile',
+    'data',
+    'kind',
+    'apiVersion',
+    'ttl',
+  ),
   fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9_.-]{0,12}$/).filter((k) => !/(password|passwd|secret|token|auth|bearer|private[_-]?key|key[_-]?data)$/i.test(k)),
 );
-const scalar = fc.oneof(fc.boolean(), fc.integer(), fc.constantFrom('0s', 'Webhook', 'systemd', '/etc/kubernetes/pki/ca.crt', '10.96.0.10', 'cluster.local', ''), fc.string({ maxLength: 20 }));
+const scalar = fc.oneof(
+  fc.boolean(),
+  fc.integer(),
+  fc.constantFrom('0s', 'Webhook', 'systemd', '/etc/kubernetes/pki/ca.crt', '10.96.0.10', 'cluster.local', ''),
+  fc.string({ maxLength: 20 }),
+);
 const { doc } = fc.letrec((tie) => ({
-  doc: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('doc'), { maxLength: 4 }), fc.dictionary(plainKey, tie('doc'), { maxKeys: 6 })),
+  doc: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('doc'), { maxLength: 4 }),
+    fc.dictionary(plainKey, tie('doc'), { maxKeys: 6 }),
+  ),
 }));
 
 describe('redaction', () => {
@@ -40,7 +74,17 @@ describe('redaction', () => {
     const ctx = { ...ctxFor([]), extra: { cluster: { snapshot } } };
     const r = judge('KUBELET-CONFIG', ctx, '*');
     expect(r).toMatchObject({ status: 'pass', observed: 'systemd' });
-    const wrong = { ...ctx, extra: { cluster: { snapshot: { ...snapshot, configMaps: { 'kubelet-config': { ok: true, data: { kubelet: KUBELET_129.replace('cgroupDriver: systemd', 'cgroupDriver: cgroupfs') } } } } } } };
+    const wrong = {
+      ...ctx,
+      extra: {
+        cluster: {
+          snapshot: {
+            ...snapshot,
+            configMaps: { 'kubelet-config': { ok: true, data: { kubelet: KUBELET_129.replace('cgroupDriver: systemd', 'cgroupDriver: cgroupfs') } } },
+          },
+        },
+      },
+    };
     expect(judge('KUBELET-CONFIG', wrong, '*')).toMatchObject({ status: 'fail', observed: 'cgroupfs' });
   });
 

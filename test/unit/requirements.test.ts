@@ -19,7 +19,9 @@ describe('the reference design passes every preflight requirement', () => {
     const all = requirements('preflight').flatMap((r) => r.targets(ctx).map((t) => judge(r.id, ctx, t)));
     expect(all.length).toBe(28 * 2 + 4); // 28 host requirements on 2 hosts + 4 fleet-wide
     // the runtime checks of the designs that are not this one skip, saying why
-    const bad = all.filter((r) => r.status !== 'pass' && !(r.status === 'skip' && /^HOST-(DOCKER|CRIO)-CONFIG$/.test(r.id) && /runtime is containerd/.test(r.reason ?? '')));
+    const bad = all.filter(
+      (r) => r.status !== 'pass' && !(r.status === 'skip' && /^HOST-(DOCKER|CRIO)-CONFIG$/.test(r.id) && /runtime is containerd/.test(r.reason ?? '')),
+    );
     expect(bad.map((r) => `${r.id} [${r.host}] ${r.status}: ${r.observed} ${r.reason ?? ''}`)).toEqual([]);
   });
 });
@@ -41,13 +43,21 @@ describe('each defect the documents warn about is caught', () => {
     edit((f) => (f.swaps = ok([{ filename: '/dev/dm-1', type: 'partition', sizeKiB: 2097148 }])));
     expect(judge('HOST-SWAP', ctx, 'master').status).toBe('fail');
   });
-  it('HOST-SYSCTL-PERSIST: the documents\' typos (iptalbes, netfiler) are named; the missing real keys fail', () => {
-    const files = [{ path: '/etc/sysctl.d/99-kubernetes-cri.conf', content: 'net.ipv4.ip_forward = 1\nnet.bridge.bridge-nf-call-iptalbes = 1\nnet.bridge.bridge-nf-call-ip6tables = 1\nnet.netfiler.nfs_conntrack_max = 100000\n' }];
+  it("HOST-SYSCTL-PERSIST: the documents' typos (iptalbes, netfiler) are named; the missing real keys fail", () => {
+    const files = [
+      {
+        path: '/etc/sysctl.d/99-kubernetes-cri.conf',
+        content:
+          'net.ipv4.ip_forward = 1\nnet.bridge.bridge-nf-call-iptalbes = 1\nnet.bridge.bridge-nf-call-ip6tables = 1\nnet.netfiler.nfs_conntrack_max = 100000\n',
+      },
+    ];
     edit((f) => (f.sysctlFiles = ok({ files, settings: persistedSysctls(files) })));
     const r = judge('HOST-SYSCTL-PERSIST', ctx, 'master');
     expect(r.status).toBe('fail');
     expect(r.observed).toMatch(/bridge-nf-call-iptables not set/);
-    expect(r.evidence.join('\n')).toMatch(/99-kubernetes-cri.conf:2: unknown key "net.bridge.bridge-nf-call-iptalbes", misspelled net.bridge.bridge-nf-call-iptables/);
+    expect(r.evidence.join('\n')).toMatch(
+      /99-kubernetes-cri.conf:2: unknown key "net.bridge.bridge-nf-call-iptalbes", misspelled net.bridge.bridge-nf-call-iptables/,
+    );
     expect(r.evidence.join('\n')).toMatch(/:4: unknown key "net.netfiler.nfs_conntrack_max"/);
   });
   it('HOST-SYSCTL: set live but not persisted is a pass live and a fail persisted', () => {
@@ -70,10 +80,19 @@ describe('each defect the documents warn about is caught', () => {
     expect(r.evidence.some((e) => /config.toml:\d+: sandbox_image/.test(e))).toBe(true);
   });
   it('HOST-CONTAINERD-CONFIG: a config.toml that does not parse is a fail with the parser message', () => {
-    edit((f) => (f.containerd = ok({ path: '/etc/containerd/config.toml', present: true, text: 'x', parseError: 'config.toml is not valid TOML: Invalid TOML document', hostsToml: [] })));
+    edit(
+      (f) =>
+        (f.containerd = ok({
+          path: '/etc/containerd/config.toml',
+          present: true,
+          text: 'x',
+          parseError: 'config.toml is not valid TOML: Invalid TOML document',
+          hostsToml: [],
+        })),
+    );
     expect(judge('HOST-CONTAINERD-CONFIG', ctx, 'master')).toMatchObject({ status: 'fail', observed: expect.stringMatching(/not valid TOML/) });
   });
-  it('HOST-CONTAINERD-MIRRORS: registry.confgs (the documents\' typo) fails', () => {
+  it("HOST-CONTAINERD-MIRRORS: registry.confgs (the documents' typo) fails", () => {
     const text = fx('containerd/registry-typo-v2.toml');
     edit((f) => (f.containerd = ok({ path: '/etc/containerd/config.toml', present: true, text, config: parseContainerdConfig(text), hostsToml: [] })));
     const r = judge('HOST-CONTAINERD-MIRRORS', ctx, 'master');
@@ -83,8 +102,18 @@ describe('each defect the documents warn about is caught', () => {
   it('HOST-CONTAINERD-MIRRORS and CONFIG: containerd 2.x schema with certs.d hosts.toml passes', () => {
     const text = fx('containerd/reference-v3.toml');
     const hostsToml = [
-      { registry: 'harbor:443', path: '/etc/containerd/certs.d/harbor:443/hosts.toml', server: 'https://harbor:443', hosts: [{ url: 'https://192.168.88.3:443' }] },
-      { registry: 'docker.io', path: '/etc/containerd/certs.d/docker.io/hosts.toml', server: 'https://registry-1.docker.io', hosts: [{ url: 'https://192.168.88.3:443' }] },
+      {
+        registry: 'harbor:443',
+        path: '/etc/containerd/certs.d/harbor:443/hosts.toml',
+        server: 'https://harbor:443',
+        hosts: [{ url: 'https://192.168.88.3:443' }],
+      },
+      {
+        registry: 'docker.io',
+        path: '/etc/containerd/certs.d/docker.io/hosts.toml',
+        server: 'https://registry-1.docker.io',
+        hosts: [{ url: 'https://192.168.88.3:443' }],
+      },
     ];
     edit((f) => (f.containerd = ok({ path: '/etc/containerd/config.toml', present: true, text, config: parseContainerdConfig(text), hostsToml })));
     expect(judge('HOST-CONTAINERD-CONFIG', ctx, 'master').status).toBe('pass');
@@ -131,7 +160,7 @@ describe('each defect the documents warn about is caught', () => {
     edit((f) => f.packages.ok && (f.packages.value.installed.kubelet = '1.28.9-150500.1.1'));
     expect(judge('HOST-PACKAGES', ctx, 'master')).toMatchObject({ status: 'fail', severity: 'error', observed: 'kubelet 1.28.9 ≠ 1.29.2' });
   });
-  it('HOST-PACKAGES: the binary\'s own version decides where the package lies (a dpkg epoch, a repackaged SDK)', () => {
+  it("HOST-PACKAGES: the binary's own version decides where the package lies (a dpkg epoch, a repackaged SDK)", () => {
     // google-cloud-cli's kubectl package: "1:528.0.0-0", while `kubectl version --client` says v1.29.2
     edit((f) => {
       if (f.packages.ok) f.packages.value.installed.kubectl = '1:528.0.0-0';
@@ -144,21 +173,38 @@ describe('each defect the documents warn about is caught', () => {
     edit((f) => (f.binaryVersions = ok({ kubelet: '1.28.9' })));
     expect(judge('HOST-PACKAGES', ctx, 'master').observed).toMatch(/kubelet 1.28.9 ≠ 1.29.2/);
   });
-  it('the probe reads the binaries\' versions (kubeadm -o short, kubelet --version, kubectl version --client)', async () => {
+  it("the probe reads the binaries' versions (kubeadm -o short, kubelet --version, kubectl version --client)", async () => {
     const { parseFacts } = await import('../../lib/probe/facts.ts');
-    const out = '@@KVn0nce0001 kversions@@\n@kubeadm\nv1.29.2\n@kubelet\nKubernetes v1.29.2\n@kubectl\nClient Version: v1.32.4\nKustomize Version: v5.5.0\n@@KVn0nce0001 /kversions rc=0@@\n';
+    const out =
+      '@@KVn0nce0001 kversions@@\n@kubeadm\nv1.29.2\n@kubelet\nKubernetes v1.29.2\n@kubectl\nClient Version: v1.32.4\nKustomize Version: v5.5.0\n@@KVn0nce0001 /kversions rc=0@@\n';
     const f = parseFacts(out, 'n0nce0001').facts;
     expect(f.binaryVersions).toEqual({ ok: true, value: { kubeadm: '1.29.2', kubelet: '1.29.2', kubectl: '1.32.4' } });
   });
   it('HOST-MODULES: a misspelled br_netfiler in modules-load.d is named', () => {
-    edit((f) => (f.modules = ok({ loaded: ['xt_conntrack'], sys: [], builtin: [], procModules: true, persisted: [{ module: 'br_netfiler', file: '/etc/modules-load.d/containerd.conf', line: 1 }, { module: 'xt_conntrack', file: '/etc/modules-load.d/containerd.conf', line: 2 }] })));
+    edit(
+      (f) =>
+        (f.modules = ok({
+          loaded: ['xt_conntrack'],
+          sys: [],
+          builtin: [],
+          procModules: true,
+          persisted: [
+            { module: 'br_netfiler', file: '/etc/modules-load.d/containerd.conf', line: 1 },
+            { module: 'xt_conntrack', file: '/etc/modules-load.d/containerd.conf', line: 2 },
+          ],
+        })),
+    );
     const r = judge('HOST-MODULES', ctx, 'master');
     expect(r.status).toBe('fail');
     expect(r.evidence.join('\n')).toMatch(/"br_netfiler" is not a module name; did you mean br_netfilter/);
   });
   it('HOST-CGROUP-DRIVER: kubelet cgroupfs vs containerd systemd fails', () => {
     edit((f) => (f.kubelet = ok({ files: [{ path: '/var/lib/kubelet/config.yaml', content: 'kind: KubeletConfiguration\ncgroupDriver: cgroupfs\n' }] })));
-    expect(judge('HOST-CGROUP-DRIVER', ctx, 'master')).toMatchObject({ status: 'fail', severity: 'error', observed: 'containerd systemd, kubelet cgroupfs: they disagree' });
+    expect(judge('HOST-CGROUP-DRIVER', ctx, 'master')).toMatchObject({
+      status: 'fail',
+      severity: 'error',
+      observed: 'containerd systemd, kubelet cgroupfs: they disagree',
+    });
   });
   it('HOST-KERNEL: the minimum follows the target version (table with its source)', () => {
     expect(kubeadmFacts('1.29.2').kernel.min).toBe('3.10');
@@ -169,7 +215,10 @@ describe('each defect the documents warn about is caught', () => {
   });
   it('HOST-SELINUX: enforcing in the config file is reported even when permissive now', () => {
     edit((f) => (f.selinux = ok({ present: true, mode: 'permissive', configMode: { value: 'enforcing', line: 7 } })));
-    expect(judge('HOST-SELINUX', ctx, 'master')).toMatchObject({ status: 'warn', evidence: expect.arrayContaining(['/etc/selinux/config:7: SELINUX=enforcing']) });
+    expect(judge('HOST-SELINUX', ctx, 'master')).toMatchObject({
+      status: 'warn',
+      evidence: expect.arrayContaining(['/etc/selinux/config:7: SELINUX=enforcing']),
+    });
   });
 });
 
@@ -204,17 +253,36 @@ const CATALOGUE = new URL('../../docs/REQUIREMENTS.md', import.meta.url);
 const SHARED = new URL('../../../shared/REQUIREMENTS.md', import.meta.url);
 const preflightIds = (doc: string) => [...new Set([...doc.split('## Phase `postinstall`')[0]!.matchAll(/^\| (HOST-[A-Z0-9-]+) \|/gm)].map((m) => m[1]))].sort();
 const postinstallIds = (doc: string) =>
-  [...new Set([...doc.split('## Phase `postinstall`')[1]!.split('## Public interface')[0]!.matchAll(/^\| ([A-Z][A-Z0-9-]+)(?: \(opt-in\))? \|/gm)].map((m) => m[1]).filter((x) => x !== 'ID'))].sort();
+  [
+    ...new Set(
+      [
+        ...doc
+          .split('## Phase `postinstall`')[1]!
+          .split('## Public interface')[0]!
+          .matchAll(/^\| ([A-Z][A-Z0-9-]+)(?: \(opt-in\))? \|/gm),
+      ]
+        .map((m) => m[1])
+        .filter((x) => x !== 'ID'),
+    ),
+  ].sort();
 
 describe('every preflight ID of REQUIREMENTS.md exists exactly once', () => {
   const doc = readFileSync(CATALOGUE, 'utf8');
   it('matches the catalogue', () => {
     expect(preflightIds(doc).length).toBeGreaterThan(20);
-    expect(requirements('preflight').map((r) => r.id).sort()).toEqual(preflightIds(doc));
+    expect(
+      requirements('preflight')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(preflightIds(doc));
   });
   it('every postinstall ID of REQUIREMENTS.md exists exactly once', () => {
     expect(postinstallIds(doc).length).toBeGreaterThan(10);
-    expect(requirements('postinstall').map((r) => r.id).sort()).toEqual(postinstallIds(doc));
+    expect(
+      requirements('postinstall')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(postinstallIds(doc));
   });
   it.runIf(existsSync(SHARED))('the copy in docs/ lists the same IDs as the shared original beside the checkout', () => {
     const shared = readFileSync(SHARED, 'utf8');
@@ -222,6 +290,11 @@ describe('every preflight ID of REQUIREMENTS.md exists exactly once', () => {
     expect(postinstallIds(doc)).toEqual(postinstallIds(shared));
   });
   it('the default profile is the reference design', () => {
-    expect(defaultProfile()).toMatchObject({ kubernetesVersion: '1.29.2', sandboxImage: 'harbor:443/k8s/pause:3.9', proxyMode: 'ipvs', podSubnet: '10.244.0.0/16' });
+    expect(defaultProfile()).toMatchObject({
+      kubernetesVersion: '1.29.2',
+      sandboxImage: 'harbor:443/k8s/pause:3.9',
+      proxyMode: 'ipvs',
+      podSubnet: '10.244.0.0/16',
+    });
   });
 });

@@ -21,6 +21,9 @@ describe('mismatches()', () => {
     expect(mismatches(res(['A', 'h1', 'pass']), { default: 'pass', A: {} })).toEqual(['A: expectation {} names no host (it matches nothing)']);
   });
   it('an ID of the catalogue with no result, and a duplicated result', () => {
-    expect(mismatches(res(['A', 'h1', 'pass'], ['A', 'h1', 'pass']), { default: 'pass' }, { ids: ['A', 'B'] })).toEqual(['A [h1]: 2 results for one (ID, host)', 'B: no result at all']);
+    expect(mismatches(res(['A', 'h1', 'pass'], ['A', 'h1', 'pass']), { default: 'pass' }, { ids: ['A', 'B'] })).toEqual([
+      'A [h1]: 2 results for one (ID, host)',
+      'B: no result at all',
+    ]);
   });
 });

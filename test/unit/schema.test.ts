@@ -16,7 +16,12 @@ const yaml = (p: string) => parse(readFileSync(new URL(`../../${p}`, import.meta
 describe('published schemas', () => {
   it('results.json as written (every status, waivers, --compare changes, failOn) validates; broken ones do not', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kv-schema-'));
-    const f = { ...fixtureResults(), failOn: 'warn' as const, changes: [{ kind: 'waived' as const, id: 'HOST-SWAP', host: 'm', from: 'fail' as const, to: 'waived' as const }], unusedWaivers: [{ id: 'X', host: '*', reason: 'r' }] };
+    const f = {
+      ...fixtureResults(),
+      failOn: 'warn' as const,
+      changes: [{ kind: 'waived' as const, id: 'HOST-SWAP', host: 'm', from: 'fail' as const, to: 'waived' as const }],
+      unusedWaivers: [{ id: 'X', host: '*', reason: 'r' }],
+    };
     await writeReports(dir, f);
     expect(schemaErrors('results', JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')))).toEqual([]);
     expect(schemaErrors('results', bigResults(3, 4))).toEqual([]);
@@ -24,7 +29,13 @@ describe('published schemas', () => {
     bad.results[0]!.status = 'passed';
     delete bad.results[3]!.reason; // a skip without its reason
     (bad.results[1] as Record<string, unknown>).extra = 1;
-    expect(schemaErrors('results', bad)).toEqual(expect.arrayContaining(['/results/0/status must be equal to one of the allowed values', '/results/3 must have required property \'reason\'', '/results/1 must NOT have additional properties: extra']));
+    expect(schemaErrors('results', bad)).toEqual(
+      expect.arrayContaining([
+        '/results/0/status must be equal to one of the allowed values',
+        "/results/3 must have required property 'reason'",
+        '/results/1 must NOT have additional properties: extra',
+      ]),
+    );
   });
   it('the shipped inventory, profile and waiver examples validate; mistakes do not', () => {
     expect(schemaErrors('inventory', yaml('vagrant/inventory.yaml'))).toEqual([]);
@@ -32,7 +43,9 @@ describe('published schemas', () => {
     expect(schemaErrors('waivers', { waivers: [{ id: 'HOST-SWAP*', host: 'node-*', reason: 'r', approver: 'ops', expires: '2027-01-31' }] })).toEqual([]);
     expect(schemaErrors('inventory', { hosts: [{ name: 'Bad_Name', address: '1.2.3.4' }] })[0]).toMatch(/^\/hosts\/0\/name must match pattern/);
     expect(schemaErrors('inventory', { all: { hosts: {} } })).toContain('/ must NOT have additional properties: all');
-    expect(schemaErrors('waivers', { waivers: [{ id: 'HOST-SWAP', reason: 'r', expires: '2027-02-30' }] })).toEqual(['/waivers/0/expires must match format "date"']);
+    expect(schemaErrors('waivers', { waivers: [{ id: 'HOST-SWAP', reason: 'r', expires: '2027-02-30' }] })).toEqual([
+      '/waivers/0/expires must match format "date"',
+    ]);
     expect(schemaErrors('profile', { proxyMode: 'ipvs', cgroupDriver: 'cgroupfs2' })).toEqual(['/cgroupDriver must be equal to one of the allowed values']);
   });
   it('the profile schema names exactly the keys the profile loader accepts', () => {

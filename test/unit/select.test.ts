@@ -14,7 +14,9 @@ describe('sources readable anywhere', () => {
   it('every requirement names its document file, section number and an English title — no CJK-only text', () => {
     for (const r of all) expect(readableSource(r.source), `${r.id}: ${r.source}`).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
     expect(readableSource('000 三(二), 001')).toBe('000_472d15f6b3ad510b.txt §3.2 Cluster planning: Environment requirements; 001_3ab3eccb0a3c1b46.txt');
-    expect(readableSource('000 (六)(九)')).toBe('000_472d15f6b3ad510b.txt installation §1.6 Master node: Image management and installation §1.9 Master node: Installing the network plugin');
+    expect(readableSource('000 (六)(九)')).toBe(
+      '000_472d15f6b3ad510b.txt installation §1.6 Master node: Image management and installation §1.9 Master node: Installing the network plugin',
+    );
     expect(readableSource('kubeadm preflight (checks.go InPathCheck)')).toBe('kubeadm preflight (checks.go InPathCheck)');
   });
 });
@@ -31,7 +33,9 @@ describe('choosing checks', () => {
     expect(resolveSelector('Mem', ids, '--skip')).toEqual(['HOST-MEM']);
   });
   it('unknown names exit 2 with one line and a suggestion; kubeadm checks without an equivalent say so', () => {
-    expect(() => resolveSelector('HOST-SWAPP', ids, '--skip')).toThrow(new ConfigError('--skip HOST-SWAPP: no requirement has this ID — did you mean HOST-SWAP? (--list shows them all)'));
+    expect(() => resolveSelector('HOST-SWAPP', ids, '--skip')).toThrow(
+      new ConfigError('--skip HOST-SWAPP: no requirement has this ID — did you mean HOST-SWAP? (--list shows them all)'),
+    );
     expect(() => resolveSelector('IsPrivilegedUser', ids, '--skip')).toThrow(/kubeadm's check IsPrivilegedUser has no kubeadm-verify equivalent/);
     expect(() => resolveSelector('NOTHING-LIKE-IT-AT-ALL', ids, '--check')).toThrow(/^--check NOTHING-LIKE-IT-AT-ALL: no requirement has this ID \(--list/);
     expect(didYouMean('inventroy', ['inventory', 'invert'])).toBe('inventory');

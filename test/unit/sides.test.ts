@@ -14,7 +14,9 @@ const ids = allRequirements().map((r) => r.id);
 
 describe('the coverage table: every requirement ID has both sides', () => {
   it('no ID of the catalogue lacks a passing or a failing case', () => {
-    const missing = ids.flatMap((id) => [!SIDES[id]?.pass.length && `${id}: no pass case`, !SIDES[id]?.fail.length && `${id}: no fail/warn case`].filter(Boolean));
+    const missing = ids.flatMap((id) =>
+      [!SIDES[id]?.pass.length && `${id}: no pass case`, !SIDES[id]?.fail.length && `${id}: no fail/warn case`].filter(Boolean),
+    );
     expect(missing).toEqual([]);
     expect(ids.length).toBeGreaterThanOrEqual(49);
   });

@@ -7,7 +7,16 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectNode, projectPod, SNAPSHOT_FIELDS, type ClusterExtra, type ClusterSnapshot, type ContainerInfo, type NodeInfo, type PodInfo } from '../../lib/cluster/snapshot.ts';
+import {
+  projectNode,
+  projectPod,
+  SNAPSHOT_FIELDS,
+  type ClusterExtra,
+  type ClusterSnapshot,
+  type ContainerInfo,
+  type NodeInfo,
+  type PodInfo,
+} from '../../lib/cluster/snapshot.ts';
 import { evaluate, type RunContext } from '../../lib/requirements/define.ts';
 import { requirements } from '../../lib/requirements/index.ts';
 import { readRunFile } from '../../lib/run/context-file.ts';
@@ -18,8 +27,14 @@ const post = requirements('postinstall');
 const DIR = join(ROOT, 'fixtures/real-cluster');
 /** every post-install context there is: the coverage table's cases, then the recorded states */
 const contexts: [string, () => RunContext][] = [
-  ...post.flatMap((r) => Object.values(SIDES[r.id] ?? {}).flat().map((c): [string, () => RunContext] => [`${r.id}: ${c.name}`, c.ctx])),
-  ...readdirSync(DIR).filter((f) => f.endsWith('.context.json')).map((f): [string, () => RunContext] => [f, () => readRunFile(join(DIR, f)).ctx]),
+  ...post.flatMap((r) =>
+    Object.values(SIDES[r.id] ?? {})
+      .flat()
+      .map((c): [string, () => RunContext] => [`${r.id}: ${c.name}`, c.ctx]),
+  ),
+  ...readdirSync(DIR)
+    .filter((f) => f.endsWith('.context.json'))
+    .map((f): [string, () => RunContext] => [f, () => readRunFile(join(DIR, f)).ctx]),
 ];
 
 const snapOf = (ctx: RunContext): ClusterSnapshot | undefined => (ctx.extra.cluster as ClusterExtra | undefined)?.snapshot;
@@ -39,7 +54,10 @@ function watched<T extends object>(o: T, what: string, allowed: readonly string[
 const OBJECT_FIELDS = ['constructor', 'hasOwnProperty', 'valueOf', 'toString'];
 function watchSnapshot(s: ClusterSnapshot, bad: Set<string>): void {
   const container = (c: ContainerInfo) => watched(c, 'container', [...SNAPSHOT_FIELDS.container, ...OBJECT_FIELDS], bad);
-  if (s.nodes.ok) s.nodes.items = s.nodes.items.map((n) => watched({ ...n, labels: watched({ ...n.labels }, 'node label', SNAPSHOT_FIELDS.nodeLabels, bad) }, 'node', SNAPSHOT_FIELDS.node, bad) as NodeInfo);
+  if (s.nodes.ok)
+    s.nodes.items = s.nodes.items.map(
+      (n) => watched({ ...n, labels: watched({ ...n.labels }, 'node label', SNAPSHOT_FIELDS.nodeLabels, bad) }, 'node', SNAPSHOT_FIELDS.node, bad) as NodeInfo,
+    );
   if (s.pods.ok) {
     s.pods.items = s.pods.items.map((p) => {
       const inner: PodInfo = { ...p, labels: watched({ ...p.labels }, 'pod label', SNAPSHOT_FIELDS.podLabels, bad), containers: p.containers.map(container) };
@@ -91,10 +109,37 @@ describe('the snapshot keeps what the checks read (SNAPSHOT_FIELDS)', () => {
   });
 
   it('the projection drops what is not declared: other labels, owners, non-internal addresses', () => {
-    const n = projectNode({ name: 'n1', labels: { 'node-role.kubernetes.io/control-plane': '', 'kubernetes.io/hostname': 'n1' }, taints: [], conditions: [], kubeletVersion: 'v1.29.2', addresses: [{ type: 'InternalIP', address: '10.0.0.1' }, { type: 'Hostname', address: 'n1' }] });
+    const n = projectNode({
+      name: 'n1',
+      labels: { 'node-role.kubernetes.io/control-plane': '', 'kubernetes.io/hostname': 'n1' },
+      taints: [],
+      conditions: [],
+      kubeletVersion: 'v1.29.2',
+      addresses: [
+        { type: 'InternalIP', address: '10.0.0.1' },
+        { type: 'Hostname', address: 'n1' },
+      ],
+    });
     expect(n.labels).toEqual({ 'node-role.kubernetes.io/control-plane': '' });
     expect(n.addresses).toEqual([{ type: 'InternalIP', address: '10.0.0.1' }]);
-    const p = projectPod({ namespace: 'kube-system', name: 'calico-node-x', phase: 'Running', ready: true, labels: { 'k8s-app': 'calico-node', 'controller-revision-hash': 'abc' }, images: ['i'], containers: [{ name: 'c', image: 'i', ready: true, restartCount: 0, state: 'running', extra: 1 } as ContainerInfo], ownerKind: 'DaemonSet' } as PodInfo);
-    expect(p).toEqual({ namespace: 'kube-system', name: 'calico-node-x', phase: 'Running', ready: true, labels: { 'k8s-app': 'calico-node' }, images: ['i'], containers: [{ name: 'c', image: 'i', ready: true, restartCount: 0, state: 'running' }] });
+    const p = projectPod({
+      namespace: 'kube-system',
+      name: 'calico-node-x',
+      phase: 'Running',
+      ready: true,
+      labels: { 'k8s-app': 'calico-node', 'controller-revision-hash': 'abc' },
+      images: ['i'],
+      containers: [{ name: 'c', image: 'i', ready: true, restartCount: 0, state: 'running', extra: 1 } as ContainerInfo],
+      ownerKind: 'DaemonSet',
+    } as PodInfo);
+    expect(p).toEqual({
+      namespace: 'kube-system',
+      name: 'calico-node-x',
+      phase: 'Running',
+      ready: true,
+      labels: { 'k8s-app': 'calico-node' },
+      images: ['i'],
+      containers: [{ name: 'c', image: 'i', ready: true, restartCount: 0, state: 'running' }],
+    });
   });
 });

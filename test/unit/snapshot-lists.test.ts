@@ -26,15 +26,35 @@ describe('takeSnapshot: Nodes and Pods', () => {
     expect(s.pods.items).toHaveLength(1201);
     expect(new Set(s.pods.items.map((p) => p.name)).size).toBe(1201);
     // the master keeps its role label and InternalIP only; the hostname/os/arch labels and the Hostname address go
-    expect(s.nodes.items[0]).toEqual({ name: 'master', labels: { 'node-role.kubernetes.io/control-plane': '' }, taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }], conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }], kubeletVersion: 'v1.29.2', addresses: [{ type: 'InternalIP', address: '10.0.0.1' }] });
-    expect(s.pods.items[1]).toEqual({ namespace: 'kube-system', name: 'kube-proxy-1', nodeName: 'node-00001', phase: 'Running', ready: true, labels: { 'k8s-app': 'kube-proxy' }, images: ['harbor:443/k8s/kube-proxy:v1.29.2'], containers: [{ name: 'kube-proxy', image: 'harbor:443/k8s/kube-proxy:v1.29.2', ready: true, restartCount: 0, state: 'running' }] });
+    expect(s.nodes.items[0]).toEqual({
+      name: 'master',
+      labels: { 'node-role.kubernetes.io/control-plane': '' },
+      taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
+      kubeletVersion: 'v1.29.2',
+      addresses: [{ type: 'InternalIP', address: '10.0.0.1' }],
+    });
+    expect(s.pods.items[1]).toEqual({
+      namespace: 'kube-system',
+      name: 'kube-proxy-1',
+      nodeName: 'node-00001',
+      phase: 'Running',
+      ready: true,
+      labels: { 'k8s-app': 'kube-proxy' },
+      images: ['harbor:443/k8s/kube-proxy:v1.29.2'],
+      containers: [{ name: 'kube-proxy', image: 'harbor:443/k8s/kube-proxy:v1.29.2', ready: true, restartCount: 0, state: 'running' }],
+    });
     // pods of kube-system: 3 pages; nodes: 1; the optional namespaces: 1 each
     expect(api.requests() - before).toBeGreaterThanOrEqual(3 + 1 + 2);
   });
 
-  it('a refused list is an error with the status and the API\'s message, not an empty list', async () => {
+  it("a refused list is an error with the status and the API's message, not an empty list", async () => {
     const s = await takeSnapshot(loadKubeconfig(refusing.kubeconfig));
     expect(s.nodes.ok).toBe(true);
-    expect(s.pods).toEqual({ ok: false, status: 403, error: 'HTTP 403 Forbidden: pods is forbidden: User "viewer" cannot list resource "pods" in API group "" in the namespace "kube-system"' });
+    expect(s.pods).toEqual({
+      ok: false,
+      status: 403,
+      error: 'HTTP 403 Forbidden: pods is forbidden: User "viewer" cannot list resource "pods" in API group "" in the namespace "kube-system"',
+    });
   });
 });

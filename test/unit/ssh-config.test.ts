@@ -12,26 +12,35 @@ describe('ssh_config', () => {
   mkdirSync(join(dir, 'config.d'));
   writeFileSync(join(dir, 'config.d', '10-lab'), 'Host node-*\n  User ops\n  IdentityFile ~/.ssh/%h_%r_%p\n');
   writeFileSync(join(dir, 'config.d', '20-other'), 'Host node-9\n  User never-used\n');
-  writeFileSync(join(dir, 'config'), [
-    'Include config.d/*',
-    'Match host node-7',
-    '  Port 2207',
-    'Host node-* !node-9',
-    '  Port 2200',
-    '  HostName %h.lab.example',
-    '  ProxyJump jump@bastion:22',
-    'Match exec "touch /tmp/kv-should-never-exist"',
-    '  User exec-ran',
-    'Host *',
-    '  User fallback',
-    '  Port 22',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'config'),
+    [
+      'Include config.d/*',
+      'Match host node-7',
+      '  Port 2207',
+      'Host node-* !node-9',
+      '  Port 2200',
+      '  HostName %h.lab.example',
+      '  ProxyJump jump@bastion:22',
+      'Match exec "touch /tmp/kv-should-never-exist"',
+      '  User exec-ran',
+      'Host *',
+      '  User fallback',
+      '  Port 22',
+      '',
+    ].join('\n'),
+  );
   const text = readSshConfig(join(dir, 'config'));
 
   it('Include with a glob, first value wins across files and blocks, Match host', () => {
     // config.d/10-lab comes first (sorted), so its User wins over Host *; Match host node-7 sets Port before Host node-*
-    expect(lookupSshConfig(text, 'node-7')).toEqual({ user: 'ops', port: 2207, hostName: 'node-7.lab.example', identityFile: join(homedir(), '.ssh/node-7.lab.example_ops_2207'), proxyJump: 'jump@bastion:22' });
+    expect(lookupSshConfig(text, 'node-7')).toEqual({
+      user: 'ops',
+      port: 2207,
+      hostName: 'node-7.lab.example',
+      identityFile: join(homedir(), '.ssh/node-7.lab.example_ops_2207'),
+      proxyJump: 'jump@bastion:22',
+    });
     expect(lookupSshConfig(text, 'node-3')).toMatchObject({ user: 'ops', port: 2200 });
   });
   it('negated patterns and the Host * fallback; Match exec never runs', () => {

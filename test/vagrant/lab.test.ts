@@ -25,7 +25,18 @@ const d = isRoot ? describe : describe.skip;
 
 /** Requirements the host-configuration scripts cover, and what each DEFECTS item must fail. HOST-CONTAINERD-SECURITY
  * is left out: the scripts keep the runbook's insecure_skip_verify, so it warns on every host (README.md). */
-const COVERED = ['HOST-SWAP-FSTAB', 'HOST-SELINUX', 'HOST-HOSTS-FILE', 'HOST-MODULES', 'HOST-IPVS-MODULES', 'HOST-SYSCTL-PERSIST', 'HOST-CONTAINERD-CONFIG', 'HOST-CONTAINERD-MIRRORS', 'HOST-CGROUP-DRIVER', 'HOST-SERVICES'];
+const COVERED = [
+  'HOST-SWAP-FSTAB',
+  'HOST-SELINUX',
+  'HOST-HOSTS-FILE',
+  'HOST-MODULES',
+  'HOST-IPVS-MODULES',
+  'HOST-SYSCTL-PERSIST',
+  'HOST-CONTAINERD-CONFIG',
+  'HOST-CONTAINERD-MIRRORS',
+  'HOST-CGROUP-DRIVER',
+  'HOST-SERVICES',
+];
 const DEFECTS: Record<string, Record<string, string>> = {
   'swap-fstab': { 'HOST-SWAP-FSTAB': 'fail' },
   'sysctl-typo': { 'HOST-SYSCTL-PERSIST': 'fail' },
@@ -41,7 +52,16 @@ function provision(name: string, defects: string, hosts: string): Record<string,
   execFileSync('mkdir', ['-p', join(root, 'etc')]);
   writeFileSync(join(root, 'etc/fstab'), 'UUID=1 / ext4 defaults 0 1\n/dev/mapper/rl-swap none swap defaults 0 0\n'); // as a fresh VM has it
   // KV_DISTRO=rhel: the lab's template stands for the reference design's Rocky hosts (SELinux config written)
-  const env = { ...process.env, KV_ROOT: root, KV_NO_LIVE: '1', KV_DISTRO: 'rhel', KV_NODE: name, DEFECTS: defects, KV_HOSTS: hosts, KV_CONTAINERD_DEFAULT: join(ROOT, 'fixtures/recorded/containerd-1.6-default.toml') };
+  const env = {
+    ...process.env,
+    KV_ROOT: root,
+    KV_NO_LIVE: '1',
+    KV_DISTRO: 'rhel',
+    KV_NODE: name,
+    DEFECTS: defects,
+    KV_HOSTS: hosts,
+    KV_CONTAINERD_DEFAULT: join(ROOT, 'fixtures/recorded/containerd-1.6-default.toml'),
+  };
   for (const s of ['00-common.sh', '10-kernel.sh', '30-containerd.sh']) {
     const r = spawnSync('bash', [join(ROOT, 'vagrant/scripts', s)], { env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${s} failed: ${r.stderr}`);
@@ -71,14 +91,26 @@ d('vagrant scripts × verifier', () => {
     const hosts: LabHostSpec[] = names.map((name, i) => {
       const files = provision(name, name === 'clean' ? '' : name.slice(2), hostsEnv);
       // what the scripts write comes from the scripts; the rest of the host (packages, processes, modules) from the reference template
-      const base = Object.fromEntries(Object.entries(ref.files ?? {}).filter(([p]) => !p.startsWith('/etc/sysctl.d') && !p.startsWith('/etc/modules-load.d') && p !== '/etc/containerd/config.toml' && p !== '/etc/fstab' && p !== '/etc/selinux/config' && p !== '/etc/hosts'));
+      const base = Object.fromEntries(
+        Object.entries(ref.files ?? {}).filter(
+          ([p]) =>
+            !p.startsWith('/etc/sysctl.d') &&
+            !p.startsWith('/etc/modules-load.d') &&
+            p !== '/etc/containerd/config.toml' &&
+            p !== '/etc/fstab' &&
+            p !== '/etc/selinux/config' &&
+            p !== '/etc/hosts',
+        ),
+      );
       return { ...structuredClone(ref), name, roles: [i === 0 ? 'control-plane' : 'worker'], files: { ...base, ...files } };
     });
     const images = requiredImages(defaultProfile()).map((i) => `${i.repo}:${i.tag}`);
     lab = await labUp({ id: 'vg', hosts, registry: { images } });
     const profile = join(lab.dir, 'profile.yaml');
     writeFileSync(profile, stringify({ registry: { name: 'harbor:443', endpoint: 'https://10.200.0.3:443', caFile: lab.registry!.caPath } }));
-    const run = await runCli(['--inventory', lab.inventoryPath, '--profile', profile], { env: { KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile } });
+    const run = await runCli(['--inventory', lab.inventoryPath, '--profile', profile], {
+      env: { KV_REGISTRY_USER: lab.registry!.user, KV_REGISTRY_PASSWORD_FILE: lab.registry!.passwordFile },
+    });
     results = run.results!;
   }, 120_000);
   afterAll(async () => {
@@ -86,13 +118,17 @@ d('vagrant scripts × verifier', () => {
   });
 
   it('a host configured by the scripts passes every requirement they cover', () => {
-    const bad = results.results.filter((r) => r.host === 'clean' && COVERED.includes(r.id) && r.status !== 'pass').map((r) => `${r.id}: ${r.status} ${r.observed} ${r.reason ?? ''}`);
+    const bad = results.results
+      .filter((r) => r.host === 'clean' && COVERED.includes(r.id) && r.status !== 'pass')
+      .map((r) => `${r.id}: ${r.status} ${r.observed} ${r.reason ?? ''}`);
     expect(bad).toEqual([]);
   });
 
   it.each(Object.entries(DEFECTS))('DEFECTS=%s fails exactly the documented requirement(s)', (defect, want) => {
     const host = `d-${defect}`;
-    const got = Object.fromEntries(results.results.filter((r) => r.host === host && COVERED.includes(r.id) && r.status !== 'pass').map((r) => [r.id, r.status]));
+    const got = Object.fromEntries(
+      results.results.filter((r) => r.host === host && COVERED.includes(r.id) && r.status !== 'pass').map((r) => [r.id, r.status]),
+    );
     expect(got).toEqual(want);
   });
 });

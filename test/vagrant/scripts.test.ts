@@ -31,14 +31,17 @@ type Distro = 'rhel' | 'debian';
 const BOX: Record<Distro, Record<string, string>> = {
   rhel: {
     '/etc/os-release': 'NAME="Rocky Linux"\nVERSION="8.6 (Green Obsidian)"\nID="rocky"\nID_LIKE="rhel centos fedora"\nVERSION_ID="8.6"\n',
-    '/etc/fstab': '/dev/mapper/rl-root     /                       xfs     defaults        0 0\nUUID=5d2c1c5e /boot xfs defaults 0 0\n/dev/mapper/rl-swap     none                    swap    defaults        0 0\n',
-    '/etc/hosts': '127.0.0.1   localhost localhost.localdomain localhost4 localhost4.localdomain4\n::1         localhost localhost.localdomain localhost6 localhost6.localdomain6\n127.0.1.1 node-0001 node-0001\n',
+    '/etc/fstab':
+      '/dev/mapper/rl-root     /                       xfs     defaults        0 0\nUUID=5d2c1c5e /boot xfs defaults 0 0\n/dev/mapper/rl-swap     none                    swap    defaults        0 0\n',
+    '/etc/hosts':
+      '127.0.0.1   localhost localhost.localdomain localhost4 localhost4.localdomain4\n::1         localhost localhost.localdomain localhost6 localhost6.localdomain6\n127.0.1.1 node-0001 node-0001\n',
     '/etc/selinux/config': '# This file controls the state of SELinux on the system.\nSELINUX=enforcing\nSELINUXTYPE=targeted\n',
   },
   debian: {
     '/etc/os-release': 'PRETTY_NAME="Ubuntu 22.04.4 LTS"\nNAME="Ubuntu"\nVERSION_ID="22.04"\nID=ubuntu\nID_LIKE=debian\n',
     '/etc/fstab': '/dev/disk/by-uuid/0b1e4a4c / ext4 defaults 0 1\n/swap.img\tnone\tswap\tsw\t0\t0\n',
-    '/etc/hosts': '127.0.0.1 localhost\n127.0.1.1 node-0001 node-0001\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\n',
+    '/etc/hosts':
+      '127.0.0.1 localhost\n127.0.1.1 node-0001 node-0001\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\n',
   },
 };
 
@@ -67,7 +70,15 @@ function provision(distro: Distro, defects = '', opts: { root?: string; scripts?
       writeFileSync(join(root, p), c);
     }
   }
-  const env = { PATH: process.env.PATH!, KV_ROOT: root, KV_NO_LIVE: '1', KV_NODE: 'node-0001', DEFECTS: defects, KV_CONTAINERD_DEFAULT: CONTAINERD_16, ...opts.env };
+  const env = {
+    PATH: process.env.PATH!,
+    KV_ROOT: root,
+    KV_NO_LIVE: '1',
+    KV_NODE: 'node-0001',
+    DEFECTS: defects,
+    KV_CONTAINERD_DEFAULT: CONTAINERD_16,
+    ...opts.env,
+  };
   let out = '';
   let status: number | null = 0;
   for (const s of opts.scripts ?? HOST_STEPS) {
@@ -77,7 +88,12 @@ function provision(distro: Distro, defects = '', opts: { root?: string; scripts?
     if (status !== 0) break;
   }
   const read = (p: string) => (existsSync(join(root, p)) ? readFileSync(join(root, p), 'utf8') : undefined);
-  const dir = (p: string) => (existsSync(join(root, p)) ? readdirSync(join(root, p)).sort().map((f) => ({ path: `${p}/${f}`, content: read(`${p}/${f}`)! })) : []);
+  const dir = (p: string) =>
+    existsSync(join(root, p))
+      ? readdirSync(join(root, p))
+          .sort()
+          .map((f) => ({ path: `${p}/${f}`, content: read(`${p}/${f}`)! }))
+      : [];
   const etc = () => {
     const files: Record<string, string> = {};
     const walk = (p: string) => {
@@ -101,7 +117,15 @@ const LOADED = ['overlay', 'br_netfilter', 'xt_conntrack', 'ip_vs', 'ip_vs_rr', 
 function factsOf(run: Run): HostFacts {
   const hosts = parseHostsFile(run.read('/etc/hosts') ?? '');
   // getent hosts, from files: the first line that carries the name
-  const resolution = Object.fromEntries(inventory.hosts.map((h) => [h.name, hosts.filter((e) => e.names.includes(h.name)).slice(0, 1).map((e) => e.address)]));
+  const resolution = Object.fromEntries(
+    inventory.hosts.map((h) => [
+      h.name,
+      hosts
+        .filter((e) => e.names.includes(h.name))
+        .slice(0, 1)
+        .map((e) => e.address),
+    ]),
+  );
   const selinux = run.read('/etc/selinux/config');
   const lines = (selinux ?? '').split('\n');
   const i = lines.findIndex((l) => /^\s*SELINUX\s*=/.test(l));
@@ -113,17 +137,38 @@ function factsOf(run: Run): HostFacts {
     hostname: ok({ running: hostname, file: hostname }),
     fstab: ok(parseFstab(run.read('/etc/fstab') ?? '')),
     // live SELinux mode: permissive (setenforce 0 runs with and without the defect, as in the runbook)
-    selinux: ok(selinux === undefined ? { present: false, mode: 'disabled' } : { present: true, mode: 'permissive', configText: selinux, configMode: i < 0 ? undefined : { value: lines[i]!.split('=')[1]!.trim(), line: i + 1 } }),
+    selinux: ok(
+      selinux === undefined
+        ? { present: false, mode: 'disabled' }
+        : { present: true, mode: 'permissive', configText: selinux, configMode: i < 0 ? undefined : { value: lines[i]!.split('=')[1]!.trim(), line: i + 1 } },
+    ),
     etcHosts: ok(hosts),
     resolution: ok(resolution),
     modules: ok({ ...parseModules('', run.dir('/etc/modules-load.d')), loaded: LOADED, procModules: true }),
     sysctlFiles: ok({ files: sysctl, settings: persistedSysctls(sysctl) }),
-    containerd: ok({ path: '/etc/containerd/config.toml', present: toml !== undefined, text: toml, config: toml === undefined ? undefined : parseContainerdConfig(toml), hostsToml: [] }),
+    containerd: ok({
+      path: '/etc/containerd/config.toml',
+      present: toml !== undefined,
+      text: toml,
+      config: toml === undefined ? undefined : parseContainerdConfig(toml),
+      hostsToml: [],
+    }),
   };
 }
 
 /** The requirements whose verdict the scripts' files decide. */
-const FILE_IDS = ['HOST-HOSTNAME', 'HOST-HOSTS-FILE', 'HOST-SWAP-FSTAB', 'HOST-SELINUX', 'HOST-MODULES', 'HOST-IPVS-MODULES', 'HOST-SYSCTL-PERSIST', 'HOST-CONTAINERD-CONFIG', 'HOST-CONTAINERD-MIRRORS', 'HOST-CONTAINERD-SECURITY'];
+const FILE_IDS = [
+  'HOST-HOSTNAME',
+  'HOST-HOSTS-FILE',
+  'HOST-SWAP-FSTAB',
+  'HOST-SELINUX',
+  'HOST-MODULES',
+  'HOST-IPVS-MODULES',
+  'HOST-SYSCTL-PERSIST',
+  'HOST-CONTAINERD-CONFIG',
+  'HOST-CONTAINERD-MIRRORS',
+  'HOST-CONTAINERD-SECURITY',
+];
 
 function verdicts(run: Run): Record<string, string> {
   const spec = inventory.hosts.find((h) => h.name === 'node-0001')!;
@@ -168,7 +213,7 @@ describe.each(['rhel', 'debian'] as const)('vagrant host-configuration scripts o
     expect(fstab.split('\n').length).toBe(BOX[distro]['/etc/fstab']!.split('\n').length);
   });
 
-  it('hosts: every cluster name once, at its address; Vagrant\'s loopback line for the hostname gone, localhost kept', () => {
+  it("hosts: every cluster name once, at its address; Vagrant's loopback line for the hostname gone, localhost kept", () => {
     const hosts = parseHostsFile(clean.read('/etc/hosts')!);
     for (const h of inventory.hosts) expect(hosts.filter((e) => e.names.includes(h.name)).map((e) => e.address)).toEqual([h.address]);
     expect(hosts.some((e) => e.address === '127.0.0.1' && e.names.includes('localhost'))).toBe(true);
@@ -178,7 +223,12 @@ describe.each(['rhel', 'debian'] as const)('vagrant host-configuration scripts o
 
   it('sysctl.d: the keys Kubernetes reads, spelled right', () => {
     const settings = Object.fromEntries(persistedSysctls(clean.dir('/etc/sysctl.d')).map((s) => [s.key, s.value]));
-    expect(settings).toEqual({ 'net.ipv4.ip_forward': '1', 'net.bridge.bridge-nf-call-iptables': '1', 'net.bridge.bridge-nf-call-ip6tables': '1', 'net.netfilter.nf_conntrack_max': '131072' });
+    expect(settings).toEqual({
+      'net.ipv4.ip_forward': '1',
+      'net.bridge.bridge-nf-call-iptables': '1',
+      'net.bridge.bridge-nf-call-ip6tables': '1',
+      'net.netfilter.nf_conntrack_max': '131072',
+    });
   });
 
   it('modules-load.d: br_netfilter, xt_conntrack and the IPVS modules', () => {
@@ -257,7 +307,13 @@ describe.each(['rhel', 'debian'] as const)('vagrant host-configuration scripts o
   it('all defects at once trip all their requirements', () => {
     const run = provision(distro, Object.keys(TRIPS).join(','));
     expect(run.status, run.out).toBe(0);
-    const all = Object.assign({}, CLEAN[distro], ...Object.entries(TRIPS).filter(([d]) => !(distro === 'debian' && d === 'selinux-enforcing')).map(([, t]) => t));
+    const all = Object.assign(
+      {},
+      CLEAN[distro],
+      ...Object.entries(TRIPS)
+        .filter(([d]) => !(distro === 'debian' && d === 'selinux-enforcing'))
+        .map(([, t]) => t),
+    );
     expect(verdicts(run)).toEqual(all);
   });
 });
@@ -270,18 +326,24 @@ describe('vagrant scripts: guard rails', () => {
   });
 
   it('containerd 2.x defaults (version = 3) are refused, not half-edited', () => {
-    const run = provision('rhel', '', { scripts: ['30-containerd.sh'], env: { KV_CONTAINERD_DEFAULT: join(ROOT, 'fixtures/recorded/containerd-2.0-default.toml') } });
+    const run = provision('rhel', '', {
+      scripts: ['30-containerd.sh'],
+      env: { KV_CONTAINERD_DEFAULT: join(ROOT, 'fixtures/recorded/containerd-2.0-default.toml') },
+    });
     expect(run.status).not.toBe(0);
     expect(run.out).toMatch(/not a containerd 1\.x default config/);
     expect(run.read('/etc/containerd/config.toml')).toBeUndefined();
   });
 
-  it.runIf(spawnSync('sh', ['-c', 'command -v containerd']).status === 0)('the config.toml written from the real `containerd config default` parses the same way', () => {
-    const run = provision('debian', '', { scripts: ['30-containerd.sh'], env: { KV_CONTAINERD_DEFAULT: '' } });
-    expect(run.status, run.out).toBe(0);
-    const cfg = parseContainerdConfig(run.read('/etc/containerd/config.toml')!);
-    expect([cfg.sandboxImage?.value, cfg.systemdCgroup.find((r) => r.runtime === 'runc')?.value]).toEqual(['harbor:443/k8s/pause:3.9', true]);
-  });
+  it.runIf(spawnSync('sh', ['-c', 'command -v containerd']).status === 0)(
+    'the config.toml written from the real `containerd config default` parses the same way',
+    () => {
+      const run = provision('debian', '', { scripts: ['30-containerd.sh'], env: { KV_CONTAINERD_DEFAULT: '' } });
+      expect(run.status, run.out).toBe(0);
+      const cfg = parseContainerdConfig(run.read('/etc/containerd/config.toml')!);
+      expect([cfg.sandboxImage?.value, cfg.systemdCgroup.find((r) => r.runtime === 'runc')?.value]).toEqual(['harbor:443/k8s/pause:3.9', true]);
+    },
+  );
 
   it('20-packages: repositories for Kubernetes 1.29 and the pinned versions, per distribution', () => {
     const rhel = provision('rhel', '', { scripts: ['20-packages.sh'] });
@@ -316,20 +378,41 @@ describe('vagrant lab files agree with each other and with the verifier', () => 
   });
 
   it('init.yaml gives the verifier the reference design, and its bootstrap token is the one 60-join.sh uses', () => {
-    expect({ v: profile.kubernetesVersion, repo: profile.imageRepository, pods: profile.podSubnet, svc: profile.serviceSubnet, proxy: profile.proxyMode, cg: profile.cgroupDriver, adv: profile.advertiseAddress }).toEqual({
-      v: '1.29.2', repo: 'harbor:443/k8s', pods: '10.244.0.0/16', svc: '10.245.0.0/16', proxy: 'ipvs', cg: 'systemd', adv: inventory.hosts.find((h) => h.name === 'master')!.address,
+    expect({
+      v: profile.kubernetesVersion,
+      repo: profile.imageRepository,
+      pods: profile.podSubnet,
+      svc: profile.serviceSubnet,
+      proxy: profile.proxyMode,
+      cg: profile.cgroupDriver,
+      adv: profile.advertiseAddress,
+    }).toEqual({
+      v: '1.29.2',
+      repo: 'harbor:443/k8s',
+      pods: '10.244.0.0/16',
+      svc: '10.245.0.0/16',
+      proxy: 'ipvs',
+      cg: 'systemd',
+      adv: inventory.hosts.find((h) => h.name === 'master')!.address,
     });
     const docs = parseAllDocuments(readFileSync(join(VAGRANT, 'init.yaml'), 'utf8')).map((d) => d.toJS());
     expect(docs.find((d) => d?.kind === 'KubeProxyConfiguration')?.ipvs?.strictARP).toBe(true);
     const token = docs.find((d) => d?.kind === 'InitConfiguration')?.bootstrapTokens?.[0]?.token;
-    const sh = spawnSync('bash', ['-c', `. ${join(VAGRANT, 'scripts/lib.sh')} && init_token ${join(VAGRANT, 'init.yaml')}`], { encoding: 'utf8', env: { PATH: process.env.PATH!, KV_DISTRO: 'rhel' } });
+    const sh = spawnSync('bash', ['-c', `. ${join(VAGRANT, 'scripts/lib.sh')} && init_token ${join(VAGRANT, 'init.yaml')}`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH!, KV_DISTRO: 'rhel' },
+    });
     expect(sh.stdout.trim()).toBe(token);
   });
 
   it('40-harbor.sh pushes exactly the images HOST-IMAGES looks for', () => {
     const script = readFileSync(join(VAGRANT, 'scripts/40-harbor.sh'), 'utf8');
     const pushed = [...script.matchAll(/^\S+\s+((?:k8s|calico)\/\S+)$/gm)].map((m) => `harbor:443/${m[1]}`).sort();
-    expect(pushed).toEqual(requiredImages(profile).map((i) => i.ref).sort());
+    expect(pushed).toEqual(
+      requiredImages(profile)
+        .map((i) => i.ref)
+        .sort(),
+    );
   });
 });
 

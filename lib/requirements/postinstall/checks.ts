@@ -3,7 +3,19 @@ import type { ClusterExtra } from '../../cluster/snapshot.ts';
 import { need, verdict, type Requirement, type RunContext } from '../define.ts';
 import { compareVersions, list } from '../preflight/util.ts';
 import { componentHealthUrls, kubeadmFacts } from '../../kubeadm/versions.ts';
-import { badPodReason, clusterRequirement, configMap, isControlPlane, items, nodeNamed, nodeNames, podEvidence, podsOn, snapshotOf, yamlDoc } from './cluster.ts';
+import {
+  badPodReason,
+  clusterRequirement,
+  configMap,
+  isControlPlane,
+  items,
+  nodeNamed,
+  nodeNames,
+  podEvidence,
+  podsOn,
+  snapshotOf,
+  yamlDoc,
+} from './cluster.ts';
 
 /** why a CNI's checks do not apply: another CNI the tool checks, none, or one it does not know */
 function cniSkip(name: string, mine: string): string {
@@ -34,7 +46,11 @@ function rolesOf(ctx: RunContext, h: RunContext['hosts'][number]): string[] {
 /** Hosts of this run that run Kubernetes (not the registry), with the roles they are judged in; this machine, when
  * it is not a Node, stays a target so that its verdict says why it is skipped. */
 const clusterHosts = (ctx: RunContext, role?: 'control-plane') =>
-  ctx.hosts.filter((h) => (h.spec.transport === 'local' && !localNode(ctx, h.spec.name) ? h.spec.roles : rolesOf(ctx, h)).some((r) => (role ? r === role : r === 'control-plane' || r === 'worker')));
+  ctx.hosts.filter((h) =>
+    (h.spec.transport === 'local' && !localNode(ctx, h.spec.name) ? h.spec.roles : rolesOf(ctx, h)).some((r) =>
+      role ? r === role : r === 'control-plane' || r === 'worker',
+    ),
+  );
 const hostFacts = (ctx: RunContext, name: string) => {
   const h = ctx.hosts.find((x) => x.spec.name === name);
   if (h && h.spec.transport === 'local' && !localNode(ctx, name)) return { h, skip: NEEDS_INVENTORY };
@@ -52,22 +68,47 @@ export function firstServiceIP(cidr: string): string {
 
 export const postinstallChecks: Requirement[] = [
   clusterRequirement({
-    id: 'CP-APISERVER', title: 'API server /livez and /readyz ok over TLS verified against the cluster CA', phase, group: 'control-plane', severity: 'error', source: '000 五, 002',
-    remediation: 'Check the kube-apiserver static pod: crictl ps -a | grep kube-apiserver; crictl logs <id>; and the certificate-authority-data of your kubeconfig.',
+    id: 'CP-APISERVER',
+    title: 'API server /livez and /readyz ok over TLS verified against the cluster CA',
+    phase,
+    group: 'control-plane',
+    severity: 'error',
+    source: '000 五, 002',
+    remediation:
+      'Check the kube-apiserver static pod: crictl ps -a | grep kube-apiserver; crictl logs <id>; and the certificate-authority-data of your kubeconfig.',
     check: (s) => {
       const evidence = [`server ${s.server} (context ${s.context})`, `/livez: HTTP ${s.health.livez?.status}`, `/readyz: HTTP ${s.health.readyz?.status}`];
-      const failed = [s.health.livez?.body, s.health.readyz?.body].join('\n').split('\n').filter((l) => l.startsWith('[-]'));
+      const failed = [s.health.livez?.body, s.health.readyz?.body]
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.startsWith('[-]'));
       evidence.push(...failed);
       const expected = 'HTTP 200 from /livez and /readyz, TLS verified with the cluster CA';
-      if (s.insecureSkipTlsVerify) return verdict.fail('the kubeconfig sets insecure-skip-tls-verify: the API server\'s identity is not verified', expected, evidence, { remediation: 'Remove insecure-skip-tls-verify and set certificate-authority-data (admin.conf has it).' });
-      if (s.health.livez?.status !== 200 || s.health.readyz?.status !== 200) return verdict.fail(`livez ${s.health.livez?.status}, readyz ${s.health.readyz?.status}${failed.length ? `: ${failed.join(' ')}` : ''}`, expected, evidence);
+      if (s.insecureSkipTlsVerify)
+        return verdict.fail("the kubeconfig sets insecure-skip-tls-verify: the API server's identity is not verified", expected, evidence, {
+          remediation: 'Remove insecure-skip-tls-verify and set certificate-authority-data (admin.conf has it).',
+        });
+      if (s.health.livez?.status !== 200 || s.health.readyz?.status !== 200)
+        return verdict.fail(
+          `livez ${s.health.livez?.status}, readyz ${s.health.readyz?.status}${failed.length ? `: ${failed.join(' ')}` : ''}`,
+          expected,
+          evidence,
+        );
       return verdict.pass(`ok (${s.version ?? 'version unknown'})`, expected, evidence);
     },
   }),
   clusterRequirement({
-    id: 'CP-COMPONENTS', title: 'Static pods of the control plane Running and Ready', phase, group: 'control-plane', severity: 'error', source: '002',
+    id: 'CP-COMPONENTS',
+    title: 'Static pods of the control plane Running and Ready',
+    phase,
+    group: 'control-plane',
+    severity: 'error',
+    source: '002',
     remediation: 'On the node: ls /etc/kubernetes/manifests; crictl ps -a; journalctl -u kubelet. kubeadm writes the static pod manifests during init.',
-    targets: (s) => items(s.nodes, 'nodes').filter((n) => isControlPlane(n.labels)).map((n) => n.name),
+    targets: (s) =>
+      items(s.nodes, 'nodes')
+        .filter((n) => isControlPlane(n.labels))
+        .map((n) => n.name),
     check: (s, _ctx, node) => {
       const pods = items(s.pods, 'pods');
       const problems: string[] = [];
@@ -90,8 +131,14 @@ export const postinstallChecks: Requirement[] = [
     },
   }),
   {
-    id: 'CP-HEALTHZ', title: 'kube-scheduler :10259 and kube-controller-manager :10257 /healthz ok', phase, group: 'control-plane', severity: 'error', source: '000 五',
-    remediation: 'On the control-plane host: curl -k https://127.0.0.1:10259/healthz; curl -k https://127.0.0.1:10257/healthz; crictl logs of the failing component.',
+    id: 'CP-HEALTHZ',
+    title: 'kube-scheduler :10259 and kube-controller-manager :10257 /healthz ok',
+    phase,
+    group: 'control-plane',
+    severity: 'error',
+    source: '000 五',
+    remediation:
+      'On the control-plane host: curl -k https://127.0.0.1:10259/healthz; curl -k https://127.0.0.1:10257/healthz; crictl logs of the failing component.',
     targets: (ctx) => clusterHosts(ctx, 'control-plane').map((h) => h.spec.name),
     judge(ctx, target) {
       const { facts, error, skip } = hostFacts(ctx, target);
@@ -102,12 +149,21 @@ export const postinstallChecks: Requirement[] = [
       // the URLs kubeadm's liveness probes use for this version (10259/10257 over HTTPS from 1.17, 10251/10252 before)
       const want = Object.fromEntries(Object.entries(componentHealthUrls(ctx.profile.kubernetesVersion)).map(([n, u]) => [u, n]));
       const evidence = Object.keys(want).map((u) => `${u}: ${nh.endpoints[u] ?? 'not asked'}`);
-      const bad = Object.entries(want).filter(([u]) => !/^ok\b.*http=200/.test(nh.endpoints[u] ?? '')).map(([, n]) => n);
-      return bad.length ? verdict.fail(`not healthy: ${bad.join(', ')}`, 'both answer ok', evidence) : verdict.pass('both answer ok', 'both answer ok', evidence);
+      const bad = Object.entries(want)
+        .filter(([u]) => !/^ok\b.*http=200/.test(nh.endpoints[u] ?? ''))
+        .map(([, n]) => n);
+      return bad.length
+        ? verdict.fail(`not healthy: ${bad.join(', ')}`, 'both answer ok', evidence)
+        : verdict.pass('both answer ok', 'both answer ok', evidence);
     },
   },
   {
-    id: 'CP-PORTS', title: 'Component ports listening on the right hosts', phase, group: 'control-plane', severity: 'error', source: '000 五',
+    id: 'CP-PORTS',
+    title: 'Component ports listening on the right hosts',
+    phase,
+    group: 'control-plane',
+    severity: 'error',
+    source: '000 五',
     remediation: 'ss -ltnp on the host shows what listens; a missing port means its component is not running (crictl ps -a, journalctl -u kubelet).',
     targets: (ctx) => clusterHosts(ctx).map((h) => h.spec.name),
     judge(ctx, target) {
@@ -119,37 +175,68 @@ export const postinstallChecks: Requirement[] = [
       const ports = rolesOf(ctx, h!).includes('control-plane') ? kp.controlPlaneListening : kp.nodeListening;
       const missing = ports.filter((p) => !listening.some((l) => l.port === p));
       const expected = `listening: ${ports.join(', ')}`;
-      return missing.length ? verdict.fail(`not listening: ${missing.join(', ')}`, expected, [`listening: ${[...new Set(listening.map((l) => l.port))].sort((a, b) => a - b).join(', ')}`]) : verdict.pass('all listening', expected);
+      return missing.length
+        ? verdict.fail(`not listening: ${missing.join(', ')}`, expected, [
+            `listening: ${[...new Set(listening.map((l) => l.port))].sort((a, b) => a - b).join(', ')}`,
+          ])
+        : verdict.pass('all listening', expected);
     },
   },
   {
-    id: 'NODES-REGISTERED', title: 'Every inventory host is a Node of the cluster', phase, group: 'nodes', severity: 'error', source: '000 验证, 001',
-    remediation: 'On the missing host: kubeadm join <endpoint> --token … --discovery-token-ca-cert-hash … (kubeadm token create --print-join-command on the control plane prints it).',
+    id: 'NODES-REGISTERED',
+    title: 'Every inventory host is a Node of the cluster',
+    phase,
+    group: 'nodes',
+    severity: 'error',
+    source: '000 验证, 001',
+    remediation:
+      'On the missing host: kubeadm join <endpoint> --token … --discovery-token-ca-cert-hash … (kubeadm token create --print-join-command on the control plane prints it).',
     targets: (ctx) => ctx.inventory.filter((h) => h.roles.some((r) => r === 'control-plane' || r === 'worker')).map((h) => h.name),
     judge(ctx, target) {
       const s = snapshotOf(ctx);
       const names = nodeNames(s);
       if (ctx.inventory.find((h) => h.name === target)?.transport === 'local' && !nodeNamed(s, target)) return verdict.skip(NEEDS_INVENTORY);
-      return nodeNamed(s, target) ? verdict.pass('registered', `Node ${target} exists`) : verdict.fail(`no Node named ${target}`, `Node ${target} exists`, [`nodes: ${list(names.slice(0, 50))}${names.length > 50 ? ` … (${names.length})` : ''}`]);
+      return nodeNamed(s, target)
+        ? verdict.pass('registered', `Node ${target} exists`)
+        : verdict.fail(`no Node named ${target}`, `Node ${target} exists`, [
+            `nodes: ${list(names.slice(0, 50))}${names.length > 50 ? ` … (${names.length})` : ''}`,
+          ]);
     },
   },
   clusterRequirement({
-    id: 'NODES-READY', title: 'Node Ready, no pressure conditions', phase, group: 'nodes', severity: 'error', source: '000 验证, 001',
+    id: 'NODES-READY',
+    title: 'Node Ready, no pressure conditions',
+    phase,
+    group: 'nodes',
+    severity: 'error',
+    source: '000 验证, 001',
     remediation: 'kubectl describe node <name>; on the node: journalctl -u kubelet -e; a NotReady node is often the CNI (calico-node) or the kubelet.',
     targets: (s) => nodeNames(s),
     check: (s, _ctx, name) => {
       const n = nodeNamed(s, name)!;
       const ready = n.conditions.find((c) => c.type === 'Ready');
-      const bad = n.conditions.filter((c) => (c.type === 'Ready' ? c.status !== 'True' : ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'].includes(c.type) && c.status === 'True'));
+      const bad = n.conditions.filter((c) =>
+        c.type === 'Ready'
+          ? c.status !== 'True'
+          : ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'].includes(c.type) && c.status === 'True',
+      );
       const isBad = (c: { type: string; status: string }) => (c.type === 'Ready' ? c.status !== 'True' : c.status === 'True');
       const evidence = n.conditions.map((c) => `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}${c.message && isBad(c) ? `: ${c.message}` : ''}`);
       if (!ready) bad.push({ type: 'Ready', status: 'missing' });
-      return bad.length ? verdict.fail(bad.map((c) => `${c.type}=${c.status}`).join(', '), 'Ready=True, no pressure', evidence) : verdict.pass('Ready', 'Ready=True, no pressure', evidence);
+      return bad.length
+        ? verdict.fail(bad.map((c) => `${c.type}=${c.status}`).join(', '), 'Ready=True, no pressure', evidence)
+        : verdict.pass('Ready', 'Ready=True, no pressure', evidence);
     },
   }),
   clusterRequirement({
-    id: 'NODES-VERSION', title: 'kubelet version = profile; skew with the API server supported', phase, group: 'nodes', severity: 'error', source: '000',
-    remediation: 'Upgrade or downgrade the kubelet package to the cluster version (yum install kubelet-1.29.2; systemctl restart kubelet), following kubeadm upgrade node for upgrades.',
+    id: 'NODES-VERSION',
+    title: 'kubelet version = profile; skew with the API server supported',
+    phase,
+    group: 'nodes',
+    severity: 'error',
+    source: '000',
+    remediation:
+      'Upgrade or downgrade the kubelet package to the cluster version (yum install kubelet-1.29.2; systemctl restart kubelet), following kubeadm upgrade node for upgrades.',
     targets: (s) => nodeNames(s),
     check: (s, ctx, name) => {
       const n = nodeNamed(s, name)!;
@@ -159,15 +246,25 @@ export const postinstallChecks: Requirement[] = [
       const problems: string[] = [];
       if (n.kubeletVersion !== want) problems.push(`kubelet ${n.kubeletVersion} ≠ ${want}`);
       if (s.version) {
-        if (compareVersions(n.kubeletVersion, s.version.split('+')[0]!) > 0) problems.push(`kubelet ${n.kubeletVersion} is newer than the API server ${s.version}: unsupported skew`);
-        else if (minor(s.version) - minor(n.kubeletVersion) > 3) problems.push(`kubelet ${n.kubeletVersion} is more than 3 minors older than the API server ${s.version}: unsupported skew`);
+        if (compareVersions(n.kubeletVersion, s.version.split('+')[0]!) > 0)
+          problems.push(`kubelet ${n.kubeletVersion} is newer than the API server ${s.version}: unsupported skew`);
+        else if (minor(s.version) - minor(n.kubeletVersion) > 3)
+          problems.push(`kubelet ${n.kubeletVersion} is more than 3 minors older than the API server ${s.version}: unsupported skew`);
       }
-      return problems.length ? verdict.fail(problems.join('; '), `${want}, within the supported skew`, ev) : verdict.pass(n.kubeletVersion, `${want}, within the supported skew`, ev);
+      return problems.length
+        ? verdict.fail(problems.join('; '), `${want}, within the supported skew`, ev)
+        : verdict.pass(n.kubeletVersion, `${want}, within the supported skew`, ev);
     },
   }),
   clusterRequirement({
-    id: 'PODS-RUNNING', title: 'kube-system pods Running with all containers ready', phase, group: 'pods', severity: 'error', source: '000 验证, 001',
-    remediation: 'kubectl -n kube-system describe pod <pod>; kubectl -n kube-system logs <pod> --previous; ImagePullBackOff: is the image in harbor:443 and is the mirror configured?',
+    id: 'PODS-RUNNING',
+    title: 'kube-system pods Running with all containers ready',
+    phase,
+    group: 'pods',
+    severity: 'error',
+    source: '000 验证, 001',
+    remediation:
+      'kubectl -n kube-system describe pod <pod>; kubectl -n kube-system logs <pod> --previous; ImagePullBackOff: is the image in harbor:443 and is the mirror configured?',
     targets: (s) => {
       const pods = items(s.pods, 'pods');
       return [...nodeNames(s), ...(pods.some((p) => !p.nodeName) ? ['*'] : [])];
@@ -175,24 +272,46 @@ export const postinstallChecks: Requirement[] = [
     check: (s, _ctx, target) => {
       const pods = podsOn(s, target === '*' ? '' : target);
       const bad = pods.map((p) => ({ p, why: badPodReason(p) })).filter((x) => x.why);
-      const restarts = pods.filter((p) => p.containers.some((c) => c.restartCount > 0)).map((p) => `${p.name}: ${p.containers.reduce((a, c) => a + c.restartCount, 0)} restarts`);
+      const restarts = pods
+        .filter((p) => p.containers.some((c) => c.restartCount > 0))
+        .map((p) => `${p.name}: ${p.containers.reduce((a, c) => a + c.restartCount, 0)} restarts`);
       const expected = 'every kube-system pod Running and Ready';
-      if (!bad.length) return verdict.pass(`${pods.length} pods Running and Ready`, expected, restarts.length ? [`restart counts: ${restarts.join(', ')}`] : []);
-      return verdict.fail(bad.map((x) => `${x.p.namespace}/${x.p.name} ${x.why}`).join('; '), expected, [...bad.flatMap((x) => podEvidence(x.p, s)), ...(restarts.length ? [`restart counts: ${restarts.join(', ')}`] : [])]);
+      if (!bad.length)
+        return verdict.pass(`${pods.length} pods Running and Ready`, expected, restarts.length ? [`restart counts: ${restarts.join(', ')}`] : []);
+      return verdict.fail(bad.map((x) => `${x.p.namespace}/${x.p.name} ${x.why}`).join('; '), expected, [
+        ...bad.flatMap((x) => podEvidence(x.p, s)),
+        ...(restarts.length ? [`restart counts: ${restarts.join(', ')}`] : []),
+      ]);
     },
   }),
   clusterRequirement({
-    id: 'PODS-IMAGES', title: 'kube-system images come from the private registry', phase, group: 'pods', severity: 'warn', source: '000 (八)(九)',
-    remediation: 'Set imageRepository: harbor:443/k8s in the ClusterConfiguration and rewrite the CNI manifest\'s images to harbor:443/calico (sed as in 000 (九)).',
+    id: 'PODS-IMAGES',
+    title: 'kube-system images come from the private registry',
+    phase,
+    group: 'pods',
+    severity: 'warn',
+    source: '000 (八)(九)',
+    remediation:
+      "Set imageRepository: harbor:443/k8s in the ClusterConfiguration and rewrite the CNI manifest's images to harbor:443/calico (sed as in 000 (九)).",
     check: (s, ctx) => {
       const repos = [ctx.profile.imageRepository, ctx.profile.cni.imageRepository].filter(Boolean).map((r) => `${r.replace(/\/+$/, '')}/`);
-      const foreign = [...new Set(items(s.pods, 'pods').flatMap((p) => p.images.filter((i) => !repos.some((r) => i.startsWith(r))).map((i) => `${p.name}: ${i}`)))];
-      return foreign.length ? verdict.fail(`${foreign.length} image(s) from elsewhere`, `images from ${repos.join(' or ')}`, foreign.slice(0, 50)) : verdict.pass('all from the private registry', `images from ${repos.join(' or ')}`);
+      const foreign = [
+        ...new Set(items(s.pods, 'pods').flatMap((p) => p.images.filter((i) => !repos.some((r) => i.startsWith(r))).map((i) => `${p.name}: ${i}`))),
+      ];
+      return foreign.length
+        ? verdict.fail(`${foreign.length} image(s) from elsewhere`, `images from ${repos.join(' or ')}`, foreign.slice(0, 50))
+        : verdict.pass('all from the private registry', `images from ${repos.join(' or ')}`);
     },
   }),
   clusterRequirement({
-    id: 'CALICO-READY', title: 'Calico ready on every node; calico-kube-controllers available; version = profile', phase, group: 'cni', severity: 'error', source: '000 (九)',
-    remediation: 'kubectl -n kube-system get pods -l k8s-app=calico-node -o wide; kubectl -n kube-system logs <calico-node pod> -c calico-node; check the images in harbor:443/calico.',
+    id: 'CALICO-READY',
+    title: 'Calico ready on every node; calico-kube-controllers available; version = profile',
+    phase,
+    group: 'cni',
+    severity: 'error',
+    source: '000 (九)',
+    remediation:
+      'kubectl -n kube-system get pods -l k8s-app=calico-node -o wide; kubectl -n kube-system logs <calico-node pod> -c calico-node; check the images in harbor:443/calico.',
     targets: (s, ctx) => (ctx.profile.cni.name === 'calico' ? ['*', ...nodeNames(s)] : ['*']),
     check: (s, ctx, target) => {
       if (ctx.profile.cni.name !== 'calico') return verdict.skip(cniSkip(ctx.profile.cni.name, 'calico'));
@@ -200,7 +319,9 @@ export const postinstallChecks: Requirement[] = [
         const p = podsOn(s, target).find((x) => x.labels['k8s-app'] === 'calico-node');
         if (!p) return verdict.fail(`no calico-node pod on ${target}`, 'a Ready calico-node pod on this node');
         const bad = badPodReason(p);
-        return bad ? verdict.fail(`${p.name} ${bad}`, 'a Ready calico-node pod on this node', podEvidence(p, s)) : verdict.pass(`${p.name} Ready`, 'a Ready calico-node pod on this node');
+        return bad
+          ? verdict.fail(`${p.name} ${bad}`, 'a Ready calico-node pod on this node', podEvidence(p, s))
+          : verdict.pass(`${p.name} Ready`, 'a Ready calico-node pod on this node');
       }
       const w = items(s.workloads, 'DaemonSets and Deployments');
       const ds = w.find((x) => x.kind === 'DaemonSet' && x.name === 'calico-node');
@@ -221,12 +342,20 @@ export const postinstallChecks: Requirement[] = [
         if (kc.images.some((i) => !i.endsWith(`:${ctx.profile.cni.version}`))) problems.push(`calico-kube-controllers image ≠ ${ctx.profile.cni.version}`);
       }
       const expected = `calico-node ready on every node, calico-kube-controllers available, Calico ${ctx.profile.cni.version}`;
-      return problems.length ? verdict.fail(problems.join('; '), expected, evidence) : verdict.pass(`Calico ${ctx.profile.cni.version} ready`, expected, evidence);
+      return problems.length
+        ? verdict.fail(problems.join('; '), expected, evidence)
+        : verdict.pass(`Calico ${ctx.profile.cni.version} ready`, expected, evidence);
     },
   }),
   clusterRequirement({
-    id: 'FLANNEL-READY', title: 'flannel DaemonSet kube-flannel-ds ready on every node; version = profile', phase, group: 'cni', severity: 'error', source: '001 (部署网络插件)',
-    remediation: 'kubectl -n kube-flannel get pods -l app=flannel -o wide (kube-system for older manifests); kubectl logs <pod> -c kube-flannel; the node needs br_netfilter and a podCIDR (kubeadm init --pod-network-cidr).',
+    id: 'FLANNEL-READY',
+    title: 'flannel DaemonSet kube-flannel-ds ready on every node; version = profile',
+    phase,
+    group: 'cni',
+    severity: 'error',
+    source: '001 (部署网络插件)',
+    remediation:
+      'kubectl -n kube-flannel get pods -l app=flannel -o wide (kube-system for older manifests); kubectl logs <pod> -c kube-flannel; the node needs br_netfilter and a podCIDR (kubeadm init --pod-network-cidr).',
     targets: (s, ctx) => (ctx.profile.cni.name === 'flannel' ? ['*', ...nodeNames(s)] : ['*']),
     check: (s, ctx, target) => {
       if (ctx.profile.cni.name !== 'flannel') return verdict.skip(cniSkip(ctx.profile.cni.name, 'flannel'));
@@ -235,7 +364,9 @@ export const postinstallChecks: Requirement[] = [
         const p = podsOn(s, target).find(isFlannel);
         if (!p) return verdict.fail(`no flannel pod on ${target}`, 'a Ready kube-flannel-ds pod on this node');
         const bad = badPodReason(p);
-        return bad ? verdict.fail(`${p.name} ${bad}`, 'a Ready kube-flannel-ds pod on this node', podEvidence(p, s)) : verdict.pass(`${p.name} Ready`, 'a Ready kube-flannel-ds pod on this node');
+        return bad
+          ? verdict.fail(`${p.name} ${bad}`, 'a Ready kube-flannel-ds pod on this node', podEvidence(p, s))
+          : verdict.pass(`${p.name} Ready`, 'a Ready kube-flannel-ds pod on this node');
       }
       // 001's manifest (2019) had one DaemonSet per architecture: kube-flannel-ds-amd64, -arm64 …
       const ds = items(s.workloads, 'DaemonSets').filter((x) => x.kind === 'DaemonSet' && x.name.startsWith('kube-flannel-ds'));
@@ -259,8 +390,14 @@ export const postinstallChecks: Requirement[] = [
     },
   }),
   clusterRequirement({
-    id: 'FLANNEL-CONFIG', title: "flannel's net-conf.json: Network = podSubnet, Backend as the profile says", phase, group: 'cni', severity: 'error', source: '001 (--pod-network-cidr=10.244.0.0/16 for flannel)',
-    remediation: 'kubectl -n kube-flannel edit cm kube-flannel-cfg: net-conf.json "Network" = the podSubnet; then kubectl -n kube-flannel rollout restart ds kube-flannel-ds.',
+    id: 'FLANNEL-CONFIG',
+    title: "flannel's net-conf.json: Network = podSubnet, Backend as the profile says",
+    phase,
+    group: 'cni',
+    severity: 'error',
+    source: '001 (--pod-network-cidr=10.244.0.0/16 for flannel)',
+    remediation:
+      'kubectl -n kube-flannel edit cm kube-flannel-cfg: net-conf.json "Network" = the podSubnet; then kubectl -n kube-flannel rollout restart ds kube-flannel-ds.',
     check: (s, ctx) => {
       if (ctx.profile.cni.name !== 'flannel') return verdict.skip(cniSkip(ctx.profile.cni.name, 'flannel'));
       const cm = s.configMaps['kube-flannel-cfg'];
@@ -285,19 +422,39 @@ export const postinstallChecks: Requirement[] = [
     },
   }),
   clusterRequirement({
-    id: 'CALICO-IPPOOL', title: "Calico's IP pool equals the cluster podSubnet", phase, group: 'cni', severity: 'warn', source: '000 (八)',
+    id: 'CALICO-IPPOOL',
+    title: "Calico's IP pool equals the cluster podSubnet",
+    phase,
+    group: 'cni',
+    severity: 'warn',
+    source: '000 (八)',
     remediation: 'Set CALICO_IPV4POOL_CIDR in calico.yaml to the podSubnet (10.244.0.0/16) before applying it; an existing pool must be replaced (calicoctl).',
     check: (s, ctx) => {
       if (ctx.profile.cni.name !== 'calico') return verdict.skip(cniSkip(ctx.profile.cni.name, 'calico'));
-      if (!s.ipPools.ok) return verdict.skip(s.ipPools.status === 404 ? 'the Calico IPPool CRD (crd.projectcalico.org/v1) is not installed' : s.ipPools.status === 403 ? `not allowed to read IPPools: ${s.ipPools.error}` : `cannot read IPPools: ${s.ipPools.error}`);
+      if (!s.ipPools.ok)
+        return verdict.skip(
+          s.ipPools.status === 404
+            ? 'the Calico IPPool CRD (crd.projectcalico.org/v1) is not installed'
+            : s.ipPools.status === 403
+              ? `not allowed to read IPPools: ${s.ipPools.error}`
+              : `cannot read IPPools: ${s.ipPools.error}`,
+        );
       const cidrs = s.ipPools.items.map((p) => `${p.name}: ${p.cidr}`);
       const ok = s.ipPools.items.some((p) => p.cidr === ctx.profile.podSubnet);
-      return ok ? verdict.pass(cidrs.join(', '), `a pool with ${ctx.profile.podSubnet}`, cidrs) : verdict.fail(`pools: ${list(cidrs)}`, `a pool with ${ctx.profile.podSubnet}`, cidrs);
+      return ok
+        ? verdict.pass(cidrs.join(', '), `a pool with ${ctx.profile.podSubnet}`, cidrs)
+        : verdict.fail(`pools: ${list(cidrs)}`, `a pool with ${ctx.profile.podSubnet}`, cidrs);
     },
   }),
   {
-    id: 'PROXY-IPVS', title: 'kube-proxy in the profile mode (ipvs with strictARP), on every node', phase, group: 'kube-proxy', severity: 'error', source: '000 (八), 001',
-    remediation: 'kubectl -n kube-system edit configmap kube-proxy: mode: "ipvs", ipvs.strictARP: true; then kubectl -n kube-system rollout restart daemonset kube-proxy. The ip_vs modules must be loaded on every node.',
+    id: 'PROXY-IPVS',
+    title: 'kube-proxy in the profile mode (ipvs with strictARP), on every node',
+    phase,
+    group: 'kube-proxy',
+    severity: 'error',
+    source: '000 (八), 001',
+    remediation:
+      'kubectl -n kube-system edit configmap kube-proxy: mode: "ipvs", ipvs.strictARP: true; then kubectl -n kube-system rollout restart daemonset kube-proxy. The ip_vs modules must be loaded on every node.',
     targets: (ctx) => ['*', ...clusterHosts(ctx).map((h) => h.spec.name)],
     judge(ctx, target) {
       const want = ctx.profile.proxyMode;
@@ -308,7 +465,10 @@ export const postinstallChecks: Requirement[] = [
         const ev = [`kube-system/kube-proxy config.conf: mode: "${cfg?.mode ?? ''}", ipvs.strictARP: ${cfg?.ipvs?.strictARP ?? 'unset'}`];
         // strictARP as the design says: the reference design sets it (MetalLB-style ARP), 001 never did
         const strict = want === 'ipvs' && ctx.profile.strictARP;
-        const problems = [mode !== want && `mode ${mode} ≠ ${want}`, strict && cfg?.ipvs?.strictARP !== true && `ipvs.strictARP ${cfg?.ipvs?.strictARP ?? 'unset'} ≠ true`].filter(Boolean) as string[];
+        const problems = [
+          mode !== want && `mode ${mode} ≠ ${want}`,
+          strict && cfg?.ipvs?.strictARP !== true && `ipvs.strictARP ${cfg?.ipvs?.strictARP ?? 'unset'} ≠ true`,
+        ].filter(Boolean) as string[];
         const expected = `mode ${want}${strict ? ', strictARP true' : want === 'ipvs' ? ' (strictARP not required: profile strictARP false)' : ''}`;
         return problems.length ? verdict.fail(problems.join('; '), expected, ev) : verdict.pass(`mode ${mode}`, expected, ev);
       }
@@ -323,18 +483,35 @@ export const postinstallChecks: Requirement[] = [
       if (mode !== want) return verdict.fail(`kube-proxy reports ${mode ?? `nothing (${pm || 'no answer'})`}`, `kube-proxy reports ${want}`, ev);
       if (want === 'ipvs') {
         const vip = firstServiceIP(ctx.profile.serviceSubnet);
-        ev.push(...nh.ipvsadm.output.split('\n').filter((l) => l.includes(vip)).slice(0, 3));
+        ev.push(
+          ...nh.ipvsadm.output
+            .split('\n')
+            .filter((l) => l.includes(vip))
+            .slice(0, 3),
+        );
         if (nh.ipvsadm.rc !== 0) return verdict.error(`ipvsadm -Ln failed (exit ${nh.ipvsadm.rc}): ${nh.ipvsadm.output.slice(0, 200)}`);
-        if (!nh.ipvsadm.output.includes(`${vip}:443`)) return verdict.fail(`ipvsadm -Ln has no virtual server ${vip}:443 (the kubernetes Service)`, `ipvs, with ${vip}:443 in ipvsadm -Ln`, ev);
+        if (!nh.ipvsadm.output.includes(`${vip}:443`))
+          return verdict.fail(`ipvsadm -Ln has no virtual server ${vip}:443 (the kubernetes Service)`, `ipvs, with ${vip}:443 in ipvsadm -Ln`, ev);
       }
       return verdict.pass(`kube-proxy reports ${mode}`, `kube-proxy reports ${want}`, ev);
     },
   },
   clusterRequirement({
-    id: 'KUBEADM-CONFIG', title: 'kubeadm-config matches the profile / init.yaml', phase, group: 'config', severity: 'error', source: '000 (八)',
-    remediation: 'A wrong ClusterConfiguration is fixed by re-initialising, or for some fields by kubeadm upgrade apply --config; compare kubectl -n kube-system get cm kubeadm-config -o yaml with init.yaml.',
+    id: 'KUBEADM-CONFIG',
+    title: 'kubeadm-config matches the profile / init.yaml',
+    phase,
+    group: 'config',
+    severity: 'error',
+    source: '000 (八)',
+    remediation:
+      'A wrong ClusterConfiguration is fixed by re-initialising, or for some fields by kubeadm upgrade apply --config; compare kubectl -n kube-system get cm kubeadm-config -o yaml with init.yaml.',
     check: (s, ctx) => {
-      const c = yamlDoc<{ kubernetesVersion?: string; imageRepository?: string; networking?: { podSubnet?: string; serviceSubnet?: string }; controlPlaneEndpoint?: string }>(configMap(s, 'kubeadm-config').ClusterConfiguration, 'kubeadm-config ClusterConfiguration');
+      const c = yamlDoc<{
+        kubernetesVersion?: string;
+        imageRepository?: string;
+        networking?: { podSubnet?: string; serviceSubnet?: string };
+        controlPlaneEndpoint?: string;
+      }>(configMap(s, 'kubeadm-config').ClusterConfiguration, 'kubeadm-config ClusterConfiguration');
       const p = ctx.profile;
       const pairs: [string, string | undefined, string][] = [
         ['kubernetesVersion', c?.kubernetesVersion, `v${p.kubernetesVersion}`],
@@ -343,19 +520,29 @@ export const postinstallChecks: Requirement[] = [
         ['networking.serviceSubnet', c?.networking?.serviceSubnet, p.serviceSubnet],
       ];
       const evidence = pairs.map(([k, v]) => `${k}: ${v ?? 'unset'}`);
-      const bad = pairs.filter(([, v, want]) => (v ?? '').replace(/^v?/, 'v') !== want.replace(/^v?/, 'v')).map(([k, v, want]) => `${k} ${v ?? 'unset'} ≠ ${want}`);
+      const bad = pairs
+        .filter(([, v, want]) => (v ?? '').replace(/^v?/, 'v') !== want.replace(/^v?/, 'v'))
+        .map(([k, v, want]) => `${k} ${v ?? 'unset'} ≠ ${want}`);
       if (p.advertiseAddress) {
         const api = items(s.pods, 'pods').find((x) => x.name.startsWith('kube-apiserver-'));
         const adv = api?.advertise;
         evidence.push(`kube-apiserver advertise-address: ${adv ?? 'unknown'}`);
         if (adv && adv !== p.advertiseAddress) bad.push(`advertise address ${adv} ≠ ${p.advertiseAddress}`);
       }
-      return bad.length ? verdict.fail(bad.join('; '), 'as in the profile / init.yaml', evidence) : verdict.pass('matches', 'as in the profile / init.yaml', evidence);
+      return bad.length
+        ? verdict.fail(bad.join('; '), 'as in the profile / init.yaml', evidence)
+        : verdict.pass('matches', 'as in the profile / init.yaml', evidence);
     },
   }),
   clusterRequirement({
-    id: 'KUBELET-CONFIG', title: 'kubelet-config cgroupDriver = profile (systemd in the reference design)', phase, group: 'config', severity: 'error', source: '000 (八), 001 (kubelet-config-1.13)',
-    remediation: 'kubectl -n kube-system edit cm kubelet-config (cgroupDriver: systemd), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.',
+    id: 'KUBELET-CONFIG',
+    title: 'kubelet-config cgroupDriver = profile (systemd in the reference design)',
+    phase,
+    group: 'config',
+    severity: 'error',
+    source: '000 (八), 001 (kubelet-config-1.13)',
+    remediation:
+      'kubectl -n kube-system edit cm kubelet-config (cgroupDriver: systemd), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.',
     check: (s, ctx) => {
       // kubeadm ≤ 1.23 named it kubelet-config-1.X
       const name = kubeadmFacts(ctx.profile.kubernetesVersion).kubeletConfigMap;
@@ -363,50 +550,95 @@ export const postinstallChecks: Requirement[] = [
       const got = k?.cgroupDriver ?? 'cgroupfs (unset)';
       const ev = [`${name}: cgroupDriver: ${got}`];
       const rem = `kubectl -n kube-system edit cm ${name} (cgroupDriver: ${ctx.profile.cgroupDriver}), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.`;
-      return got === ctx.profile.cgroupDriver ? verdict.pass(got, ctx.profile.cgroupDriver, ev) : verdict.fail(got, ctx.profile.cgroupDriver, ev, { remediation: rem });
+      return got === ctx.profile.cgroupDriver
+        ? verdict.pass(got, ctx.profile.cgroupDriver, ev)
+        : verdict.fail(got, ctx.profile.cgroupDriver, ev, { remediation: rem });
     },
   }),
   clusterRequirement({
-    id: 'DNS-READY', title: 'CoreDNS available; kube-dns has endpoints', phase, group: 'dns', severity: 'error', source: '002',
+    id: 'DNS-READY',
+    title: 'CoreDNS available; kube-dns has endpoints',
+    phase,
+    group: 'dns',
+    severity: 'error',
+    source: '002',
     remediation: 'kubectl -n kube-system get deploy coredns; CoreDNS stays Pending until the CNI (Calico) is ready; check its image in harbor:443/k8s/coredns.',
     check: (s) => {
       const w = items(s.workloads, 'Deployments');
       const d = w.find((x) => x.kind === 'Deployment' && x.name === 'coredns');
-      const ev = [d ? `Deployment coredns: available ${d.available}/${d.desired}` : 'Deployment coredns: not found', s.dnsEndpoints.ok ? `Endpoints kube-dns: ${s.dnsEndpoints.addresses} ready address(es)` : `Service/Endpoints kube-dns: ${s.dnsEndpoints.error}`];
-      const problems = [!d ? 'no coredns Deployment' : d.available < 1 ? `coredns available ${d.available}/${d.desired}` : '', !s.dnsEndpoints.ok ? 'kube-dns Service or Endpoints missing' : s.dnsEndpoints.addresses === 0 ? 'kube-dns has no ready endpoints' : ''].filter(Boolean);
-      return problems.length ? verdict.fail(problems.join('; '), 'coredns available, kube-dns endpoints', ev) : verdict.pass('ready', 'coredns available, kube-dns endpoints', ev);
+      const ev = [
+        d ? `Deployment coredns: available ${d.available}/${d.desired}` : 'Deployment coredns: not found',
+        s.dnsEndpoints.ok ? `Endpoints kube-dns: ${s.dnsEndpoints.addresses} ready address(es)` : `Service/Endpoints kube-dns: ${s.dnsEndpoints.error}`,
+      ];
+      const problems = [
+        !d ? 'no coredns Deployment' : d.available < 1 ? `coredns available ${d.available}/${d.desired}` : '',
+        !s.dnsEndpoints.ok ? 'kube-dns Service or Endpoints missing' : s.dnsEndpoints.addresses === 0 ? 'kube-dns has no ready endpoints' : '',
+      ].filter(Boolean);
+      return problems.length
+        ? verdict.fail(problems.join('; '), 'coredns available, kube-dns endpoints', ev)
+        : verdict.pass('ready', 'coredns available, kube-dns endpoints', ev);
     },
   }),
   clusterRequirement({
-    id: 'CERTS-EXPIRY', title: 'API serving certificate and cluster CA not expiring', phase, group: 'security', severity: 'warn', source: '001 (certificates last one year)',
+    id: 'CERTS-EXPIRY',
+    title: 'API serving certificate and cluster CA not expiring',
+    phase,
+    group: 'security',
+    severity: 'warn',
+    source: '001 (certificates last one year)',
     remediation: 'kubeadm certs check-expiration; kubeadm certs renew all, then restart the control-plane static pods (move the manifests out and back).',
     check: (s, ctx) => {
       if (!s.servingCert && !s.caCert) return verdict.error(`no certificate read: ${s.tlsError ?? 'unknown'}`);
       const warnDays = ctx.profile.certWarnDays;
-      const certs = [['API serving certificate', s.servingCert], ['cluster CA', s.caCert]] as const;
+      const certs = [
+        ['API serving certificate', s.servingCert],
+        ['cluster CA', s.caCert],
+      ] as const;
       const evidence = certs.filter(([, c]) => c).map(([n, c]) => `${n}: ${c!.subject}, not after ${c!.notAfter} (${c!.daysLeft} days)`);
       const expired = certs.filter(([, c]) => c && c.daysLeft < 0).map(([n]) => n);
       const soon = certs.filter(([, c]) => c && c.daysLeft >= 0 && c.daysLeft < warnDays).map(([n, c]) => `${n} in ${c!.daysLeft} days`);
       const expected = `more than ${warnDays} days left`;
       if (expired.length) return verdict.fail(`expired: ${expired.join(', ')}`, expected, evidence, { severity: 'error' });
       if (soon.length) return verdict.warn(`expiring: ${soon.join(', ')}`, expected, evidence);
-      return verdict.pass(certs.filter(([, c]) => c).map(([n, c]) => `${n} ${c!.daysLeft} days`).join(', '), expected, evidence);
+      return verdict.pass(
+        certs
+          .filter(([, c]) => c)
+          .map(([n, c]) => `${n} ${c!.daysLeft} days`)
+          .join(', '),
+        expected,
+        evidence,
+      );
     },
   }),
   clusterRequirement({
-    id: 'TOKENS-TTL', title: 'No bootstrap token that never expires', phase, group: 'security', severity: 'warn', source: '000 (十)',
+    id: 'TOKENS-TTL',
+    title: 'No bootstrap token that never expires',
+    phase,
+    group: 'security',
+    severity: 'warn',
+    source: '000 (十)',
     remediation: 'kubeadm token list; kubeadm token delete <id> for tokens created with --ttl=0; create join tokens with the default 24h TTL.',
     check: (s) => {
       const t = items(s.tokens, 'bootstrap token Secrets');
       const forever = t.filter((x) => !x.expiration).map((x) => x.name);
       const ev = t.map((x) => `${x.name}: ${x.expiration ? `expires ${x.expiration}` : 'never expires'} (${x.usages.join(', ')})`);
-      return forever.length ? verdict.fail(`${forever.length} token(s) never expire: ${forever.join(', ')}`, 'every bootstrap token has an expiration', ev) : verdict.pass(`${t.length} token(s), all expiring`, 'every bootstrap token has an expiration', ev);
+      return forever.length
+        ? verdict.fail(`${forever.length} token(s) never expire: ${forever.join(', ')}`, 'every bootstrap token has an expiration', ev)
+        : verdict.pass(`${t.length} token(s), all expiring`, 'every bootstrap token has an expiration', ev);
     },
   }),
   clusterRequirement({
-    id: 'CP-TAINT', title: 'Control-plane nodes carry the NoSchedule taint', phase, group: 'nodes', severity: 'warn', source: '001',
+    id: 'CP-TAINT',
+    title: 'Control-plane nodes carry the NoSchedule taint',
+    phase,
+    group: 'nodes',
+    severity: 'warn',
+    source: '001',
     remediation: 'kubectl taint nodes <name> node-role.kubernetes.io/control-plane:NoSchedule',
-    targets: (s) => items(s.nodes, 'nodes').filter((n) => isControlPlane(n.labels)).map((n) => n.name),
+    targets: (s) =>
+      items(s.nodes, 'nodes')
+        .filter((n) => isControlPlane(n.labels))
+        .map((n) => n.name),
     check: (s, ctx, name) => {
       const n = nodeNamed(s, name)!;
       // the key kubeadm used: node-role.kubernetes.io/master up to 1.23, both in 1.24, control-plane from 1.25
@@ -414,11 +646,20 @@ export const postinstallChecks: Requirement[] = [
       const ok = n.taints.some((t) => keys.includes(t.key) && t.effect === 'NoSchedule');
       const ev = [`taints: ${list(n.taints.map((t) => `${t.key}:${t.effect}`))}`];
       const expected = keys.map((k) => `${k}:NoSchedule`).join(' or ');
-      return ok ? verdict.pass('tainted', expected, ev) : verdict.fail('no control-plane NoSchedule taint: workloads can land on the control plane', expected, ev, { remediation: `kubectl taint nodes ${name} ${keys[keys.length - 1]}:NoSchedule` });
+      return ok
+        ? verdict.pass('tainted', expected, ev)
+        : verdict.fail('no control-plane NoSchedule taint: workloads can land on the control plane', expected, ev, {
+            remediation: `kubectl taint nodes ${name} ${keys[keys.length - 1]}:NoSchedule`,
+          });
     },
   }),
   {
-    id: 'DATAPLANE', title: 'Pod-to-pod across nodes, ClusterIP, NodePort and DNS work (opt-in)', phase, group: 'dataplane', severity: 'error', source: '001 四',
+    id: 'DATAPLANE',
+    title: 'Pod-to-pod across nodes, ClusterIP, NodePort and DNS work (opt-in)',
+    phase,
+    group: 'dataplane',
+    severity: 'error',
+    source: '001 四',
     remediation: 'Check calico-node on both nodes, kube-proxy (ipvsadm -Ln), and firewalls between the nodes (BGP 179, IPIP).',
     targets: () => ['*'],
     judge(ctx) {
@@ -427,7 +668,16 @@ export const postinstallChecks: Requirement[] = [
       if (!d) return verdict.skip('opt-in: run with --dataplane (creates a test namespace, removes it afterwards)');
       const ev = [...d.probes.map((p) => p.detail), `namespace ${d.namespace}: ${d.cleanedUp ? 'deleted' : 'NOT deleted'}`];
       if (d.error) return { ...verdict.error(d.error), evidence: ev };
-      return d.ok ? verdict.pass(`${d.probes.length} probes ok`, 'every probe ok', ev) : verdict.fail(d.probes.filter((p) => !p.ok).map((p) => p.name).join(', '), 'every probe ok', ev);
+      return d.ok
+        ? verdict.pass(`${d.probes.length} probes ok`, 'every probe ok', ev)
+        : verdict.fail(
+            d.probes
+              .filter((p) => !p.ok)
+              .map((p) => p.name)
+              .join(', '),
+            'every probe ok',
+            ev,
+          );
     },
   },
 ];

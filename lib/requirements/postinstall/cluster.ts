@@ -20,7 +20,12 @@ export function items<T>(l: Listed<T>, what: string): T[] {
 }
 
 /** Targets computed from the snapshot; when the snapshot is missing, one target "*" that reports why. */
-export function clusterRequirement(def: RequirementMeta & { targets?: (s: ClusterSnapshot, ctx: RunContext) => string[]; check: (s: ClusterSnapshot, ctx: RunContext, target: string) => Verdict }): Requirement {
+export function clusterRequirement(
+  def: RequirementMeta & {
+    targets?: (s: ClusterSnapshot, ctx: RunContext) => string[];
+    check: (s: ClusterSnapshot, ctx: RunContext, target: string) => Verdict;
+  },
+): Requirement {
   return {
     ...def,
     targets(ctx) {
@@ -55,12 +60,13 @@ function indexOf(s: ClusterSnapshot): SnapshotIndex {
   if (!ix) {
     const nodes = items(s.nodes, 'nodes');
     const podsByNode = new Map<string, PodInfo[]>();
-    if (s.pods.ok) for (const p of s.pods.items) {
-      const k = p.nodeName ?? '';
-      const l = podsByNode.get(k);
-      if (l) l.push(p);
-      else podsByNode.set(k, [p]);
-    }
+    if (s.pods.ok)
+      for (const p of s.pods.items) {
+        const k = p.nodeName ?? '';
+        const l = podsByNode.get(k);
+        if (l) l.push(p);
+        else podsByNode.set(k, [p]);
+      }
     ix = { nodeNames: nodes.map((n) => n.name), nodeByName: new Map(nodes.map((n) => [n.name, n])), podsByNode };
     indexes.set(s, ix);
   }
@@ -77,9 +83,15 @@ export const isControlPlane = (labels: Record<string, string>) => CONTROL_PLANE_
 export function podEvidence(p: PodInfo, s: ClusterSnapshot): string[] {
   const lines = [`${p.namespace}/${p.name} on ${p.nodeName ?? '(unscheduled)'}: phase ${p.phase}${p.reason ? ` (${p.reason})` : ''}, ready ${p.ready}`];
   // each field read by name (no spread): test/unit/snapshot-fields.test.ts sees every field a check reads
-  for (const [kind, list] of [['init container', p.initContainers ?? []], ['container', p.containers]] as const) for (const c of list) {
-    lines.push(`  ${kind} ${c.name}: ${c.state}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}, ready ${c.ready}, restarts ${c.restartCount}${c.lastState ? `, last state ${c.lastState}` : ''}`);
-  }
+  for (const [kind, list] of [
+    ['init container', p.initContainers ?? []],
+    ['container', p.containers],
+  ] as const)
+    for (const c of list) {
+      lines.push(
+        `  ${kind} ${c.name}: ${c.state}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}, ready ${c.ready}, restarts ${c.restartCount}${c.lastState ? `, last state ${c.lastState}` : ''}`,
+      );
+    }
   if (s.events.ok) {
     for (const e of s.events.items.filter((x) => x.object === `Pod/${p.name}`).slice(-3)) lines.push(`  event ${e.type} ${e.reason} ×${e.count}: ${e.message}`);
   }

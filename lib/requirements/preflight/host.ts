@@ -11,7 +11,12 @@ const phase = 'preflight' as const;
 
 export const hostRequirements: Requirement[] = [
   hostRequirement({
-    id: 'HOST-OS', title: 'Supported OS family and version', phase, group: 'os', severity: 'error', source: '000 三(二)(三), 003',
+    id: 'HOST-OS',
+    title: 'Supported OS family and version',
+    phase,
+    group: 'os',
+    severity: 'error',
+    source: '000 三(二)(三), 003',
     remediation: 'Use Rocky Linux/RHEL/CentOS ≥ 7 or a supported Debian (≥ 11) / Ubuntu LTS (≥ 20.04) release.',
     check: ({ facts }) => {
       const os = need(facts.os);
@@ -20,12 +25,18 @@ export const hostRequirements: Requirement[] = [
       const expected = 'RHEL family ≥ 7, Debian ≥ 11, Ubuntu ≥ 20.04';
       if (os.family === 'rhel') return major >= 7 ? verdict.pass(os.prettyName, expected, evidence) : verdict.fail(os.prettyName, expected, evidence);
       if (os.id === 'ubuntu') return major >= 20 ? verdict.pass(os.prettyName, expected, evidence) : verdict.fail(os.prettyName, expected, evidence);
-      if (os.family === 'debian') return major >= 11 || os.versionId === '' ? verdict.pass(os.prettyName, expected, evidence) : verdict.fail(os.prettyName, expected, evidence);
+      if (os.family === 'debian')
+        return major >= 11 || os.versionId === '' ? verdict.pass(os.prettyName, expected, evidence) : verdict.fail(os.prettyName, expected, evidence);
       return verdict.fail(`${os.prettyName} (unsupported family)`, expected, evidence);
     },
   }),
   hostRequirement({
-    id: 'HOST-KERNEL', title: 'Kernel version new enough for the target Kubernetes', phase, group: 'kernel', severity: 'error', source: '000 三(二), system-validators',
+    id: 'HOST-KERNEL',
+    title: 'Kernel version new enough for the target Kubernetes',
+    phase,
+    group: 'kernel',
+    severity: 'error',
+    source: '000 三(二), system-validators',
     remediation: 'Upgrade the kernel (dnf -y update kernel / apt-get install linux-image-…) and reboot.',
     check: ({ facts, profile }) => {
       const k = need(facts.kernel);
@@ -37,7 +48,12 @@ export const hostRequirements: Requirement[] = [
     },
   }),
   hostRequirement({
-    id: 'HOST-CPU', title: 'At least 2 CPUs', phase, group: 'resources', severity: 'error', source: '000 三(二)',
+    id: 'HOST-CPU',
+    title: 'At least 2 CPUs',
+    phase,
+    group: 'resources',
+    severity: 'error',
+    source: '000 三(二)',
     remediation: 'Give the machine at least 2 vCPUs (kubeadm init fails below 2 on control-plane nodes).',
     check: ({ facts, profile, host }) => {
       const n = need(facts.cpus);
@@ -48,8 +64,13 @@ export const hostRequirements: Requirement[] = [
     },
   }),
   hostRequirement({
-    id: 'HOST-MEM', title: 'Enough memory', phase, group: 'resources', severity: 'error', source: '000 三(二)',
-    remediation: 'Give the machine more memory (kubeadm\'s floor is 1700 MiB; the design asks for 2 GiB per node, 4 GiB on the master).',
+    id: 'HOST-MEM',
+    title: 'Enough memory',
+    phase,
+    group: 'resources',
+    severity: 'error',
+    source: '000 三(二)',
+    remediation: "Give the machine more memory (kubeadm's floor is 1700 MiB; the design asks for 2 GiB per node, 4 GiB on the master).",
     check: ({ facts, profile, host }) => {
       const kib = need(facts.memTotalKiB);
       const mib = Math.floor(kib / 1024);
@@ -60,25 +81,48 @@ export const hostRequirements: Requirement[] = [
     },
   }),
   hostRequirement({
-    id: 'HOST-SWAP', title: 'No active swap', phase, group: 'swap', severity: 'error', source: '000 三(二), 001, 003',
+    id: 'HOST-SWAP',
+    title: 'No active swap',
+    phase,
+    group: 'swap',
+    severity: 'error',
+    source: '000 三(二), 001, 003',
     remediation: 'swapoff -a',
     check: ({ facts }) => {
       const swaps = need(facts.swaps);
       if (!swaps.length) return verdict.pass('no active swap', 'no active swap', ['/proc/swaps: header only']);
-      return verdict.fail(`${swaps.length} active swap device(s): ${list(swaps.map((s) => s.filename))}`, 'no active swap', swaps.map((s) => `/proc/swaps: ${s.filename} ${s.type} ${s.sizeKiB} KiB`));
+      return verdict.fail(
+        `${swaps.length} active swap device(s): ${list(swaps.map((s) => s.filename))}`,
+        'no active swap',
+        swaps.map((s) => `/proc/swaps: ${s.filename} ${s.type} ${s.sizeKiB} KiB`),
+      );
     },
   }),
   hostRequirement({
-    id: 'HOST-SWAP-FSTAB', title: 'No swap entry in /etc/fstab', phase, group: 'swap', severity: 'error', source: '000 三(二), 001',
+    id: 'HOST-SWAP-FSTAB',
+    title: 'No swap entry in /etc/fstab',
+    phase,
+    group: 'swap',
+    severity: 'error',
+    source: '000 三(二), 001',
     remediation: "sed -ri '/\\sswap\\s/s/^#?/#/' /etc/fstab   # the documents use: sed '/swap/d' /etc/fstab (review before deleting lines)",
     check: ({ facts }) => {
       const entries = need(facts.fstab).filter(isSwapEntry);
       if (!entries.length) return verdict.pass('no active swap line', 'no uncommented swap line in /etc/fstab');
-      return verdict.fail(`${entries.length} swap line(s) in /etc/fstab: swap comes back after reboot`, 'no uncommented swap line in /etc/fstab', entries.map((e) => at('/etc/fstab', e.line, e.text)));
+      return verdict.fail(
+        `${entries.length} swap line(s) in /etc/fstab: swap comes back after reboot`,
+        'no uncommented swap line in /etc/fstab',
+        entries.map((e) => at('/etc/fstab', e.line, e.text)),
+      );
     },
   }),
   hostRequirement({
-    id: 'HOST-SELINUX', title: 'SELinux not enforcing', phase, group: 'security', severity: 'warn', source: '000 三(二), 001',
+    id: 'HOST-SELINUX',
+    title: 'SELinux not enforcing',
+    phase,
+    group: 'security',
+    severity: 'warn',
+    source: '000 三(二), 001',
     remediation: "setenforce 0 && sed -i 's/^SELINUX=enforcing/SELINUX=permissive/' /etc/selinux/config",
     check: ({ facts }) => {
       const s = need(facts.selinux);
@@ -86,13 +130,22 @@ export const hostRequirements: Requirement[] = [
       const ev: string[] = [];
       if (s.mode) ev.push(`current mode: ${s.mode}`);
       if (s.configMode) ev.push(at('/etc/selinux/config', s.configMode.line, `SELINUX=${s.configMode.value}`));
-      const bad = [s.mode === 'enforcing' && 'enforcing now', s.configMode?.value === 'enforcing' && 'enforcing in /etc/selinux/config (after reboot)'].filter(Boolean) as string[];
+      const bad = [s.mode === 'enforcing' && 'enforcing now', s.configMode?.value === 'enforcing' && 'enforcing in /etc/selinux/config (after reboot)'].filter(
+        Boolean,
+      ) as string[];
       const observed = `now ${s.mode ?? 'unknown'}, config ${s.configMode?.value ?? 'not set'}`;
-      return bad.length ? verdict.fail(`${observed}: ${bad.join('; ')}`, 'permissive or disabled, now and in /etc/selinux/config', ev) : verdict.pass(observed, 'permissive or disabled, now and in /etc/selinux/config', ev);
+      return bad.length
+        ? verdict.fail(`${observed}: ${bad.join('; ')}`, 'permissive or disabled, now and in /etc/selinux/config', ev)
+        : verdict.pass(observed, 'permissive or disabled, now and in /etc/selinux/config', ev);
     },
   }),
   hostRequirement({
-    id: 'HOST-FIREWALLD', title: 'firewalld not running and not installed', phase, group: 'security', severity: 'error', source: '000 三(二)',
+    id: 'HOST-FIREWALLD',
+    title: 'firewalld not running and not installed',
+    phase,
+    group: 'security',
+    severity: 'error',
+    source: '000 三(二)',
     remediation: 'systemctl disable --now firewalld && yum -y remove firewalld',
     check: ({ facts }) => {
       const svc = need(facts.services);
@@ -102,25 +155,45 @@ export const hostRequirements: Requirement[] = [
       const installed = pkgs.installed[FIREWALLD];
       const ev = [`firewalld: ${unit?.active ?? 'unknown'} (${unit?.method ?? 'n/a'})`, `package firewalld: ${installed ?? 'not installed'} (${pkgs.manager})`];
       const expected = 'not running, not installed';
-      const remove = pkgs.manager === 'dpkg' ? 'apt-get remove -y firewalld' : need(facts.os).versionId.startsWith('7') ? 'yum -y remove firewalld' : 'dnf -y remove firewalld';
-      if (running) return verdict.fail('firewalld is running', expected, ev, { severity: 'error', remediation: `systemctl disable --now firewalld && ${remove}` });
+      const remove =
+        pkgs.manager === 'dpkg'
+          ? 'apt-get remove -y firewalld'
+          : need(facts.os).versionId.startsWith('7')
+            ? 'yum -y remove firewalld'
+            : 'dnf -y remove firewalld';
+      if (running)
+        return verdict.fail('firewalld is running', expected, ev, { severity: 'error', remediation: `systemctl disable --now firewalld && ${remove}` });
       if (installed) return verdict.warn(`firewalld installed (${installed}), not running`, expected, ev, { remediation: remove });
       return verdict.pass('not running, not installed', expected, ev);
     },
   }),
   hostRequirement({
-    id: 'HOST-CONFLICTS', title: 'podman and cri-o not installed', phase, group: 'runtime', severity: 'warn', source: '000 三(二)',
+    id: 'HOST-CONFLICTS',
+    title: 'podman and cri-o not installed',
+    phase,
+    group: 'runtime',
+    severity: 'warn',
+    source: '000 三(二)',
     remediation: 'yum -y remove podman cri-o',
     check: ({ facts, profile }) => {
       const pkgs = need(facts.packages);
       const others = CONFLICTING_PACKAGES.filter((p) => p !== profile.runtime.name);
       const found = others.filter((p) => pkgs.installed[p]).map((p) => `${p} ${pkgs.installed[p]}`);
       const expected = `${others.join(' and ')} absent (the design's runtime is ${profile.runtime.name})`;
-      return found.length ? verdict.fail(`installed: ${found.join(', ')}`, expected, found, { remediation: `${pkgs.manager === 'rpm' ? 'yum -y remove' : 'apt-get remove -y'} ${others.join(' ')}` }) : verdict.pass('none installed', expected, [`${pkgs.manager}: ${others.join(', ')} not installed`]);
+      return found.length
+        ? verdict.fail(`installed: ${found.join(', ')}`, expected, found, {
+            remediation: `${pkgs.manager === 'rpm' ? 'yum -y remove' : 'apt-get remove -y'} ${others.join(' ')}`,
+          })
+        : verdict.pass('none installed', expected, [`${pkgs.manager}: ${others.join(', ')} not installed`]);
     },
   }),
   hostRequirement({
-    id: 'HOST-HOSTNAME', title: 'Hostname valid and equal to the inventory name', phase, group: 'identity', severity: 'error', source: '000 三(二), 001',
+    id: 'HOST-HOSTNAME',
+    title: 'Hostname valid and equal to the inventory name',
+    phase,
+    group: 'identity',
+    severity: 'error',
+    source: '000 三(二), 001',
     remediation: 'hostnamectl set-hostname <inventory name>',
     check: ({ facts, host }) => {
       const h = need(facts.hostname);
@@ -130,7 +203,9 @@ export const hostRequirements: Requirement[] = [
       if (!HOSTNAME_RE.test(h.running)) problems.push('not a lowercase RFC 1123 name');
       if (h.running !== host.name) problems.push(`differs from the inventory name ${host.name}`);
       if (h.file !== undefined && h.file !== '' && h.file !== h.running) problems.push(`/etc/hostname says ${h.file} (after reboot)`);
-      return problems.length ? verdict.fail(`${h.running}: ${problems.join('; ')}`, expected, ev, { remediation: `hostnamectl set-hostname ${host.name}` }) : verdict.pass(h.running, expected, ev);
+      return problems.length
+        ? verdict.fail(`${h.running}: ${problems.join('; ')}`, expected, ev, { remediation: `hostnamectl set-hostname ${host.name}` })
+        : verdict.pass(h.running, expected, ev);
     },
   }),
 ];

@@ -12,8 +12,14 @@ export interface RegistryExtra {
 
 export const imageRequirements: Requirement[] = [
   fleetRequirement({
-    id: 'HOST-IMAGES', title: 'Every image kubeadm and the CNI need is in the private registry', phase: 'preflight', group: 'registry', severity: 'error', source: '000 (六)(九)',
-    remediation: 'Push the missing images: docker pull <upstream image>; docker tag <upstream image> harbor:443/k8s/<name>:<tag>; docker push harbor:443/k8s/<name>:<tag>',
+    id: 'HOST-IMAGES',
+    title: 'Every image kubeadm and the CNI need is in the private registry',
+    phase: 'preflight',
+    group: 'registry',
+    severity: 'error',
+    source: '000 (六)(九)',
+    remediation:
+      'Push the missing images: docker pull <upstream image>; docker tag <upstream image> harbor:443/k8s/<name>:<tag>; docker push harbor:443/k8s/<name>:<tag>',
     check: (ctx) => {
       const r = ctx.extra.registry as RegistryExtra | undefined;
       if (!r) return verdict.error('the registry catalogue was not gathered');

@@ -26,7 +26,12 @@ function moduleCheck(f: ModuleFacts, wanted: string[][]): { missing: string[]; u
   const missing: string[] = [];
   const unpersisted: string[] = [];
   const direct = f.persisted.map((p) => modName(p.module));
-  const persistedNames = [...direct, ...Object.entries(PULLS_IN).filter(([, by]) => by.some((b) => direct.includes(b))).map(([m]) => m)];
+  const persistedNames = [
+    ...direct,
+    ...Object.entries(PULLS_IN)
+      .filter(([, by]) => by.some((b) => direct.includes(b)))
+      .map(([m]) => m),
+  ];
   const builtin = f.builtin.map(modName);
   for (const alts of wanted) {
     const states = alts.map((m) => ({ m, ...isLoaded(f, m), persisted: persistedNames.includes(modName(m)), builtin: builtin.includes(modName(m)) }));
@@ -38,7 +43,13 @@ function moduleCheck(f: ModuleFacts, wanted: string[][]): { missing: string[]; u
     for (const s of some.length ? states.filter((x) => some.includes(x) || alts.indexOf(x.m) === 0) : states) {
       const where = f.persisted.find((p) => modName(p.module) === modName(s.m));
       const via = !where && s.persisted ? f.persisted.find((p) => PULLS_IN[modName(s.m)]?.includes(modName(p.module))) : undefined;
-      const persist = s.builtin ? 'built in (needs no modules-load.d entry)' : where ? `persisted in ${where.file}:${where.line}` : via ? `loaded with ${via.module} (a dependency), persisted in ${via.file}:${via.line}` : 'not persisted (modules-load.d, /etc/modules, /etc/sysconfig/modules/*.modules, kubelet drop-ins)';
+      const persist = s.builtin
+        ? 'built in (needs no modules-load.d entry)'
+        : where
+          ? `persisted in ${where.file}:${where.line}`
+          : via
+            ? `loaded with ${via.module} (a dependency), persisted in ${via.file}:${via.line}`
+            : 'not persisted (modules-load.d, /etc/modules, /etc/sysconfig/modules/*.modules, kubelet drop-ins)';
       evidence.push(`${s.m}: ${s.how}; ${persist}`);
     }
   }
@@ -54,12 +65,24 @@ function moduleCheck(f: ModuleFacts, wanted: string[][]): { missing: string[]; u
 const heredoc = (file: string, lines: string[], then: string) => [`cat > ${file} <<'EOF'`, ...lines, 'EOF', then].join('\n');
 
 const MODULES_REM = heredoc('/etc/modules-load.d/containerd.conf', ['br_netfilter', 'xt_conntrack'], 'systemctl restart systemd-modules-load.service');
-const IPVS_REM = heredoc('/etc/modules-load.d/ipvs.conf', ['ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh', 'nf_conntrack'], 'systemctl restart systemd-modules-load.service');
+const IPVS_REM = heredoc(
+  '/etc/modules-load.d/ipvs.conf',
+  ['ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh', 'nf_conntrack'],
+  'systemctl restart systemd-modules-load.service',
+);
 
 /** The required sysctls plus the ones the design sets (profile `sysctls`, e.g. 001's vm.swappiness = 0). */
 function sysctlRules(extra: Record<string, string>, minConntrackMax: number): SysctlRule[] {
   // minConntrackMax 0: the design leaves nf_conntrack_max to kube-proxy (it raises it at start)
-  return [...REQUIRED_SYSCTLS.filter((r) => extra[r.key] === undefined && (minConntrackMax > 0 || r.key !== 'net.netfilter.nf_conntrack_max')), ...Object.entries(extra).map(([key, v]): SysctlRule => ({ key, want: (x) => x.trim().split(/\s+/).join(' ') === v.trim().split(/\s+/).join(' '), expect: () => `= ${v} (the design)`, severity: 'error' }))];
+  return [
+    ...REQUIRED_SYSCTLS.filter((r) => extra[r.key] === undefined && (minConntrackMax > 0 || r.key !== 'net.netfilter.nf_conntrack_max')),
+    ...Object.entries(extra).map(([key, v]): SysctlRule => ({
+      key,
+      want: (x) => x.trim().split(/\s+/).join(' ') === v.trim().split(/\s+/).join(' '),
+      expect: () => `= ${v} (the design)`,
+      severity: 'error',
+    })),
+  ];
 }
 
 const SYSCTL_REM = heredoc(
@@ -76,7 +99,12 @@ export function portsToBeFree(kubernetesVersion: string): Record<'control-plane'
 
 export const networkRequirements: Requirement[] = [
   hostRequirement({
-    id: 'HOST-HOSTS-FILE', title: 'Every inventory host name resolves to its inventory address', phase, group: 'network', severity: 'error', source: '000 (二), 001',
+    id: 'HOST-HOSTS-FILE',
+    title: 'Every inventory host name resolves to its inventory address',
+    phase,
+    group: 'network',
+    severity: 'error',
+    source: '000 (二), 001',
     remediation: 'Add one line per cluster host to /etc/hosts on every host, e.g. "192.168.88.4 master".',
     check: ({ facts, ctx, host }) => {
       const res = need(facts.resolution);
@@ -89,7 +117,8 @@ export const networkRequirements: Requirement[] = [
         const lines = hostsFile.filter((e) => e.names.includes(h.name)).map((e) => at('/etc/hosts', e.line, `${e.address} ${e.names.join(' ')}`));
         evidence.push(`getent hosts ${h.name}: ${list(got, 'does not resolve')}`, ...lines);
         if (!got.length) bad.push(`${h.name} does not resolve`);
-        else if (!local && /^[0-9.:a-fA-F]+$/.test(h.address) && !got.includes(h.address)) bad.push(`${h.name} resolves to ${got.join(', ')}, not ${h.address}`);
+        else if (!local && /^[0-9.:a-fA-F]+$/.test(h.address) && !got.includes(h.address))
+          bad.push(`${h.name} resolves to ${got.join(', ')}, not ${h.address}`);
       }
       const expected = local ? "this host's name resolves" : ctx.inventory.map((h) => `${h.name} → ${h.address}`).join(', ');
       const lines = ctx.inventory.map((h) => `${h.address} ${h.name}`);
@@ -99,18 +128,29 @@ export const networkRequirements: Requirement[] = [
     },
   }),
   hostRequirement({
-    id: 'HOST-MODULES', title: 'br_netfilter and xt_conntrack loaded and persisted', phase, group: 'kernel', severity: 'error', source: '000 (五)',
+    id: 'HOST-MODULES',
+    title: 'br_netfilter and xt_conntrack loaded and persisted',
+    phase,
+    group: 'kernel',
+    severity: 'error',
+    source: '000 (五)',
     remediation: MODULES_REM,
     check: ({ facts }) => {
       const r = moduleCheck(need(facts.modules), [['br_netfilter'], ['xt_conntrack', 'nf_conntrack', 'nf_conntrack_ipv4']]);
       const problems = [...r.missing.map((m) => `${m} not loaded`), ...r.unpersisted.map((m) => `${m} not persisted`)];
-      const expected = 'br_netfilter and xt_conntrack (or nf_conntrack) loaded and loaded at boot (modules-load.d, /etc/modules, /etc/sysconfig/modules/*.modules or a kubelet drop-in)';
+      const expected =
+        'br_netfilter and xt_conntrack (or nf_conntrack) loaded and loaded at boot (modules-load.d, /etc/modules, /etc/sysconfig/modules/*.modules or a kubelet drop-in)';
       const typoNote = r.typos.length ? ` (${r.typos.length} misspelled module name(s) in modules-load.d)` : '';
       return problems.length ? verdict.fail(problems.join('; ') + typoNote, expected, r.evidence) : verdict.pass('loaded and persisted', expected, r.evidence);
     },
   }),
   hostRequirement({
-    id: 'HOST-IPVS-MODULES', title: 'IPVS modules loaded and persisted (ipvs proxy mode)', phase, group: 'kernel', severity: 'error', source: '001, 000 (八) init.yaml mode: ipvs',
+    id: 'HOST-IPVS-MODULES',
+    title: 'IPVS modules loaded and persisted (ipvs proxy mode)',
+    phase,
+    group: 'kernel',
+    severity: 'error',
+    source: '001, 000 (八) init.yaml mode: ipvs',
     remediation: IPVS_REM,
     check: ({ facts, profile }) => {
       if (profile.proxyMode !== 'ipvs') return verdict.skip(`kube-proxy mode is ${profile.proxyMode}, not ipvs`);
@@ -121,7 +161,12 @@ export const networkRequirements: Requirement[] = [
     },
   }),
   hostRequirement({
-    id: 'HOST-SYSCTL', title: 'Kernel parameters set (live)', phase, group: 'kernel', severity: 'error', source: '000 (五), 001, 003',
+    id: 'HOST-SYSCTL',
+    title: 'Kernel parameters set (live)',
+    phase,
+    group: 'kernel',
+    severity: 'error',
+    source: '000 (五), 001, 003',
     remediation: SYSCTL_REM,
     check: ({ facts, profile }) => {
       const live = need(facts.sysctls);
@@ -134,7 +179,9 @@ export const networkRequirements: Requirement[] = [
         const v = live[s.key];
         evidence.push(`${s.key} = ${v ?? '(absent)'}`);
         if (v !== undefined && s.want(v, min)) continue;
-        bad.push(v === undefined ? `${s.key} absent${s.key.startsWith('net.bridge.') ? ' (br_netfilter not loaded)' : ''}` : `${s.key} = ${v}, want ${s.expect(min)}`);
+        bad.push(
+          v === undefined ? `${s.key} absent${s.key.startsWith('net.bridge.') ? ' (br_netfilter not loaded)' : ''}` : `${s.key} = ${v}, want ${s.expect(min)}`,
+        );
         worst = s.severity === 'error' ? 'error' : (worst ?? 'warn');
       }
       const expected = rules.map((s) => `${s.key} ${s.expect(min)}`).join(', ');
@@ -143,7 +190,12 @@ export const networkRequirements: Requirement[] = [
     },
   }),
   hostRequirement({
-    id: 'HOST-SYSCTL-PERSIST', title: 'Kernel parameters persisted in sysctl.d, no misspelled keys', phase, group: 'kernel', severity: 'error', source: '000 (五)',
+    id: 'HOST-SYSCTL-PERSIST',
+    title: 'Kernel parameters persisted in sysctl.d, no misspelled keys',
+    phase,
+    group: 'kernel',
+    severity: 'error',
+    source: '000 (五)',
     remediation: SYSCTL_REM,
     check: ({ facts, profile }) => {
       const { settings } = need(facts.sysctlFiles);
@@ -161,17 +213,37 @@ export const networkRequirements: Requirement[] = [
       }
       const known = [...rules.map((s) => s.key), 'net.ipv4.ip_forward', 'net.ipv6.conf.all.forwarding'];
       const near = (k: string) => known.find((x) => x !== k && distance(k, x) <= 3);
-      const typos = settings.filter((x) => !known.includes(x.key) && near(x.key)).map((x) => `${x.file}:${x.line}: unknown key "${x.key}", misspelled ${near(x.key)}?`);
+      const typos = settings
+        .filter((x) => !known.includes(x.key) && near(x.key))
+        .map((x) => `${x.file}:${x.line}: unknown key "${x.key}", misspelled ${near(x.key)}?`);
       const malformed = settings.filter((x) => !x.text.includes('=')).map((x) => `${x.file}:${x.line}: not a "key = value" line: ${x.text}`);
       evidence.push(...typos, ...malformed);
       const expected = 'the required keys with the required values in /etc/sysctl.d/*.conf or /etc/sysctl.conf; no misspelled keys';
-      if (missing.length) return verdict.fail([...missing, ...soft, ...(typos.length ? [`${typos.length} misspelled key(s)`] : [])].join('; '), expected, evidence, { severity: 'error' });
-      if (soft.length || typos.length || malformed.length) return verdict.warn([...soft, ...(typos.length || malformed.length ? [`${soft.length ? '' : 'values persisted, but '}${typos.length + malformed.length} bad line(s) in sysctl files`] : [])].join('; '), expected, evidence);
+      if (missing.length)
+        return verdict.fail([...missing, ...soft, ...(typos.length ? [`${typos.length} misspelled key(s)`] : [])].join('; '), expected, evidence, {
+          severity: 'error',
+        });
+      if (soft.length || typos.length || malformed.length)
+        return verdict.warn(
+          [
+            ...soft,
+            ...(typos.length || malformed.length
+              ? [`${soft.length ? '' : 'values persisted, but '}${typos.length + malformed.length} bad line(s) in sysctl files`]
+              : []),
+          ].join('; '),
+          expected,
+          evidence,
+        );
       return verdict.pass('persisted', expected, evidence);
     },
   }),
   hostRequirement({
-    id: 'HOST-PORTS-FREE', title: 'Kubernetes ports free before install', phase, group: 'network', severity: 'error', source: '000 五, kubeadm preflight',
+    id: 'HOST-PORTS-FREE',
+    title: 'Kubernetes ports free before install',
+    phase,
+    group: 'network',
+    severity: 'error',
+    source: '000 五, kubeadm preflight',
     remediation: 'Stop what listens on these ports (ss -ltnp names the process), or use another host.',
     check: ({ facts, host, profile }) => {
       const listening = need(facts.listening);
@@ -179,15 +251,28 @@ export const networkRequirements: Requirement[] = [
       const ports = [...new Set(host.roles.flatMap((r) => (r === 'control-plane' || r === 'worker' || r === 'etcd' ? free[r] : [])))].sort((a, b) => a - b);
       if (!ports.length) return verdict.skip('no control-plane or worker role');
       const busy = ports.filter((p) => listening.some((l) => l.port === p));
-      const show = (p: number) => listening.filter((l) => l.port === p).map((l) => (l.family === 6 ? `[${l.address}]:${p}` : `${l.address}:${p}`)).join(', ');
+      const show = (p: number) =>
+        listening
+          .filter((l) => l.port === p)
+          .map((l) => (l.family === 6 ? `[${l.address}]:${p}` : `${l.address}:${p}`))
+          .join(', ');
       const expected = `free: ${ports.join(', ')}`;
       return busy.length
-        ? verdict.fail(`in use: ${busy.join(', ')}`, expected, busy.map((p) => `listening: ${show(p)}`))
+        ? verdict.fail(
+            `in use: ${busy.join(', ')}`,
+            expected,
+            busy.map((p) => `listening: ${show(p)}`),
+          )
         : verdict.pass('all free', expected, [`/proc/net/tcp and tcp6: none of ${ports.join(', ')} listening`]);
     },
   }),
   hostRequirement({
-    id: 'HOST-REGISTRY', title: 'Private registry reachable from the host', phase, group: 'registry', severity: 'error', source: '000 (六)',
+    id: 'HOST-REGISTRY',
+    title: 'Private registry reachable from the host',
+    phase,
+    group: 'registry',
+    severity: 'error',
+    source: '000 (六)',
     remediation: 'Make the registry name resolve on the host (/etc/hosts: "192.168.88.3 harbor") and open the path to its port.',
     check: ({ facts, profile }) => {
       const r = need(facts.registry);
@@ -196,9 +281,14 @@ export const networkRequirements: Requirement[] = [
       if (!r) return verdict.skip('no registry in the profile');
       const evidence = [`getent hosts ${r.host}: ${r.resolved ?? 'does not resolve'}`, `${r.tool}: ${r.detail}`];
       const ep = profile.registry.endpoint.replace(/^https?:\/\//, '').replace(/[:/].*$/, '');
-      if (!r.resolved && !/^[0-9.]+$/.test(r.host)) return verdict.fail(`${r.host} does not resolve on this host`, expected, evidence, { remediation: `echo "${ep} ${r.host}" >> /etc/hosts   # the registry's address (profile registry.endpoint)` });
+      if (!r.resolved && !/^[0-9.]+$/.test(r.host))
+        return verdict.fail(`${r.host} does not resolve on this host`, expected, evidence, {
+          remediation: `echo "${ep} ${r.host}" >> /etc/hosts   # the registry's address (profile registry.endpoint)`,
+        });
       if (r.reachable === undefined) return verdict.error(`cannot test reachability: ${r.detail}`, expected);
-      return r.reachable ? verdict.pass(`${r.host}:${r.port} reachable`, expected, evidence) : verdict.fail(`${r.host}:${r.port} not reachable`, expected, evidence);
+      return r.reachable
+        ? verdict.pass(`${r.host}:${r.port} reachable`, expected, evidence)
+        : verdict.fail(`${r.host}:${r.port} not reachable`, expected, evidence);
     },
   }),
 ];

@@ -34,7 +34,9 @@ systemctl restart containerd`;
 
 /** HOST-CONTAINERD-* judge containerd only; on a Docker or CRI-O design they do not apply. */
 function notContainerd(profile: Profile) {
-  return profile.runtime.name !== 'containerd' ? verdict.skip(`the design's runtime is ${profile.runtime.name}, not containerd (profile runtime.name)`) : undefined;
+  return profile.runtime.name !== 'containerd'
+    ? verdict.skip(`the design's runtime is ${profile.runtime.name}, not containerd (profile runtime.name)`)
+    : undefined;
 }
 
 function containerdRemediation(profile: Profile): string {
@@ -70,7 +72,10 @@ function runtimeCgroupDriver(facts: HostFacts, profile: Profile): { driver: stri
   const { cfg, problem, c } = containerdConfig(facts);
   if (!cfg) return { problem: problem! };
   const runc = cfg.systemdCgroup.find((r) => r.runtime === cfg.defaultRuntime) ?? cfg.systemdCgroup[0];
-  return { driver: runc?.value === true ? 'systemd' : 'cgroupfs', from: `${c.path}: runtime ${runc?.runtime ?? '?'} SystemdCgroup = ${runc?.value ?? 'unset'}` };
+  return {
+    driver: runc?.value === true ? 'systemd' : 'cgroupfs',
+    from: `${c.path}: runtime ${runc?.runtime ?? '?'} SystemdCgroup = ${runc?.value ?? 'unset'}`,
+  };
 }
 
 const vnum = (v: string) => v.replace(/^v/, '').split(/[.-]/).slice(0, 2).map(Number);
@@ -82,12 +87,20 @@ const vless = (a: string, b: string) => {
 
 export const runtimeRequirements: Requirement[] = [
   hostRequirement({
-    id: 'HOST-PACKAGES', title: 'Kubernetes and runtime packages installed at the profile version', phase, group: 'packages', severity: 'error', source: '000 (三)',
+    id: 'HOST-PACKAGES',
+    title: 'Kubernetes and runtime packages installed at the profile version',
+    phase,
+    group: 'packages',
+    severity: 'error',
+    source: '000 (三)',
     remediation: 'yum -y install kubeadm-1.29.2 kubelet-1.29.2 kubectl-1.29.2 containerd.io ipvsadm ipset iproute-tc cri-tools',
     check: ({ facts, profile, host }) => {
       const pkgs = need(facts.packages);
       const snaps = pkgs.snaps ?? {};
-      if (pkgs.manager === 'none' && !Object.keys(snaps).length) return verdict.error('no package database to ask: no rpm database (/var/lib/rpm, /usr/lib/sysimage/rpm), no dpkg status (/var/lib/dpkg/status) and no snap on the host');
+      if (pkgs.manager === 'none' && !Object.keys(snaps).length)
+        return verdict.error(
+          'no package database to ask: no rpm database (/var/lib/rpm, /usr/lib/sysimage/rpm), no dpkg status (/var/lib/dpkg/status) and no snap on the host',
+        );
       const os = need(facts.os);
       const fam = os.family === 'rhel' ? 'rhel' : 'debian';
       const el7 = fam === 'rhel' && Number(os.versionId.split('.')[0]) <= 7;
@@ -104,7 +117,9 @@ export const runtimeRequirements: Requirement[] = [
         const bin = isKubeTool(p) && facts.binaryVersions?.ok ? facts.binaryVersions.value[p] : undefined;
         const pv = v ? upstreamVersion(v.replace(/^v/, '')) : undefined;
         const differs = !!(pv && bin && pv !== bin);
-        evidence.push(`${snap ? `snap: ${snap}` : `${pkgs.manager}: ${name ?? names[0]}`} ${v ?? 'not installed'}${differs ? `; the binary says v${bin} (${p} version), which is what runs` : ''}`);
+        evidence.push(
+          `${snap ? `snap: ${snap}` : `${pkgs.manager}: ${name ?? names[0]}`} ${v ?? 'not installed'}${differs ? `; the binary says v${bin} (${p} version), which is what runs` : ''}`,
+        );
         const actual = bin && v ? bin : pv;
         if (!v) problems.push(`${names[0]} missing`);
         else if (isKubeTool(p) && actual !== profile.kubernetesVersion) problems.push(`${name ?? snap} ${actual} ≠ ${profile.kubernetesVersion}`);
@@ -112,7 +127,10 @@ export const runtimeRequirements: Requirement[] = [
       const expected = `${want.map((p) => namesOf(p)[0]).join(', ')}; kube* at ${profile.kubernetesVersion} (rpm, dpkg or snap)`;
       const v = profile.kubernetesVersion;
       const cp = host.roles.includes('control-plane');
-      const others = want.filter((p) => !isKubeTool(p)).map((p) => namesOf(p)[0]).join(' ');
+      const others = want
+        .filter((p) => !isKubeTool(p))
+        .map((p) => namesOf(p)[0])
+        .join(' ');
       const viaSnap = KUBE_TOOLS.some((p) => snaps[p]);
       const minor = v.split('.').slice(0, 2).join('.');
       const rem = viaSnap
@@ -124,8 +142,14 @@ export const runtimeRequirements: Requirement[] = [
     },
   }),
   hostRequirement({
-    id: 'HOST-BINARIES', title: "Executables kubeadm's preflight needs are in PATH", phase, group: 'packages', severity: 'warn', source: 'kubeadm preflight (checks.go InPathCheck)',
-    remediation: 'Install the packages that provide them: conntrack-tools (conntrack), iproute/iproute-tc (ip, tc), iptables, util-linux (mount, nsenter), ethtool, socat, cri-tools (crictl).',
+    id: 'HOST-BINARIES',
+    title: "Executables kubeadm's preflight needs are in PATH",
+    phase,
+    group: 'packages',
+    severity: 'warn',
+    source: 'kubeadm preflight (checks.go InPathCheck)',
+    remediation:
+      'Install the packages that provide them: conntrack-tools (conntrack), iproute/iproute-tc (ip, tc), iptables, util-linux (mount, nsenter), ethtool, socat, cri-tools (crictl).',
     check: ({ facts, profile }) => {
       const bins = need(facts.binaries);
       const { mandatory, optional } = wantedBinaries(profile);
@@ -135,11 +159,18 @@ export const runtimeRequirements: Requirement[] = [
       const missing = mandatory.filter((b) => !bins[b]);
       const missingOptional = optional.filter((b) => !bins[b]);
       if (missing.length) return verdict.fail(`missing: ${[...missing, ...missingOptional].join(', ')}`, expected, evidence);
-      return missingOptional.length ? verdict.warn(`missing: ${missingOptional.join(', ')}`, expected, evidence) : verdict.pass('all present', expected, evidence);
+      return missingOptional.length
+        ? verdict.warn(`missing: ${missingOptional.join(', ')}`, expected, evidence)
+        : verdict.pass('all present', expected, evidence);
     },
   }),
   hostRequirement({
-    id: 'HOST-SERVICES', title: 'containerd active and enabled; kubelet enabled', phase, group: 'services', severity: 'error', source: '000 (四)',
+    id: 'HOST-SERVICES',
+    title: 'containerd active and enabled; kubelet enabled',
+    phase,
+    group: 'services',
+    severity: 'error',
+    source: '000 (四)',
     remediation: 'systemctl enable --now kubelet containerd',
     check: ({ facts, profile }) => {
       const svc = need(facts.services);
@@ -150,19 +181,30 @@ export const runtimeRequirements: Requirement[] = [
       const c = svc.units[rt];
       const k = svc.units[kubeletUnit];
       const method = svc.systemd ? 'systemctl' : `no systemd (PID 1 is ${svc.pid1 || 'unknown'}): running processes and /etc/systemd/system/*.wants links`;
-      const evidence = [`method: ${method}`, `${rt}: ${c?.active ?? 'unknown'}, ${c?.enabled ?? 'unknown'}`, `${kubeletUnit}: ${k?.active ?? 'unknown'}, ${k?.enabled ?? 'unknown'}`];
+      const evidence = [
+        `method: ${method}`,
+        `${rt}: ${c?.active ?? 'unknown'}, ${c?.enabled ?? 'unknown'}`,
+        `${kubeletUnit}: ${k?.active ?? 'unknown'}, ${k?.enabled ?? 'unknown'}`,
+      ];
       const problems: string[] = [];
       if (c?.active !== 'active') problems.push(`${rt} ${c?.active ?? 'unknown'}`);
       if (c?.enabled !== 'enabled') problems.push(`${rt} ${c?.enabled === 'unknown' ? 'not enabled (no wants link)' : (c?.enabled ?? 'unknown')}`);
       if (k?.enabled !== 'enabled') problems.push(`${kubeletUnit} ${k?.enabled === 'unknown' ? 'not enabled (no wants link)' : (k?.enabled ?? 'unknown')}`);
       const expected = `${rt} active + enabled, ${kubeletUnit} enabled`;
       return problems.length
-        ? verdict.fail(problems.join('; '), expected, evidence, { remediation: `systemctl enable --now ${rt}.service && systemctl enable ${kubeletUnit}.service` })
+        ? verdict.fail(problems.join('; '), expected, evidence, {
+            remediation: `systemctl enable --now ${rt}.service && systemctl enable ${kubeletUnit}.service`,
+          })
         : verdict.pass(expected, expected, evidence);
     },
   }),
   hostRequirement({
-    id: 'HOST-CONTAINERD-CONFIG', title: 'containerd config.toml: parses, SystemdCgroup = true, sandbox image from the profile', phase, group: 'containerd', severity: 'error', source: '000 (四), 003',
+    id: 'HOST-CONTAINERD-CONFIG',
+    title: 'containerd config.toml: parses, SystemdCgroup = true, sandbox image from the profile',
+    phase,
+    group: 'containerd',
+    severity: 'error',
+    source: '000 (四), 003',
     remediation: CONTAINERD_REM,
     check: ({ facts, profile }) => {
       const na = notContainerd(profile);
@@ -174,18 +216,27 @@ export const runtimeRequirements: Requirement[] = [
       const evidence = [`${c.path}: version = ${cfg.version} (${cfg.version >= 3 ? 'containerd 2.x schema' : 'containerd 1.x schema'})`];
       const runc = cfg.systemdCgroup.find((r) => r.runtime === cfg.defaultRuntime) ?? cfg.systemdCgroup[0];
       const wantSystemd = profile.cgroupDriver === 'systemd';
-      if (!runc) { if (wantSystemd) problems.push('no runc runtime table (containerd defaults to SystemdCgroup = false)'); }
-      else if ((runc.value === true) !== wantSystemd) problems.push(`SystemdCgroup = ${runc.value ?? 'unset (defaults to false)'} for runtime ${runc.runtime}`);
+      if (!runc) {
+        if (wantSystemd) problems.push('no runc runtime table (containerd defaults to SystemdCgroup = false)');
+      } else if ((runc.value === true) !== wantSystemd)
+        problems.push(`SystemdCgroup = ${runc.value ?? 'unset (defaults to false)'} for runtime ${runc.runtime}`);
       evidence.push(...tomlLines(c, /SystemdCgroup/));
       const sb = cfg.sandboxImage?.value;
       if (sb !== profile.sandboxImage) problems.push(`sandbox image ${sb ?? 'unset (containerd default registry.k8s.io/pause)'} ≠ ${profile.sandboxImage}`);
       evidence.push(...tomlLines(c, /sandbox_image|sandbox\s*=/));
       const observed = `SystemdCgroup = ${runc?.value ?? 'unset'}, sandbox image ${sb ?? 'unset'}`;
-      return problems.length ? verdict.fail(problems.join('; '), expected, evidence, { remediation: containerdRemediation(profile) }) : verdict.pass(observed, expected, evidence);
+      return problems.length
+        ? verdict.fail(problems.join('; '), expected, evidence, { remediation: containerdRemediation(profile) })
+        : verdict.pass(observed, expected, evidence);
     },
   }),
   hostRequirement({
-    id: 'HOST-CONTAINERD-MIRRORS', title: 'Registry mirrors point at the private registry, its TLS/auth section exists', phase, group: 'containerd', severity: 'error', source: '000 (四)',
+    id: 'HOST-CONTAINERD-MIRRORS',
+    title: 'Registry mirrors point at the private registry, its TLS/auth section exists',
+    phase,
+    group: 'containerd',
+    severity: 'error',
+    source: '000 (四)',
     remediation: `In /etc/containerd/config.toml (version = 2):
 [plugins."io.containerd.grpc.v1.cri".registry.mirrors."docker.io"]
   endpoint = ["https://192.168.88.3:443"]
@@ -242,14 +293,27 @@ then: systemctl restart containerd`,
       }
       const hp0 = hostPort(ep);
       const rem = cfg.configPath
-        ? regs.map((r) => `mkdir -p ${cfg.configPath!.split(':')[0]}/${r} && cat > ${cfg.configPath!.split(':')[0]}/${r}/hosts.toml <<'EOF'\nserver = "${ep}"\n[host."${ep}"]\n  capabilities = ["pull", "resolve"]\nEOF`).join('\n')
+        ? regs
+            .map(
+              (r) =>
+                `mkdir -p ${cfg.configPath!.split(':')[0]}/${r} && cat > ${cfg.configPath!.split(':')[0]}/${r}/hosts.toml <<'EOF'\nserver = "${ep}"\n[host."${ep}"]\n  capabilities = ["pull", "resolve"]\nEOF`,
+            )
+            .join('\n')
         : `In ${c.path} (version = 2):\n${regs.map((r) => `[plugins."io.containerd.grpc.v1.cri".registry.mirrors."${r}"]\n  endpoint = ["${ep}"]`).join('\n')}\n[plugins."io.containerd.grpc.v1.cri".registry.configs."${hp0}".tls]\n  ca_file = "/etc/containerd/certs.d/${profile.registry.name.split(':')[0]}-ca.crt"\nthen: systemctl restart ${profile.runtime.service}`;
-      return problems.length ? verdict.fail(problems.join('; '), expected, evidence, { remediation: rem }) : verdict.pass(`mirrors → ${ep}`, expected, evidence);
+      return problems.length
+        ? verdict.fail(problems.join('; '), expected, evidence, { remediation: rem })
+        : verdict.pass(`mirrors → ${ep}`, expected, evidence);
     },
   }),
   hostRequirement({
-    id: 'HOST-CONTAINERD-SECURITY', title: 'No TLS verification bypass, no plaintext registry credentials', phase, group: 'containerd', severity: 'warn', source: '000 (四)',
-    remediation: 'Give containerd the registry CA (tls.ca_file, or ca = in hosts.toml) instead of insecure_skip_verify, and move credentials out of config.toml (a kubelet image credential provider or imagePullSecrets).',
+    id: 'HOST-CONTAINERD-SECURITY',
+    title: 'No TLS verification bypass, no plaintext registry credentials',
+    phase,
+    group: 'containerd',
+    severity: 'warn',
+    source: '000 (四)',
+    remediation:
+      'Give containerd the registry CA (tls.ca_file, or ca = in hosts.toml) instead of insecure_skip_verify, and move credentials out of config.toml (a kubelet image credential provider or imagePullSecrets).',
     check: ({ facts, profile }) => {
       const na = notContainerd(profile);
       if (na) return na;
@@ -261,16 +325,28 @@ then: systemctl restart containerd`,
         if (x.insecureSkipVerify) findings.push(`registry.configs."${host}".tls.insecure_skip_verify = true`);
         const a = x.auth;
         if (a && (a.hasPassword || a.hasAuth || a.hasIdentityToken)) {
-          findings.push(`registry.configs."${host}".auth holds plaintext credentials (${[a.hasPassword && 'password', a.hasAuth && 'auth', a.hasIdentityToken && 'identitytoken'].filter(Boolean).join(', ')}; values not shown)`);
+          findings.push(
+            `registry.configs."${host}".auth holds plaintext credentials (${[a.hasPassword && 'password', a.hasAuth && 'auth', a.hasIdentityToken && 'identitytoken'].filter(Boolean).join(', ')}; values not shown)`,
+          );
         }
       }
       for (const h of c.hostsToml) for (const x of h.hosts) if (x.skipVerify) findings.push(`${h.path}: [host."${x.url}"] skip_verify = true`);
-      const evidence = [...tomlLines(c, /insecure_skip_verify|skip_verify/), ...linesMatching(c.text ?? '', /^\s*(password|auth|identitytoken)\s*=/).map((l) => `${c.path}:${l.line}: ${l.text.split('=')[0]!.trim()} = <redacted>`)];
-      return findings.length ? verdict.fail(findings.join('; '), expected, evidence) : verdict.pass('TLS verified, no credentials in config.toml', expected, evidence);
+      const evidence = [
+        ...tomlLines(c, /insecure_skip_verify|skip_verify/),
+        ...linesMatching(c.text ?? '', /^\s*(password|auth|identitytoken)\s*=/).map((l) => `${c.path}:${l.line}: ${l.text.split('=')[0]!.trim()} = <redacted>`),
+      ];
+      return findings.length
+        ? verdict.fail(findings.join('; '), expected, evidence)
+        : verdict.pass('TLS verified, no credentials in config.toml', expected, evidence);
     },
   }),
   hostRequirement({
-    id: 'HOST-CRI-SOCKET', title: 'The CRI socket of the profile exists', phase, group: 'runtime', severity: 'error', source: '000 (八)',
+    id: 'HOST-CRI-SOCKET',
+    title: 'The CRI socket of the profile exists',
+    phase,
+    group: 'runtime',
+    severity: 'error',
+    source: '000 (八)',
     remediation: 'systemctl enable --now containerd   # creates /run/containerd/containerd.sock',
     check: ({ facts, profile }) => {
       const socks = need(facts.criSockets);
@@ -278,7 +354,16 @@ then: systemctl restart containerd`,
       let note = '';
       // a socket this kubeadm version cannot use at all (dockershim from 1.24; lib/kubeadm/versions.ts)
       const unusable = kubeadmFacts(profile.kubernetesVersion).criSocketProblem(profile.criSocket);
-      if (unusable) return verdict.fail(unusable, `a CRI socket kubeadm ${profile.kubernetesVersion} can use`, Object.entries(socks).map(([p, s]) => `${p}: ${s}`), { remediation: 'Install cri-dockerd and set criSocket: unix:///var/run/cri-dockerd.sock, or move to containerd (criSocket: unix:///var/run/containerd/containerd.sock).' });
+      if (unusable)
+        return verdict.fail(
+          unusable,
+          `a CRI socket kubeadm ${profile.kubernetesVersion} can use`,
+          Object.entries(socks).map(([p, s]) => `${p}: ${s}`),
+          {
+            remediation:
+              'Install cri-dockerd and set criSocket: unix:///var/run/cri-dockerd.sock, or move to containerd (criSocket: unix:///var/run/containerd/containerd.sock).',
+          },
+        );
       // dockershim's socket is the kubelet's own, created when the kubelet runs: before install, Docker's socket is what must exist
       if (profile.runtime.name === 'docker' && /dockershim\.sock$/.test(path)) {
         note = ` (${path} is dockershim's, created by the kubelet itself; before install the runtime behind it, Docker, must answer)`;
@@ -286,16 +371,26 @@ then: systemctl restart containerd`,
       }
       const alt = (p: string) => (p.startsWith('/var/run/') ? p.replace('/var/run/', '/run/') : p.startsWith('/run/') ? `/var${p}` : p);
       const st = socks[path] ?? socks[alt(path)];
-      const evidence = Object.entries(socks).filter(([p, s]) => s !== 'absent' || [path, alt(path)].includes(p)).map(([p, s]) => `${p}: ${s}`);
+      const evidence = Object.entries(socks)
+        .filter(([p, s]) => s !== 'absent' || [path, alt(path)].includes(p))
+        .map(([p, s]) => `${p}: ${s}`);
       if (!evidence.length) evidence.push(`${path}: ${st ?? 'absent'}`);
       const expected = `${path} is a socket${note}`;
       if (st === 'socket') return verdict.pass(`${path} exists`, expected, evidence);
-      return verdict.fail(st === 'other' ? `${path} exists but is not a socket` : `${path} does not exist`, expected, evidence, { remediation: `systemctl enable --now ${profile.runtime.service}   # creates ${path}` });
+      return verdict.fail(st === 'other' ? `${path} exists but is not a socket` : `${path} does not exist`, expected, evidence, {
+        remediation: `systemctl enable --now ${profile.runtime.service}   # creates ${path}`,
+      });
     },
   }),
   hostRequirement({
-    id: 'HOST-CGROUP-DRIVER', title: 'containerd and kubelet agree on the systemd cgroup driver', phase, group: 'runtime', severity: 'error', source: '000 (八), 003',
-    remediation: 'Set SystemdCgroup = true in /etc/containerd/config.toml and cgroupDriver: systemd in the KubeletConfiguration (init.yaml), then restart containerd.',
+    id: 'HOST-CGROUP-DRIVER',
+    title: 'containerd and kubelet agree on the systemd cgroup driver',
+    phase,
+    group: 'runtime',
+    severity: 'error',
+    source: '000 (八), 003',
+    remediation:
+      'Set SystemdCgroup = true in /etc/containerd/config.toml and cgroupDriver: systemd in the KubeletConfiguration (init.yaml), then restart containerd.',
     check: ({ facts, profile }) => {
       const rt = runtimeCgroupDriver(facts, profile);
       const kub = need(facts.kubelet);
@@ -327,15 +422,29 @@ then: systemctl restart containerd`,
     },
   }),
   hostRequirement({
-    id: 'HOST-TIME-SYNC', title: 'Time synchronised by chronyd, ntpd or systemd-timesyncd', phase, group: 'services', severity: 'warn', source: '001',
+    id: 'HOST-TIME-SYNC',
+    title: 'Time synchronised by chronyd, ntpd or systemd-timesyncd',
+    phase,
+    group: 'services',
+    severity: 'warn',
+    source: '001',
     remediation: 'yum -y install chrony && systemctl enable --now chronyd && chronyc tracking',
     check: ({ facts, profile }) => {
       const svc = need(facts.services);
       const t = need(facts.timeSync);
       const daemons = Object.keys(TIME_DAEMON_UNITS).filter((d) => TIME_DAEMON_UNITS[d]!.some((u) => svc.units[u]?.active === 'active'));
       const selected = t.chronySources?.find((x) => x.state === '*');
-      const synced = t.ntpSynchronized === true || t.timesyncdSynchronized || (t.chronyLeap !== undefined && t.chronyLeap === 'Normal') || t.ntpstatRc === 0 || !!selected;
-      const evidence = [`active time daemons: ${list(daemons)}`, ...(t.raw ? t.raw.split('\n').filter((l) => /NTP|synchron|Leap|Reference|System time|ntpstat|^\^\*/i.test(l)).slice(0, 6) : [])];
+      const synced =
+        t.ntpSynchronized === true || t.timesyncdSynchronized || (t.chronyLeap !== undefined && t.chronyLeap === 'Normal') || t.ntpstatRc === 0 || !!selected;
+      const evidence = [
+        `active time daemons: ${list(daemons)}`,
+        ...(t.raw
+          ? t.raw
+              .split('\n')
+              .filter((l) => /NTP|synchron|Leap|Reference|System time|ntpstat|^\^\*/i.test(l))
+              .slice(0, 6)
+          : []),
+      ];
       const servers = profile.timeSync.servers;
       const expected = servers.length ? `a time daemon active and synchronised to one of ${servers.join(', ')}` : 'a time daemon active and synchronised';
       const rem = `${need(facts.os).family === 'rhel' ? 'yum -y install chrony' : 'apt-get install -y chrony'}${servers.length ? ` && printf 'server %s iburst\\n' ${servers.join(' ')} >> /etc/chrony.conf` : ''} && systemctl enable --now chronyd && chronyc sources`;
@@ -344,22 +453,39 @@ then: systemctl restart containerd`,
       if (servers.length) {
         // chronyd only ever selects a source it was configured with: a `^*` source while every server/pool line
         // names a profile server means it is synchronised to one of them; else the selected address must be one of theirs
-        if (!t.chronySources) return verdict.fail(`${daemons.join(', ')} synchronised, but its servers cannot be read (no chronyc)`, expected, evidence, { remediation: rem });
-        if (!selected) return verdict.fail('chronyc sources shows no ^* (selected) source', expected, [...evidence, ...t.chronySources.map((x) => `chronyc sources: ${x.line}`)], { remediation: rem });
+        if (!t.chronySources)
+          return verdict.fail(`${daemons.join(', ')} synchronised, but its servers cannot be read (no chronyc)`, expected, evidence, { remediation: rem });
+        if (!selected)
+          return verdict.fail(
+            'chronyc sources shows no ^* (selected) source',
+            expected,
+            [...evidence, ...t.chronySources.map((x) => `chronyc sources: ${x.line}`)],
+            { remediation: rem },
+          );
         const conf = t.chronyServers ?? [];
         // an address, or an inventory name the host resolved (HOST-HOSTS-FILE's lookups), that is the selected source
         const res = facts.resolution.ok ? facts.resolution.value : {};
         const foreign = conf.filter((x) => !servers.includes(x.name));
         evidence.push(`chronyc sources: ${selected.line}`, ...conf.map((x) => `${x.file}:${x.line}: ${x.kind} ${x.name}`));
         const named = servers.find((n) => n === selected.address || (res[n] ?? []).includes(selected.address));
-        if (!named && (foreign.length || !conf.length)) return verdict.fail(`synchronised to ${selected.address}, not one of ${servers.join(', ')}`, expected, evidence, { remediation: rem });
-        return verdict.pass(`${daemons.join(', ')} synchronised to ${named ?? `${selected.address} (chrony.conf lists only ${servers.join(', ')})`}`, expected, evidence);
+        if (!named && (foreign.length || !conf.length))
+          return verdict.fail(`synchronised to ${selected.address}, not one of ${servers.join(', ')}`, expected, evidence, { remediation: rem });
+        return verdict.pass(
+          `${daemons.join(', ')} synchronised to ${named ?? `${selected.address} (chrony.conf lists only ${servers.join(', ')})`}`,
+          expected,
+          evidence,
+        );
       }
       return verdict.pass(`${daemons.join(', ')} synchronised`, expected, evidence);
     },
   }),
   hostRequirement({
-    id: 'HOST-DOCKER-CONFIG', title: 'Docker: daemon.json parses, cgroup driver, registry mirrors, version valid for the kubeadm version', phase, group: 'runtime', severity: 'error', source: '001, 003 (daemon.json), 000 六',
+    id: 'HOST-DOCKER-CONFIG',
+    title: 'Docker: daemon.json parses, cgroup driver, registry mirrors, version valid for the kubeadm version',
+    phase,
+    group: 'runtime',
+    severity: 'error',
+    source: '001, 003 (daemon.json), 000 六',
     remediation: `cat > /etc/docker/daemon.json <<'EOF'\n{ "exec-opts": ["native.cgroupdriver=systemd"] }\nEOF\nsystemctl restart docker`,
     check: ({ facts, profile }) => {
       if (profile.runtime.name !== 'docker') return verdict.skip(`the design's runtime is ${profile.runtime.name}, not docker (profile runtime.name)`);
@@ -374,24 +500,35 @@ then: systemctl restart containerd`,
       const evidence: string[] = [];
       if (d.parseError) problems.push(`${d.path}: ${d.parseError} (dockerd refuses to start)`);
       const cfg = d.config;
-      if (cfg) evidence.push(`${d.path}: keys ${list(cfg.keys)}`, ...linesMatching(d.text ?? '', /cgroupdriver|registry-mirrors|insecure-registries/).map((l) => `${d.path}:${l.line}: ${l.text.trim()}`));
+      if (cfg)
+        evidence.push(
+          `${d.path}: keys ${list(cfg.keys)}`,
+          ...linesMatching(d.text ?? '', /cgroupdriver|registry-mirrors|insecure-registries/).map((l) => `${d.path}:${l.line}: ${l.text.trim()}`),
+        );
       else if (!d.present) evidence.push(`${d.path}: absent (Docker's defaults: cgroupfs, no mirrors)`);
       if (d.info) evidence.push(`docker info: Server Version ${d.info.serverVersion ?? '?'}, Cgroup Driver ${d.info.cgroupDriver ?? '?'}`);
       const driver = d.info?.cgroupDriver ?? cfg?.cgroupDriver ?? (d.parseError ? undefined : 'cgroupfs');
-      if (driver && driver !== profile.cgroupDriver) problems.push(`cgroup driver ${driver}${cfg?.cgroupDriver ? '' : ' (Docker\'s default)'} ≠ ${profile.cgroupDriver}`);
+      if (driver && driver !== profile.cgroupDriver)
+        problems.push(`cgroup driver ${driver}${cfg?.cgroupDriver ? '' : " (Docker's default)"} ≠ ${profile.cgroupDriver}`);
       const mirrors = [...(cfg?.registryMirrors ?? []), ...(d.info?.registryMirrors ?? [])].map((x) => x.replace(/\/+$/, ''));
       for (const m of profile.registry.mirrors ?? []) if (!mirrors.includes(m.replace(/\/+$/, ''))) problems.push(`registry-mirrors lacks ${m}`);
       const insecure = [...new Set([...(cfg?.insecureRegistries ?? []), ...(d.info?.insecureRegistries ?? []).filter((x) => !/^127\.0\.0\.0\/8$/.test(x))])];
       if (insecure.length) warnings.push(`insecure-registries: ${insecure.join(', ')} (plain HTTP or unverified TLS)`);
       const pkg = DOCKER_PACKAGES.find((n) => pkgs.installed[n]);
       const version = d.info?.serverVersion ?? (pkg ? upstreamVersion(pkgs.installed[pkg]!).replace(/\.ce$/, '') : undefined);
-      evidence.push(`Docker version: ${version ?? 'unknown'} (${d.info?.serverVersion ? 'docker info' : pkg ? `${pkgs.manager}: ${pkg} ${pkgs.installed[pkg]}` : 'no docker package, no docker info'})`);
+      evidence.push(
+        `Docker version: ${version ?? 'unknown'} (${d.info?.serverVersion ? 'docker info' : pkg ? `${pkgs.manager}: ${pkg} ${pkgs.installed[pkg]}` : 'no docker package, no docker info'})`,
+      );
       if (!dockershimAvailable(kv)) {
-        if (!/cri-dockerd/.test(profile.criSocket)) problems.push(`kubeadm ${kv} has no dockershim (removed in 1.24): Docker needs cri-dockerd (criSocket unix:///var/run/cri-dockerd.sock), or use containerd`);
+        if (!/cri-dockerd/.test(profile.criSocket))
+          problems.push(
+            `kubeadm ${kv} has no dockershim (removed in 1.24): Docker needs cri-dockerd (criSocket unix:///var/run/cri-dockerd.sock), or use containerd`,
+          );
       } else {
         const max = latestValidatedDocker(kv);
         if (!version) problems.push('Docker is not installed (no docker package)');
-        else if (max && vless(max, version)) warnings.push(`Docker ${version} is newer than the latest version kubeadm ${kv} validated (${max}): its preflight warns`);
+        else if (max && vless(max, version))
+          warnings.push(`Docker ${version} is newer than the latest version kubeadm ${kv} validated (${max}): its preflight warns`);
       }
       if (problems.length) return verdict.fail([...problems, ...warnings].join('; '), expected, evidence, { remediation: rem });
       if (warnings.length) return verdict.warn(warnings.join('; '), expected, evidence, { remediation: rem });
@@ -399,7 +536,12 @@ then: systemctl restart containerd`,
     },
   }),
   hostRequirement({
-    id: 'HOST-CRIO-CONFIG', title: 'CRI-O: crio.conf parses, cgroup_manager and pause_image from the profile', phase, group: 'runtime', severity: 'error', source: 'kubeadm container runtimes',
+    id: 'HOST-CRIO-CONFIG',
+    title: 'CRI-O: crio.conf parses, cgroup_manager and pause_image from the profile',
+    phase,
+    group: 'runtime',
+    severity: 'error',
+    source: 'kubeadm container runtimes',
     remediation: `cat > /etc/crio/crio.conf.d/02-kubernetes.conf <<'EOF'\n[crio.runtime]\ncgroup_manager = "systemd"\n[crio.image]\npause_image = "registry.k8s.io/pause:3.9"\nEOF\nsystemctl restart crio`,
     check: ({ facts, profile }) => {
       if (profile.runtime.name !== 'cri-o') return verdict.skip(`the design's runtime is ${profile.runtime.name}, not cri-o (profile runtime.name)`);
@@ -410,11 +552,16 @@ then: systemctl restart containerd`,
       if (!c.files.length) return verdict.fail(`neither ${c.path} nor /etc/crio/crio.conf.d/*.conf exists`, expected, [], { remediation: rem });
       const cm = c.config?.cgroupManager;
       const pi = c.config?.pauseImage;
-      const evidence = [`cgroup_manager = ${cm ? `${cm.value} (${cm.file})` : 'unset (CRI-O default systemd)'}`, `pause_image = ${pi ? `${pi.value} (${pi.file})` : 'unset (CRI-O default registry.k8s.io/pause)'}`];
+      const evidence = [
+        `cgroup_manager = ${cm ? `${cm.value} (${cm.file})` : 'unset (CRI-O default systemd)'}`,
+        `pause_image = ${pi ? `${pi.value} (${pi.file})` : 'unset (CRI-O default registry.k8s.io/pause)'}`,
+      ];
       const problems: string[] = [];
       if ((cm?.value ?? 'systemd') !== profile.cgroupDriver) problems.push(`cgroup_manager ${cm?.value ?? 'systemd (default)'} ≠ ${profile.cgroupDriver}`);
       if (pi?.value !== profile.sandboxImage) problems.push(`pause_image ${pi?.value ?? 'unset'} ≠ ${profile.sandboxImage}`);
-      return problems.length ? verdict.fail(problems.join('; '), expected, evidence, { remediation: rem }) : verdict.pass(`cgroup_manager ${cm?.value ?? 'systemd'}, pause_image ${pi?.value}`, expected, evidence);
+      return problems.length
+        ? verdict.fail(problems.join('; '), expected, evidence, { remediation: rem })
+        : verdict.pass(`cgroup_manager ${cm?.value ?? 'systemd'}, pause_image ${pi?.value}`, expected, evidence);
     },
   }),
 ];

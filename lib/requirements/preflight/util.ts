@@ -3,8 +3,14 @@ export const at = (file: string, line: number, text: string) => `${file}:${line}
 
 /** Compare dotted versions numerically: -1, 0, 1. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.replace(/^v/, '').split(/[.-]/).map((x) => parseInt(x, 10) || 0);
-  const pb = b.replace(/^v/, '').split(/[.-]/).map((x) => parseInt(x, 10) || 0);
+  const pa = a
+    .replace(/^v/, '')
+    .split(/[.-]/)
+    .map((x) => parseInt(x, 10) || 0);
+  const pb = b
+    .replace(/^v/, '')
+    .split(/[.-]/)
+    .map((x) => parseInt(x, 10) || 0);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d) return d < 0 ? -1 : 1;
