@@ -8,7 +8,7 @@
 #           tencentcloud's SDK, udp needs cgo), flannel-cni: the flannel CNI plugin of containernetworking/plugins
 #           v0.9.1 (flannel-io/cni-plugin, split from it, is refused by the proxy)
 #   images  one-layer image archives for the lab cluster (mkimages.py): $out/images/{node,control-plane}.tar
-# Usage: build.sh [part...] (default: all). Each part is skipped when its stamp is newer than its recipe,
+# Usage: build.sh [part...] (default: all). Each part is skipped when its stamp matches its recipe (see fresh()),
 # so a warm cache costs nothing. Binaries of an earlier build in ~/.cache/kubeadm-verify/warm are moved in.
 # Recipe, timings and pitfalls: ../shared/references/real-kubeadm.md, real-apiserver.md.
 set -euo pipefail
@@ -22,9 +22,15 @@ parts=("$@")
 mkdir -p "$out"
 export CGO_ENABLED=0 GOFLAGS="-trimpath -buildvcs=false" GOTOOLCHAIN=local
 log() { echo "[k8s] $*" >&2; }
-# fresh PART FILE... : the part's stamp exists and is newer than every recipe file given
-fresh() { local s="$out/.stamp-$1"; shift; [ -f "$s" ] || return 1; for f in "$@"; do [ "$s" -nt "$f" ] || return 1; done; }
-done_() { touch "$out/.stamp-$1"; log "$1 built in $(( $(date +%s) - t0 )) s"; }
+# fresh PART FILE... : the part's stamp holds the hash of its recipe — its own lines of this script, the version and
+# the files given — so a fresh clone (every file newer than any stamp) rebuilds nothing, and an edit rebuilds only
+# the part it touches
+fresh() {
+  local part=$1; shift
+  hash=$({ sed -n "/^  $part)\$/,/;;\$/p" "$here/build.sh"; echo "$K"; cat "$@" 2>/dev/null; } | sha256sum | cut -c1-16)
+  [ "$(cat "$out/.stamp-$part" 2>/dev/null)" = "$hash" ]
+}
+done_() { echo "$hash" >"$out/.stamp-$1"; log "$1 built in $(( $(date +%s) - t0 )) s"; }
 needgo() { command -v go >/dev/null || { log "go is not installed"; exit 1; }; }
 
 for part in "${parts[@]}"; do
@@ -32,7 +38,7 @@ for part in "${parts[@]}"; do
   case $part in
   k8s)
     have() { for c in "${k8s[@]}"; do [ -x "$1/$c" ] || return 1; done; }
-    if fresh k8s "$here/build.sh" "$here/build-module/go.mod" && have "$out"; then continue; fi
+    if fresh k8s "$here/build-module/go.mod" && have "$out"; then continue; fi
     if have "$warm" && "$warm/kubeadm" version -o short 2>/dev/null | grep -qx "v$K"; then
       log "moving the v$K binaries of $warm into $out"
       for c in "${k8s[@]}"; do mv -f "$warm/$c" "$out/$c"; done
@@ -46,23 +52,23 @@ for part in "${parts[@]}"; do
     "$out/kube-apiserver" --version >&2
     done_ k8s ;;
   etcd)
-    fresh etcd "$here/build.sh" "$here/extra/etcd/go.mod" && [ -x "$out/etcd" ] && continue
+    fresh etcd "$here/extra/etcd/go.mod" && [ -x "$out/etcd" ] && continue
     needgo; (cd "$here/extra/etcd" && go build -ldflags "-s -w" -o "$out/etcd" .)
     done_ etcd ;;
   pause)
-    fresh pause "$here/build.sh" "$here/extra/pause/main.go" && [ -x "$out/pause" ] && continue
+    fresh pause "$here/extra/pause/main.go" && [ -x "$out/pause" ] && continue
     needgo; (cd "$here/extra/pause" && go build -ldflags "-s -w" -o "$out/pause" .)
     done_ pause ;;
   crictl)
-    fresh crictl "$here/build.sh" && [ -x "$out/crictl" ] && continue
+    fresh crictl && [ -x "$out/crictl" ] && continue
     needgo; GOBIN="$out" go install -ldflags "-s -w -X sigs.k8s.io/cri-tools/pkg/version.Version=v1.34.0" sigs.k8s.io/cri-tools/cmd/crictl@v1.34.0
     done_ crictl ;;
   coredns)
-    fresh coredns "$here/build.sh" && [ -x "$out/coredns" ] && continue
+    fresh coredns && [ -x "$out/coredns" ] && continue
     needgo; GOBIN="$out" go install -ldflags "-s -w" github.com/coredns/coredns@v1.11.1
     done_ coredns ;;
   flannel)
-    fresh flannel "$here/build.sh" && [ -x "$out/flanneld" ] && [ -x "$out/install-conf" ] && [ -x "$out/flannel-cni" ] && continue
+    fresh flannel && [ -x "$out/flanneld" ] && [ -x "$out/install-conf" ] && [ -x "$out/flannel-cni" ] && continue
     needgo
     src=$(cd / && go mod download -json github.com/flannel-io/flannel@v0.28.10 | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
     tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -78,7 +84,7 @@ for part in "${parts[@]}"; do
     rm -rf "$tmp"; trap - EXIT
     done_ flannel ;;
   images)
-    fresh images "$here/build.sh" "$here/mkimages.py" "$out/.stamp-flannel" && [ -f "$out/images/node.tar" ] && continue
+    fresh images "$here/mkimages.py" "$out/.stamp-flannel" && [ -f "$out/images/node.tar" ] && continue
     python3 "$here/mkimages.py" "$out" "$out/images"
     done_ images ;;
   *) log "unknown part $part (k8s etcd pause crictl coredns flannel images)"; exit 2 ;;
