@@ -130,7 +130,11 @@ describe('HOST-DOCKER-CONFIG', () => {
     });
   });
   it('HOST-DOCKER-CONFIG fail: the profile wants a registry mirror daemon.json lacks; a trailing slash is no difference', () => {
-    const mirrors = (ms: string[]): Partial<Profile> => ({ ...D001, cgroupDriver: 'systemd', registry: { enabled: false, name: '', endpoint: '', mirrors: ms } });
+    const mirrors = (ms: string[]): Partial<Profile> => ({
+      ...D001,
+      cgroupDriver: 'systemd',
+      registry: { enabled: false, name: '', endpoint: '', mirrors: ms },
+    });
     const r = on('HOST-DOCKER-CONFIG', dockerHost(daemonJson(DJ_003)), mirrors(['https://harbor:443', 'https://docker.m.daocloud.io']));
     expect(r).toMatchObject({
       status: 'fail',
@@ -179,6 +183,28 @@ describe('HOST-DOCKER-CONFIG', () => {
       observed: 'cgroup driver cgroupfs, Docker 20.10.24',
       evidence: expect.arrayContaining(['Docker version: 20.10.24 (rpm: docker.io 20.10.24+dfsg1-1+b3)']),
     });
+  });
+  it('HOST-DOCKER-CONFIG warn: both warnings at once (20.10 on kubeadm 1.13, an insecure registry), joined', () => {
+    expect(on('HOST-DOCKER-CONFIG', dockerHost({ info: INFO_2010 }), D001)).toMatchObject({
+      status: 'warn',
+      observed:
+        'insecure-registries: harbor.guoran100.com (plain HTTP or unverified TLS); Docker 20.10.8 is newer than the latest version kubeadm 1.13.1 validated (18.06): its preflight warns',
+    });
+  });
+  it('HOST-DOCKER-CONFIG pass: a docker info that gave no version and no driver says "?" and falls back to the package', () => {
+    const r = on('HOST-DOCKER-CONFIG', dockerHost({ info: { registryMirrors: [], insecureRegistries: [] } }), D001);
+    expect(r).toMatchObject({ status: 'pass', observed: 'cgroup driver cgroupfs, Docker 18.06.1' });
+    expect(r.evidence).toEqual([
+      `${DJ}: absent (Docker's defaults: cgroupfs, no mirrors)`,
+      'docker info: Server Version ?, Cgroup Driver ?',
+      'Docker version: 18.06.1 (rpm: docker-ce 18.06.1.ce-3.el7)',
+    ]);
+  });
+  it('HOST-DOCKER-CONFIG pass: mirrors typed with any number of trailing slashes, in daemon.json or the profile', () => {
+    const text = '{ "exec-opts": ["native.cgroupdriver=cgroupfs"], "registry-mirrors": ["https://harbor:443//"] }';
+    const reg = (ms: string[]): Partial<Profile> => ({ ...D001, registry: { enabled: false, name: '', endpoint: '', mirrors: ms } });
+    expect(on('HOST-DOCKER-CONFIG', dockerHost(daemonJson(text)), reg(['https://harbor:443']))).toMatchObject({ status: 'pass' });
+    expect(on('HOST-DOCKER-CONFIG', dockerHost(daemonJson(text)), reg(['https://harbor:443//']))).toMatchObject({ status: 'pass' });
   });
   it('HOST-DOCKER-CONFIG fail: a warning joins the failure, not lost', () => {
     const r = on('HOST-DOCKER-CONFIG', dockerHost({ info: { ...INFO_2010, cgroupDriver: 'systemd' } }), D001);
@@ -279,6 +305,16 @@ describe('HOST-CRIO-CONFIG', () => {
       observed: 'cgroup_manager cgroupfs, pause_image registry.k8s.io/pause:3.9',
       evidence: [`cgroup_manager = cgroupfs (${later.path})`, `pause_image = registry.k8s.io/pause:3.9 (${DROPIN})`],
     });
+  });
+  it("HOST-CRIO-CONFIG pass: a drop-in that sets only pause_image — CRI-O's default systemd is the design's", () => {
+    const r = on('HOST-CRIO-CONFIG', crioHost([{ path: DROPIN, content: '[crio.image]\npause_image = "registry.k8s.io/pause:3.9"\n' }]), CRIO);
+    expect(r).toMatchObject({ status: 'pass', observed: 'cgroup_manager systemd, pause_image registry.k8s.io/pause:3.9' });
+  });
+  it("HOST-CRIO-CONFIG fail: with no file or a broken one, the fix is the design's drop-in (its pause image, its driver)", () => {
+    const p36: Partial<Profile> = { ...CRIO, cgroupDriver: 'cgroupfs', sandboxImage: 'registry.k8s.io/pause:3.6' };
+    const rem = `cat > ${DROPIN} <<'EOF'\n[crio.runtime]\ncgroup_manager = "cgroupfs"\n[crio.image]\npause_image = "registry.k8s.io/pause:3.6"\nEOF\nsystemctl restart crio`;
+    expect(on('HOST-CRIO-CONFIG', crioHost([]), p36)).toMatchObject({ status: 'fail', remediation: rem });
+    expect(on('HOST-CRIO-CONFIG', crioHost([{ path: DROPIN, content: '[crio.image\n' }]), p36)).toMatchObject({ status: 'fail', remediation: rem });
   });
   it('HOST-CRIO-CONFIG fail: no crio.conf and no drop-in, naming both places', () => {
     expect(on('HOST-CRIO-CONFIG', crioHost([]), CRIO)).toMatchObject({
@@ -387,6 +423,28 @@ describe('HOST-CONTAINERD-MIRRORS', () => {
     });
     expect(r.evidence).toContain(`${CT}:${lineOf(text, 'registry.confgs]')}: [plugins."io.containerd.grpc.v1.cri".registry.confgs]`);
   });
+  it('HOST-CONTAINERD-MIRRORS fail: a hand-written config.toml with two misspelt tables, endpoint= unspaced, trailing slashes', () => {
+    const text = [
+      'version = 2',
+      '[plugins."io.containerd.grpc.v1.cri".registry.mirrors."docker.io"]',
+      '  endpoint=["https://192.168.88.3:443//"]',
+      '[plugins."io.containerd.grpc.v1.cri".registry.mirrors."harbor:443"]',
+      '  endpoint=["https://192.168.88.3:443/"]',
+      '[plugins."io.containerd.grpc.v1.cri".registry.confgs."192.168.88.3:443".tls]',
+      '  ca_file = "/etc/containerd/certs.d/harbor-ca.crt"',
+      '[plugins."io.containerd.grpc.v1.cri".registry.mirror."quay.io"]',
+      '  endpoint=["https://192.168.88.3:443"]',
+      '',
+    ].join('\n');
+    const r = on('HOST-CONTAINERD-MIRRORS', ctd(text));
+    expect(r).toMatchObject({
+      status: 'fail',
+      observed:
+        'unknown key(s) under the registry table: confgs, mirror (misspelled? containerd ignores them); no registry.configs."192.168.88.3:443" section (TLS/auth for the registry)',
+    });
+    const line = (n: number) => `${CT}:${n}: ${text.split('\n')[n - 1]!.trim()}`;
+    expect(r.evidence).toEqual(expect.arrayContaining([line(3), line(5), line(6), line(8), line(9)]));
+  });
   it('HOST-CONTAINERD-MIRRORS fail: config.toml not parsed, or absent', () => {
     expect(on('HOST-CONTAINERD-MIRRORS', ctd(fx('containerd/broken.toml')))).toMatchObject({
       status: 'fail',
@@ -416,6 +474,10 @@ describe('HOST-CONTAINERD-MIRRORS', () => {
         ],
       });
       // a hosts.toml whose server is the registry itself, with no [host] table, is a mirror too
+      // a [host."…//"] with trailing slashes is the same endpoint
+      expect(on('HOST-CONTAINERD-MIRRORS', ctd(V3, [hostsFor('harbor:443', 'https://harbor:443', 'https://192.168.88.3:443//'), BOTH[1]]))).toMatchObject({
+        status: 'pass',
+      });
       const serverOnly = [
         { registry: 'harbor:443', path: '/etc/containerd/certs.d/harbor:443/hosts.toml', server: 'https://192.168.88.3:443/', hosts: [] },
         BOTH[1],
