@@ -23,6 +23,8 @@ describe('daemon.json', () => {
     });
     expect(parseDaemonJson('{"exec-opts": ["native.cgroupdriver = cgroupfs"]}').cgroupDriver).toBe('cgroupfs');
     expect(parseDaemonJson('{"exec-opts": [" native.cgroupdriver=systemd "]}').cgroupDriver).toBe('systemd');
+    // another exec-opt after the driver does not hide it
+    expect(parseDaemonJson('{"exec-opts": ["native.cgroupdriver=systemd", "native.umask=normal"]}').cgroupDriver).toBe('systemd');
     expect(parseDaemonJson('{"exec-opts": ["native.umask=normal"]}').cgroupDriver).toBeUndefined();
     expect(parseDaemonJson('{"exec-opts": ["xnative.cgroupdriver=systemd", "native.cgroupdriver=systemd extra"]}').cgroupDriver).toBeUndefined();
   });
