@@ -532,7 +532,8 @@ then: systemctl restart containerd`,
       }
       if (problems.length) return verdict.fail([...problems, ...warnings].join('; '), expected, evidence, { remediation: rem });
       if (warnings.length) return verdict.warn(warnings.join('; '), expected, evidence, { remediation: rem });
-      return verdict.pass(`cgroup driver ${driver}, Docker ${version}`, expected, evidence);
+      // with cri-dockerd (kubeadm ≥ 1.24) no version is required, and none may be known: say so, not "undefined"
+      return verdict.pass(`cgroup driver ${driver}, Docker ${version ?? 'version unknown'}`, expected, evidence);
     },
   }),
   hostRequirement({
