@@ -10,6 +10,8 @@ export type ProxyMode = 'ipvs' | 'iptables' | 'nftables';
 export type RuntimeName = 'containerd' | 'docker' | 'cri-o';
 /** calico and flannel are checked; none or any other name (bridge, cilium, …): their checks skip with the reason */
 export type CniName = 'calico' | 'flannel' | 'none' | (string & {});
+/** packages: rpm, dpkg or snap (what the host has); binaries: kubeadm's "without a package manager" install */
+export type KubernetesInstall = 'packages' | 'binaries';
 
 /** Where each runtime keeps its configuration and which unit runs it, unless the profile says otherwise. */
 export const RUNTIME_DEFAULTS: Record<RuntimeName, { configPath: string; service: string; process: string; socket: string }> = {
@@ -20,6 +22,8 @@ export const RUNTIME_DEFAULTS: Record<RuntimeName, { configPath: string; service
 
 export interface Profile {
   kubernetesVersion: string;
+  /** how kubeadm, kubelet, kubectl and crictl are installed (HOST-PACKAGES asks the package database or the binaries) */
+  kubernetesInstall: KubernetesInstall;
   imageRepository: string;
   sandboxImage: string;
   /** enabled false = `registry: none`: the design has no private registry (HOST-REGISTRY, -MIRRORS, -IMAGES skip) */
@@ -53,6 +57,7 @@ export interface Profile {
 
 export const DEFAULT_PROFILE: Readonly<Omit<Profile, 'origin'>> = Object.freeze<Omit<Profile, 'origin'>>({
   kubernetesVersion: '1.29.2',
+  kubernetesInstall: 'packages',
   imageRepository: 'harbor:443/k8s',
   sandboxImage: 'harbor:443/k8s/pause:3.9',
   registry: { enabled: true, name: 'harbor:443', endpoint: 'https://192.168.88.3:443' },
@@ -74,6 +79,7 @@ export const DEFAULT_PROFILE: Readonly<Omit<Profile, 'origin'>> = Object.freeze<
 
 export const PROFILE_KEYS = [
   'kubernetesVersion',
+  'kubernetesInstall',
   'imageRepository',
   'sandboxImage',
   'registry',
@@ -149,6 +155,7 @@ export function readProfileFile(file: string): Partial2 {
   for (const k of ['podSubnet', 'serviceSubnet'] as const) {
     if (o[k] !== undefined) out[k] = c.string(o[k], [k], { pattern: CIDR, hint: 'a CIDR like 10.244.0.0/16' });
   }
+  if (o.kubernetesInstall !== undefined) out.kubernetesInstall = c.oneOf(o.kubernetesInstall, ['kubernetesInstall'], ['packages', 'binaries'] as const);
   if (o.cgroupDriver !== undefined) out.cgroupDriver = c.oneOf(o.cgroupDriver, ['cgroupDriver'], ['systemd', 'cgroupfs'] as const);
   if (o.proxyMode !== undefined) out.proxyMode = c.oneOf(o.proxyMode, ['proxyMode'], ['ipvs', 'iptables', 'nftables'] as const);
   if (o.minMemoryMiB !== undefined) {

@@ -8,6 +8,8 @@ export interface ModuleFacts {
   /** /sys/module entries: loaded modules plus built-ins with parameters. */
   sys: string[];
   builtin: string[];
+  /** how a built-in module was recognised when not from modules.builtin (the requirement's own inference) */
+  builtinHow?: Record<string, string>;
   persisted: { module: string; file: string; line: number }[];
   /** /proc/modules was readable (a kernel without loadable-module support has none). */
   procModules: boolean;
@@ -46,7 +48,7 @@ export const modName = (m: string) => m.replace(/-/g, '_');
 export function isLoaded(f: ModuleFacts, m: string): { yes: boolean; how: string } {
   const n = modName(m);
   if (f.loaded.map(modName).includes(n)) return { yes: true, how: 'loaded (/proc/modules)' };
-  if (f.builtin.map(modName).includes(n)) return { yes: true, how: 'built into the kernel (modules.builtin)' };
+  if (f.builtin.map(modName).includes(n)) return { yes: true, how: f.builtinHow?.[n] ?? 'built into the kernel (modules.builtin)' };
   if (f.sys.map(modName).includes(n)) return { yes: true, how: 'present in /sys/module' };
   return { yes: false, how: 'not loaded' };
 }

@@ -63,6 +63,12 @@ const images = (tags: Record<string, string[]>) => () => {
   ctx.extra.registry = { judged: judgeImages({ endpoint: 'https://192.168.88.3:443', reachable: true, repos }, required) };
   return ctx;
 };
+/** kubeadm's "without a package manager" install: the kube tools and crictl in /usr/local/bin, not in the package database */
+const binaryInstall = (m: HostFacts) => {
+  for (const p of ['kubeadm', 'kubelet', 'kubectl', 'cri-tools']) delete must(m.packages).installed[p];
+  for (const b of ['kubeadm', 'kubelet', 'kubectl', 'crictl']) must(m.binaries)[b] = `/usr/local/bin/${b}`;
+  m.binaryVersions = ok({ kubeadm: '1.29.2', kubelet: '1.29.2', kubectl: '1.29.2' });
+};
 const osr = (text: string) => pre((m) => (m.os = ok(parseOsRelease(text))));
 const pass = (name: string, ctx: () => RunContext, target = 'master'): Case => ({ name, ctx, target, status: 'pass' });
 const fail = (name: string, ctx: () => RunContext, why: RegExp, target = 'master'): Case => ({ name, ctx, target, status: 'fail', why });
@@ -420,11 +426,24 @@ export const SIDES: Record<string, Sides> = {
     ],
   },
   'HOST-MODULES': {
-    pass: [pass(REF, pre())],
+    pass: [
+      pass(REF, pre()),
+      pass(
+        'br_netfilter built in, shown only by its sysctls (no /sys/module entry, no modules.builtin)',
+        pre((m) => {
+          must(m.modules).loaded = ['xt_conntrack'];
+          must(m.modules).persisted = must(m.modules).persisted.filter((x) => x.module !== 'br_netfilter');
+        }),
+      ),
+    ],
     fail: [
       fail(
         'br_netfilter not loaded',
-        pre((m) => (must(m.modules).loaded = ['xt_conntrack'])),
+        pre((m) => {
+          must(m.modules).loaded = ['xt_conntrack'];
+          // without br_netfilter the kernel has no net.bridge.bridge-nf-call-* (those would show it built in)
+          for (const k of Object.keys(must(m.sysctls))) if (k.startsWith('net.bridge.')) delete must(m.sysctls)[k];
+        }),
         /^br_netfilter not loaded$/,
       ),
       fail(
@@ -1022,12 +1041,26 @@ const MORE: Record<string, Partial<Sides>> = {
           ),
         ),
       ),
+      pass(
+        'kubernetesInstall: binaries: kubeadm, kubelet, kubectl, crictl in /usr/local/bin at the version, no kube* package',
+        design({ kubernetesInstall: 'binaries' }, binaryInstall),
+      ),
     ],
     fail: [
       fail(
         'kubectl missing on the control plane',
         pre((m) => delete must(m.packages).installed.kubectl),
         /^kubectl missing$/,
+      ),
+      fail(
+        'kubernetesInstall: binaries, and the kubelet in PATH reports another version',
+        design({ kubernetesInstall: 'binaries' }, (m) => (binaryInstall(m), (must(m.binaryVersions!).kubelet = '1.29.15'))),
+        /^kubelet 1\.29\.15 ≠ 1\.29\.2$/,
+      ),
+      fail(
+        'kubernetesInstall: binaries, and no kubeadm in PATH',
+        design({ kubernetesInstall: 'binaries' }, (m) => (binaryInstall(m), delete must(m.binaries).kubeadm)),
+        /^kubeadm not in PATH$/,
       ),
     ],
     other: [

@@ -248,8 +248,11 @@ describe('network.ts', () => {
         procModules: true,
         persisted: persisted.map((x, i) => ({ module: x, file: '/etc/modules-load.d/k8s.conf', line: i + 1 })),
       }));
+  const noBridge = (m: HostFacts) => {
+    if (m.sysctls.ok) for (const k of Object.keys(m.sysctls.value)) if (k.startsWith('net.bridge.')) delete m.sysctls.value[k];
+  };
   it('HOST-MODULES fail: not loaded, not persisted, each named; a misspelled name in modules-load.d is pointed at', () => {
-    const r = on('HOST-MODULES', mods(['xt_conntrack', 'nf_conntrack'], ['br_netfiler', 'xt_conntrack']));
+    const r = on('HOST-MODULES', (m, w) => (mods(['xt_conntrack', 'nf_conntrack'], ['br_netfiler', 'xt_conntrack'])(m), noBridge(m), void w));
     expect(r).toMatchObject({
       status: 'fail',
       observed: 'br_netfilter not loaded; br_netfilter not persisted (1 misspelled module name(s) in modules-load.d)',
@@ -261,6 +264,16 @@ describe('network.ts', () => {
       '/etc/modules-load.d/k8s.conf:1: "br_netfiler" is not a module name; did you mean br_netfilter?',
     ]);
     expect(on('HOST-MODULES')).toMatchObject({ status: 'pass', observed: 'loaded and persisted' });
+  });
+  it('HOST-MODULES: br_netfilter built in shows only as its sysctls: pass, needing no entry; without them it is not loaded', () => {
+    const r = on('HOST-MODULES', mods(['xt_conntrack'], ['xt_conntrack']));
+    expect(r).toMatchObject({ status: 'pass', observed: 'loaded and persisted' });
+    expect(r.evidence[0]).toBe('br_netfilter: built in (net.bridge.bridge-nf-call-iptables exists, no module entry); built in (needs no modules-load.d entry)');
+    // in /sys/module (a loadable module, loaded): its sysctls prove nothing more, it must be persisted
+    const sys = on('HOST-MODULES', (m) => (mods(['xt_conntrack'], ['xt_conntrack'])(m), m.modules.ok && (m.modules.value.sys = ['br_netfilter'])));
+    expect(sys).toMatchObject({ status: 'fail', observed: 'br_netfilter not persisted' });
+    const gone = on('HOST-MODULES', (m) => (mods(['xt_conntrack'], ['xt_conntrack'])(m), noBridge(m)));
+    expect(gone).toMatchObject({ status: 'fail', observed: 'br_netfilter not loaded; br_netfilter not persisted' });
   });
   it('HOST-MODULES pass: built in needs no entry; nf_conntrack stands in for xt_conntrack; - and _ are the same', () => {
     const r = on('HOST-MODULES', mods(['nf-conntrack'], ['nf_conntrack'], ['br_netfilter']));

@@ -21,6 +21,25 @@ export function distance(a: string, b: string): number {
  * xt_conntrack and nf_conntrack_ipv4 all depend on nf_conntrack, so persisting any of them persists nf_conntrack. */
 const PULLS_IN: Record<string, string[]> = { nf_conntrack: ['ip_vs', 'xt_conntrack', 'nf_conntrack_ipv4', 'nf_conntrack_ipv6'] };
 
+/** A module whose function the kernel shows without naming the module: br_netfilter creates net.bridge.bridge-nf-call-*
+ * (kubeadm checks only that file). Present there but in neither /proc/modules nor /sys/module: it is built in
+ * (CONFIG_BRIDGE_NETFILTER=y has no parameters, so no /sys/module entry; a kernel without modules has no /proc/modules). */
+const SHOWN_BY_SYSCTL: Record<string, string> = { br_netfilter: 'net.bridge.bridge-nf-call-iptables' };
+
+/** Modules the live sysctls show to be built in (see SHOWN_BY_SYSCTL). */
+export function builtinBySysctl(f: ModuleFacts, live: Record<string, string | undefined> | undefined): ModuleFacts {
+  const extra = Object.entries(SHOWN_BY_SYSCTL)
+    .filter(([m, key]) => live?.[key] !== undefined && !isLoaded(f, m).yes)
+    .map(([m]) => m);
+  return extra.length
+    ? {
+        ...f,
+        builtin: [...f.builtin, ...extra],
+        builtinHow: { ...f.builtinHow, ...Object.fromEntries(extra.map((m) => [m, `built in (${SHOWN_BY_SYSCTL[m]} exists, no module entry)`])) },
+      }
+    : f;
+}
+
 function moduleCheck(f: ModuleFacts, wanted: string[][]): { missing: string[]; unpersisted: string[]; evidence: string[]; typos: string[] } {
   const evidence: string[] = [];
   const missing: string[] = [];
@@ -136,7 +155,8 @@ export const networkRequirements: Requirement[] = [
     source: '000 (五)',
     remediation: MODULES_REM,
     check: ({ facts }) => {
-      const r = moduleCheck(need(facts.modules), [['br_netfilter'], ['xt_conntrack', 'nf_conntrack', 'nf_conntrack_ipv4']]);
+      const live = facts.sysctls.ok ? facts.sysctls.value : undefined;
+      const r = moduleCheck(builtinBySysctl(need(facts.modules), live), [['br_netfilter'], ['xt_conntrack', 'nf_conntrack', 'nf_conntrack_ipv4']]);
       const problems = [...r.missing.map((m) => `${m} not loaded`), ...r.unpersisted.map((m) => `${m} not persisted`)];
       const expected =
         'br_netfilter and xt_conntrack (or nf_conntrack) loaded and loaded at boot (modules-load.d, /etc/modules, /etc/sysconfig/modules/*.modules or a kubelet drop-in)';

@@ -105,10 +105,20 @@ export const runtimeRequirements: Requirement[] = [
       const fam = os.family === 'rhel' ? 'rhel' : 'debian';
       const el7 = fam === 'rhel' && Number(os.versionId.split('.')[0]) <= 7;
       const namesOf = (p: string) => packageNames(p, fam, el7);
+      const asBinaries = profile.kubernetesInstall === 'binaries';
+      const isBinary = (p: string) => asBinaries && (isKubeTool(p) || p === 'crictl');
       const want = wantedPackages(profile, host.roles);
       const problems: string[] = [];
       const evidence: string[] = [];
-      for (const p of want) {
+      const bins = asBinaries ? need(facts.binaries) : {};
+      for (const p of want.filter(isBinary)) {
+        const path = bins[p];
+        const bv = isKubeTool(p) && facts.binaryVersions?.ok ? facts.binaryVersions.value[p] : undefined;
+        evidence.push(`binary: ${path ?? `${p} not in PATH`}${path && isKubeTool(p) ? ` reports ${bv ? `v${bv}` : 'no version'}` : ''}`);
+        if (!path) problems.push(`${p} not in PATH`);
+        else if (isKubeTool(p) && bv !== profile.kubernetesVersion) problems.push(`${p} ${bv ?? 'version unknown'} ≠ ${profile.kubernetesVersion}`);
+      }
+      for (const p of want.filter((x) => !isBinary(x))) {
         const names = namesOf(p);
         const name = names.find((n) => pkgs.installed[n]);
         const snap = isKubeTool(p) && !name && snaps[p] ? p : undefined;
@@ -124,20 +134,29 @@ export const runtimeRequirements: Requirement[] = [
         if (!v) problems.push(`${names[0]} missing`);
         else if (isKubeTool(p) && actual !== profile.kubernetesVersion) problems.push(`${name ?? snap} ${actual} ≠ ${profile.kubernetesVersion}`);
       }
-      const expected = `${want.map((p) => namesOf(p)[0]).join(', ')}; kube* at ${profile.kubernetesVersion} (rpm, dpkg or snap)`;
+      const expected = asBinaries
+        ? `${want.filter(isBinary).join(', ')} in PATH, kube* reporting ${profile.kubernetesVersion} (installed without a package manager); ${want
+            .filter((p) => !isBinary(p))
+            .map((p) => namesOf(p)[0])
+            .join(', ')} as packages`
+        : `${want.map((p) => namesOf(p)[0]).join(', ')}; kube* at ${profile.kubernetesVersion} (rpm, dpkg or snap)`;
       const v = profile.kubernetesVersion;
       const cp = host.roles.includes('control-plane');
       const others = want
-        .filter((p) => !isKubeTool(p))
+        .filter((p) => !isKubeTool(p) && !isBinary(p))
         .map((p) => namesOf(p)[0])
         .join(' ');
       const viaSnap = KUBE_TOOLS.some((p) => snaps[p]);
       const minor = v.split('.').slice(0, 2).join('.');
-      const rem = viaSnap
-        ? `for s in kubeadm kubelet${cp ? ' kubectl' : ''}; do snap install "$s" --classic --channel=${minor}/stable; done${others ? ` && apt-get install -y ${others}` : ''}`
-        : fam === 'rhel'
-          ? `${el7 ? 'yum' : 'dnf'} -y install kubeadm-${v} kubelet-${v}${cp ? ` kubectl-${v}` : ''} ${others}`
-          : `apt-get install -y kubeadm=${v}-* kubelet=${v}-*${cp ? ` kubectl=${v}-*` : ''} ${others} && apt-mark hold kubeadm kubelet${cp ? ' kubectl' : ''}`;
+      const binRem = `for b in kubeadm kubelet${cp ? ' kubectl' : ''}; do curl -fLo /usr/local/bin/$b https://dl.k8s.io/release/v${v}/bin/linux/amd64/$b && chmod +x /usr/local/bin/$b; done  # or copy them from the site's own mirror; crictl from cri-tools' release`;
+      const pkgRem = (fam === 'rhel' ? `${el7 ? 'yum' : 'dnf'} -y install ` : 'apt-get install -y ') + others;
+      const rem = asBinaries
+        ? `${binRem}${others ? `\n${pkgRem}` : ''}`
+        : viaSnap
+          ? `for s in kubeadm kubelet${cp ? ' kubectl' : ''}; do snap install "$s" --classic --channel=${minor}/stable; done${others ? ` && apt-get install -y ${others}` : ''}`
+          : fam === 'rhel'
+            ? `${el7 ? 'yum' : 'dnf'} -y install kubeadm-${v} kubelet-${v}${cp ? ` kubectl-${v}` : ''} ${others}`
+            : `apt-get install -y kubeadm=${v}-* kubelet=${v}-*${cp ? ` kubectl=${v}-*` : ''} ${others} && apt-mark hold kubeadm kubelet${cp ? ' kubectl' : ''}`;
       return problems.length ? verdict.fail(problems.join('; '), expected, evidence, { remediation: rem }) : verdict.pass('all installed', expected, evidence);
     },
   }),
