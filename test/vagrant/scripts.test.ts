@@ -5,7 +5,7 @@
 // only that one; a second run changes nothing.
 // Stand-ins: the fresh box is a copy of its files under a temporary root (KV_ROOT), not a VM.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -203,7 +203,9 @@ describe.each(['rhel', 'debian'] as const)('vagrant host-configuration scripts o
     expect(clean.out).toMatch(/skip \(KV_NO_LIVE\): modprobe br_netfilter/);
     expect(clean.out).toMatch(/skip \(KV_NO_LIVE\): sysctl -p .*99-kubernetes-cri\.conf/);
     expect(clean.out).toMatch(/skip \(KV_NO_LIVE\): remove package\(s\) firewalld/);
-    expect(clean.out).toMatch(/skip \(KV_NO_LIVE\): systemctl enable --now containerd kubelet/);
+    // a sandbox has no systemd and no unit files: nothing enabled, nothing started, and said
+    expect(clean.out).toMatch(/no unit file for containerd\.service \(its package is not installed\): not enabled/);
+    expect(clean.out).toMatch(/not started: no systemd runs here \(start containerd kubelet/);
   });
 
   it('fstab: the swap line commented out, the rest untouched', () => {
@@ -280,7 +282,7 @@ describe.each(['rhel', 'debian'] as const)('vagrant host-configuration scripts o
       // nothing on disk: firewalld is installed and started instead of removed
       expect(run.etc()).toEqual(clean.etc());
       expect(run.out).toMatch(/skip \(KV_NO_LIVE\): (dnf -y|env DEBIAN_FRONTEND=noninteractive apt-get) install (-y )?firewalld/);
-      expect(run.out).toMatch(/skip \(KV_NO_LIVE\): systemctl enable --now firewalld/);
+      expect(run.out).toMatch(/not started: no systemd runs here \(start firewalld/);
       expect(run.out).not.toMatch(/remove package\(s\) firewalld/);
     }
     const fixed = provision(distro, '', { root: run.root });
@@ -315,6 +317,92 @@ describe.each(['rhel', 'debian'] as const)('vagrant host-configuration scripts o
         .map(([, t]) => t),
     );
     expect(verdicts(run)).toEqual(all);
+  });
+});
+
+describe("vagrant scripts: a design's own choices (30-containerd knobs, 20-packages without a package manager)", () => {
+  const pwFile = join(mkdtempSync(join(tmpdir(), 'kv-vpw-')), 'pw');
+  roots.push(dirname(pwFile));
+  writeFileSync(pwFile, 's3cret-Pa55\n');
+  const knobs = (root?: string) =>
+    provision('debian', '', {
+      root,
+      scripts: ['30-containerd.sh'],
+      env: {
+        KV_HOSTS: 'harbor=10.200.0.3,master=10.200.1.1,node-0001=10.200.1.2',
+        KV_CGROUP_DRIVER: 'cgroupfs',
+        KV_RESTRICT_OOM_SCORE_ADJ: '1',
+        KV_REGISTRY_CA: '/etc/kv/harbor-ca.crt',
+        KV_REGISTRY_USER: 'kv',
+        KV_REGISTRY_PASSWORD_FILE: pwFile,
+      },
+    });
+  it('KV_REGISTRY_CA must name a file on the host (under KV_ROOT)', () => {
+    const r = knobs();
+    expect(r.status).not.toBe(0);
+    expect(r.out).toMatch(/KV_REGISTRY_CA=\/etc\/kv\/harbor-ca\.crt: no such file/);
+  });
+  it('cgroupfs, the CA verified, a login, restrict_oom_score_adj: what containerd parses, and the verifier judges', () => {
+    const first = knobs();
+    mkdirSync(join(first.root, 'etc/kv'), { recursive: true });
+    writeFileSync(join(first.root, 'etc/kv/harbor-ca.crt'), '-----BEGIN CERTIFICATE-----\n');
+    const r = knobs(first.root);
+    expect(r.status, r.out).toBe(0);
+    const text = r.read('/etc/containerd/config.toml')!;
+    const cfg = parseContainerdConfig(text);
+    expect(cfg.systemdCgroup.find((x) => x.runtime === 'runc')?.value).toBe(false);
+    expect(text).toMatch(/^\s*restrict_oom_score_adj = true$/m);
+    expect(cfg.configs['10.200.0.3:443']).toMatchObject({ hasTls: true, insecureSkipVerify: undefined });
+    expect(text).toMatch(/^ {2}ca_file = "\/etc\/kv\/harbor-ca\.crt"$/m);
+    expect(cfg.configs['10.200.0.3:443']?.auth).toMatchObject({ hasPassword: true });
+    expect(text).toContain('password = "s3cret-Pa55"');
+    expect(statSync(join(r.root, 'etc/containerd/config.toml')).mode & 0o777).toBe(0o600);
+    const spec = inventory.hosts.find((h) => h.name === 'node-0001')!;
+    const on = (id: string, p: typeof profile) =>
+      judge(id, { profile: p, hosts: [{ spec, facts: factsOf(r) }], inventory: inventory.hosts, extra: {} }, spec.name);
+    const p = { ...profile, cgroupDriver: 'cgroupfs' as const, registry: { ...profile.registry, endpoint: 'https://10.200.0.3:443' } };
+    const sec = on('HOST-CONTAINERD-SECURITY', p);
+    expect(sec.status).toBe('warn');
+    expect(sec.observed).not.toMatch(/insecure_skip_verify/);
+    expect(sec.observed).toMatch(/plaintext credentials/);
+    expect(on('HOST-CONTAINERD-CONFIG', p).status).toBe('pass');
+    expect(on('HOST-CONTAINERD-CONFIG', profile).status).toBe('fail'); // the reference design wants systemd
+    // the same knobs again: nothing rewritten
+    const again = knobs(r.root);
+    expect(again.out).toMatch(/unchanged \/etc\/containerd\/config\.toml/);
+  });
+  it('a bad cgroup driver, or a login without a password file, stops the script', () => {
+    const bad = provision('debian', '', { scripts: ['30-containerd.sh'], env: { KV_CGROUP_DRIVER: 'system' } });
+    expect(bad.status).not.toBe(0);
+    expect(bad.out).toMatch(/KV_CGROUP_DRIVER is systemd or cgroupfs, not 'system'/);
+    const nopw = provision('debian', '', { scripts: ['30-containerd.sh'], env: { KV_REGISTRY_USER: 'kv' } });
+    expect(nopw.status).not.toBe(0);
+    expect(nopw.out).toMatch(/KV_REGISTRY_PASSWORD_FILE must name a readable file/);
+  });
+  it('KV_K8S_BIN_DIR: the binaries into /usr/local/bin at the version, kubelet.service and the drop-in, refusing another version', () => {
+    // stand-ins for the built binaries (the real ones run in test/e2e/real-cluster.test.ts): kubeadm prints a version
+    const bin = mkdtempSync(join(tmpdir(), 'kv-vbin-'));
+    roots.push(bin);
+    const mk = (v: string) => {
+      for (const b of ['kubeadm', 'kubelet', 'kubectl', 'crictl'])
+        writeFileSync(join(bin, b), `#!/bin/sh\n# ${b} stand-in\necho ${b === 'kubeadm' ? v : 'x'}\n`, { mode: 0o755 });
+    };
+    mk('v1.29.2');
+    const r = provision('debian', '', { scripts: ['20-packages.sh'], env: { KV_K8S_BIN_DIR: bin } });
+    expect(r.status, r.out).toBe(0);
+    for (const b of ['kubeadm', 'kubelet', 'kubectl', 'crictl']) {
+      expect(r.read(`/usr/local/bin/${b}`)).toContain(`# ${b} stand-in`);
+      expect(statSync(join(r.root, `usr/local/bin/${b}`)).mode & 0o111).toBe(0o111);
+    }
+    expect(r.read('/etc/systemd/system/kubelet.service')).toMatch(/^ExecStart=\/usr\/local\/bin\/kubelet$/m);
+    expect(r.read('/etc/systemd/system/kubelet.service.d/10-kubeadm.conf')).toMatch(/^ExecStart=\/usr\/local\/bin\/kubelet \$KUBELET_KUBECONFIG_ARGS/m);
+    expect(r.out).toMatch(/skip \(KV_NO_LIVE\): env DEBIAN_FRONTEND=noninteractive apt-get install -y containerd=1\.\* ipvsadm/);
+    expect(r.out).not.toMatch(/pkgs\.k8s\.io/);
+    expect(provision('debian', '', { root: r.root, scripts: ['20-packages.sh'], env: { KV_K8S_BIN_DIR: bin } }).out).not.toMatch(/\] wrote /);
+    mk('v1.30.0');
+    const other = provision('debian', '', { scripts: ['20-packages.sh'], env: { KV_K8S_BIN_DIR: bin } });
+    expect(other.status).not.toBe(0);
+    expect(other.out).toMatch(/kubeadm is v1\.30\.0, not v1\.29\.2 \(KV_K8S_VERSION\)/);
   });
 });
 

@@ -55,7 +55,7 @@ fi
 # firewalld (HOST-FIREWALLD): removed, as 000 三(二) asks. DEFECTS=firewalld: installed and running instead.
 if defect firewalld; then
   pkg_install firewalld
-  live systemctl enable --now firewalld
+  enable_now firewalld
 else
   pkg_remove firewalld
 fi
@@ -77,4 +77,4 @@ fi
 # podman and cri-o (HOST-CONFLICTS); chrony (HOST-TIME-SYNC, 001).
 pkg_remove podman cri-o
 pkg_install chrony
-if [[ $DISTRO == rhel ]]; then live systemctl enable --now chronyd; else live systemctl enable --now chrony; fi
+if [[ $DISTRO == rhel ]]; then enable_now chronyd; else enable_now chrony; fi

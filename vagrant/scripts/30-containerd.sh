@@ -2,6 +2,11 @@
 # Cluster VMs, 000 (四): /etc/containerd/config.toml = `containerd config default` with SystemdCgroup = true,
 # the sandbox image from harbor, mirrors for docker.io and harbor:443, the registry's TLS section; containerd
 # and kubelet enabled. KV_CONTAINERD_DEFAULT=<file> stands in for `containerd config default` (sandbox runs).
+# What a design may say otherwise (unset: the runbook's choices):
+#   KV_CGROUP_DRIVER=cgroupfs        SystemdCgroup stays false (a host without systemd; the kubelet's cgroupDriver)
+#   KV_REGISTRY_CA=<file on the host> the registry's CA is verified (ca_file) instead of insecure_skip_verify
+#   KV_REGISTRY_USER, KV_REGISTRY_PASSWORD_FILE   a private project: containerd logs in (an auth table)
+#   KV_RESTRICT_OOM_SCORE_ADJ=1      containerd without CAP_SYS_RESOURCE (a container host): restrict_oom_score_adj
 # shellcheck source-path=SCRIPTDIR
 . "${BASH_SOURCE[0]%/*}/lib.sh"
 REG="$(addr_of harbor):443"
@@ -20,8 +25,23 @@ grep -q 'SystemdCgroup = false' <<<"$default" || die "no 'SystemdCgroup = false'
 
 # HOST-CONTAINERD-CONFIG: SystemdCgroup (000's "SystemGroup" is a typo too) and the sandbox image.
 # DEFECTS=sandbox-image: the default registry.k8s.io/pause stays, unreachable from an offline cluster.
-edits=(-e 's/SystemdCgroup = false/SystemdCgroup = true/')
+edits=()
+case ${KV_CGROUP_DRIVER:-systemd} in
+  systemd) edits+=(-e 's/SystemdCgroup = false/SystemdCgroup = true/') ;;
+  cgroupfs) ;;
+  *) die "KV_CGROUP_DRIVER is systemd or cgroupfs, not '$KV_CGROUP_DRIVER'" ;;
+esac
 if ! defect sandbox-image; then edits+=(-e "s|^\( *sandbox_image = \).*|\1\"$SANDBOX\"|"); fi
+if [[ ${KV_RESTRICT_OOM_SCORE_ADJ:-0} == 1 ]]; then edits+=(-e 's/restrict_oom_score_adj = false/restrict_oom_score_adj = true/'); fi
+[[ -z ${KV_REGISTRY_CA:-} || -f $(r "$KV_REGISTRY_CA") ]] || die "KV_REGISTRY_CA=$KV_REGISTRY_CA: no such file"
+if [[ -n ${KV_REGISTRY_CA:-} ]]; then tls="ca_file = \"$KV_REGISTRY_CA\""; else tls='insecure_skip_verify = true'; fi
+auth=""
+if [[ -n ${KV_REGISTRY_USER:-} ]]; then
+  [[ -r ${KV_REGISTRY_PASSWORD_FILE:-} ]] || die "KV_REGISTRY_USER is set: KV_REGISTRY_PASSWORD_FILE must name a readable file"
+  pw=$(head -n 1 "$KV_REGISTRY_PASSWORD_FILE")
+  [[ $pw != *'"'* && $pw != *\\* ]] || die "the registry password holds a quote or a backslash: write the auth table by hand"
+  auth=$(printf '[plugins."io.containerd.grpc.v1.cri".registry.configs."%s".auth]\n  username = "%s"\n  password = "%s"' "$REG" "$KV_REGISTRY_USER" "$pw")
+fi
 
 # HOST-CONTAINERD-MIRRORS: TOML lets these sub-tables follow the rest of the file.
 # DEFECTS=registry-typo: also the runbook's stray `registry.confgs` table, which containerd ignores.
@@ -31,16 +51,18 @@ if defect registry-typo; then typo="[plugins.\"io.containerd.grpc.v1.cri\".regis
   sed "${edits[@]}" <<<"$default"
   cat <<EOF
 
-# 000 (四): images of docker.io and harbor:443 come from the private registry (self-signed certificate).
+# 000 (四): images of docker.io and harbor:443 come from the private registry (self-signed certificate unless
+# KV_REGISTRY_CA names its CA).
 [plugins."io.containerd.grpc.v1.cri".registry.mirrors."docker.io"]
   endpoint = ["https://$REG"]
 [plugins."io.containerd.grpc.v1.cri".registry.mirrors."harbor:443"]
   endpoint = ["https://$REG"]
 $typo
 [plugins."io.containerd.grpc.v1.cri".registry.configs."$REG".tls]
-  insecure_skip_verify = true
+  $tls
 EOF
-} | put /etc/containerd/config.toml
+  [[ -z $auth ]] || echo "$auth"
+} | put /etc/containerd/config.toml "$([[ -z $auth ]] && echo 0644 || echo 0600)"
 
 echo 'runtime-endpoint: unix:///run/containerd/containerd.sock' | put /etc/crictl.yaml
 
@@ -52,5 +74,5 @@ if [[ -n $ip ]]; then
 fi
 
 # HOST-SERVICES. kubelet restarts in a loop until kubeadm init/join gives it a configuration, as 000 says.
-if changed; then live systemctl restart containerd kubelet; fi
-live systemctl enable --now containerd kubelet
+if changed; then restart containerd kubelet; fi
+enable_now containerd kubelet

@@ -6,6 +6,8 @@
 #   KV_ROOT     write host files under this directory instead of / (sandbox runs)
 #   KV_NO_LIVE  1: leave the running system alone (no systemctl, modprobe, sysctl, dnf/apt); print what would run
 #   KV_DISTRO   rhel | debian (default: read from $KV_ROOT/etc/os-release)
+# Where no systemd runs (KV_ROOT, a chroot, a container host), services are enabled as files (the wants links) and
+# not started: enable_now, restart.
 set -euo pipefail
 
 KV_ROOT=${KV_ROOT:-}
@@ -71,6 +73,20 @@ put() {
   log "wrote $1"
 }
 
+# put_file SRC PATH [MODE]: copy a (large) file under $KV_ROOT when it differs.
+put_file() {
+  local dst
+  dst=$(r "$2")
+  if cmp -s "$1" "$dst"; then
+    log "unchanged $2"
+    return 0
+  fi
+  mkdir -p "$(dirname "$dst")"
+  install -m "${3:-0644}" "$1" "$dst"
+  CHANGED=1
+  log "wrote $2"
+}
+
 # drop PATH: remove the file under $KV_ROOT if it is there.
 drop() {
   if [[ -e $(r "$1") ]]; then
@@ -78,6 +94,38 @@ drop() {
     CHANGED=1
     log "removed $1"
   fi
+}
+
+# systemd_running: is systemd PID 1 here (not in a sandbox, not in a container without it)?
+systemd_running() { [[ -z $KV_ROOT && -d /run/systemd/system ]]; }
+
+# enable_now UNIT...: `systemctl enable --now` where systemd runs. Where none does (a sandbox under KV_ROOT, a
+# chroot, a container host) the wants links `systemctl enable` writes offline (--root for a sandbox) and nothing is
+# started; a unit whose file is not there yet (its package is not installed) is said, not enabled.
+enable_now() {
+  if systemd_running; then
+    live systemctl enable --now "$@"
+    return 0
+  fi
+  local u have=()
+  for u in "$@"; do
+    if [[ -e $(r "/etc/systemd/system/$u.service") || -e $(r "/lib/systemd/system/$u.service") || -e $(r "/usr/lib/systemd/system/$u.service") ]]; then
+      have+=("$u")
+    else
+      log "no unit file for $u.service (its package is not installed): not enabled"
+    fi
+  done
+  if [[ ${#have[@]} -gt 0 ]]; then
+    command -v systemctl >/dev/null || die "no systemctl to enable ${have[*]} with"
+    systemctl ${KV_ROOT:+--root="$KV_ROOT"} --quiet enable "${have[@]}"
+    log "enabled ${have[*]}"
+  fi
+  log "not started: no systemd runs here (start $* with whatever runs the services)"
+}
+
+# restart UNIT...: where systemd runs; elsewhere said, for whatever runs the services to do.
+restart() {
+  if systemd_running; then live systemctl restart "$@"; else log "not restarted: no systemd runs here (restart $* to load the new configuration)"; fi
 }
 
 # Package lists of a fresh box can be stale: apt-get update before the first install of each script.
