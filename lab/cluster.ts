@@ -18,13 +18,15 @@
 //   SystemVerification is ignored too.
 import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { k8sBinDir } from './k8s/controlplane.ts';
 import { flannelManifest } from './k8s/flannel.ts';
 import { pushArchives } from './k8s/push-images.ts';
 import { labAddress, labDown, labUp, mountSource, type LabHandle, type LabHost, type LabHostSpec } from './lab.ts';
 
 export const K8S_VERSION = '1.29.15';
+const VAGRANT_SCRIPTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'vagrant', 'scripts');
 export const POD_SUBNET = '10.244.0.0/16';
 export const SERVICE_SUBNET = '10.245.0.0/16';
 export const IMAGE_REPOSITORY = 'harbor:443/k8s';
@@ -68,6 +70,9 @@ export interface ClusterHandle {
   bootstrap(): Promise<void>;
   /** systemctl stop/start kubelet, for the loop that stands in for kubelet.service */
   kubelet(node: string, action: 'stop' | 'start'): Promise<void>;
+  /** fresh hosts: vagrant/scripts 00-common, 10-kernel, 20-packages (binaries), 30-containerd run in each host as
+   * root, with this design's choices; then containerd restarted as systemd would. Returns each host's script log. */
+  provision(): Promise<Record<string, string>>;
   down(): Promise<void>;
 }
 
@@ -78,6 +83,10 @@ export interface ClusterOptions {
   keep?: boolean;
   /** stop after the hosts are prepared (containerd up, images in the registry), before kubeadm: for preflight on fresh hosts */
   noKubeadm?: boolean;
+  /** the hosts as a fresh box has them: containerd's default config (with only what this machine imposes), no
+   * kubeadm, kubelet, kubectl or crictl in PATH (they wait in /opt/kv-k8s/bin), nothing persisted; provision()
+   * then runs the Vagrant scripts in each host. Implies noKubeadm until provisioned. */
+  fresh?: boolean;
   log?: (m: string) => void;
 }
 
@@ -112,7 +121,10 @@ export function nodeNames(workers = 2): string[] {
   return ['master', ...Array.from({ length: workers }, (_, i) => `node-${String(i + 1).padStart(4, '0')}`)];
 }
 
-export function clusterHostSpecs(workers = 2, binDir = k8sBinDir()): LabHostSpec[] {
+/** where fresh hosts keep the built binaries until 20-packages.sh installs them (KV_K8S_BIN_DIR) */
+export const FRESH_BIN_DIR = '/opt/kv-k8s/bin';
+
+export function clusterHostSpecs(workers = 2, binDir = k8sBinDir(), fresh = false): LabHostSpec[] {
   const names = nodeNames(workers);
   const hosts = ['127.0.0.1 localhost', ...names.map((n, i) => `${labAddress(i)} ${n}`), '10.200.0.3 harbor'].join('\n') + '\n';
   return names.map((name, i) => ({
@@ -127,18 +139,28 @@ export function clusterHostSpecs(workers = 2, binDir = k8sBinDir()): LabHostSpec
       '/run/systemd/resolve/resolv.conf': `nameserver ${labAddress(i)}\n`,
     },
     sysctls: { ...GLOBAL_SYSCTLS, 'net.ipv4.ip_forward': '1', 'net.bridge.bridge-nf-call-iptables': '1', 'net.bridge.bridge-nf-call-ip6tables': '1' },
-    mounts: [{ path: '/usr/local/bin', source: binDir, readOnly: true }, ...NODE_DIRS.map((path) => ({ path }))],
+    // a real node: the kernel's own modules; a fresh one: its /etc written in place by the provisioning scripts
+    realModules: true,
+    etcWritable: fresh,
+    mounts: [
+      ...(fresh
+        ? [{ path: '/usr/local/bin' }, { path: FRESH_BIN_DIR, source: binDir, readOnly: true }]
+        : [{ path: '/usr/local/bin', source: binDir, readOnly: true }]),
+      ...NODE_DIRS.map((path) => ({ path })),
+    ],
   }));
 }
 
-/** containerd 1.6's default config with what this machine and the lab need (see the header). */
-function containerdConfig(caPath: string | undefined, user: string | undefined, password: string | undefined): string {
+/** containerd 1.6's default config with what this machine and the lab need (see the header); fresh: only what this
+ * machine imposes (restrict_oom_score_adj), as a box is before the provisioning scripts. */
+function containerdConfig(caPath: string | undefined, user: string | undefined, password: string | undefined, fresh = false): string {
   let c = execFileSync('containerd', ['config', 'default'], { encoding: 'utf8' });
   const set = (re: RegExp, v: string) => {
     if (!re.test(c)) throw new Error(`containerd config default: no ${re}`);
     c = c.replace(re, v);
   };
   set(/restrict_oom_score_adj = false/, 'restrict_oom_score_adj = true');
+  if (fresh) return c;
   set(/sandbox_image = ".*"/, `sandbox_image = "${IMAGE_REPOSITORY}/pause:3.9"`);
   const reg = '[plugins."io.containerd.grpc.v1.cri".registry';
   c += `\n${reg}.mirrors."harbor:443"]\n  endpoint = ["https://harbor:443"]\n`;
@@ -224,7 +246,8 @@ H=${hostDir}
 while :; do
   if [ -f "$H/kubelet.enabled" ] && [ -f /var/lib/kubelet/config.yaml ] && [ -f /var/lib/kubelet/kubeadm-flags.env ] && { [ -f /etc/kubernetes/kubelet.conf ] || [ -f /etc/kubernetes/bootstrap-kubelet.conf ]; }; then
     . /var/lib/kubelet/kubeadm-flags.env
-    kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf --config=/var/lib/kubelet/config.yaml $KUBELET_KUBEADM_ARGS >>"$H/kubelet.log" 2>&1 &
+    KUBELET_EXTRA_ARGS=; [ ! -f /etc/default/kubelet ] || . /etc/default/kubelet
+    kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf --config=/var/lib/kubelet/config.yaml $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS >>"$H/kubelet.log" 2>&1 &
     echo $! >"$H/kubelet.pid"
     wait $!
   fi
@@ -264,10 +287,22 @@ cp -a /usr/lib/cni/. /opt/cni/bin/
 # no default route in a lab host: the Service range goes to eth0, so that kube-proxy's rules catch ClusterIPs
 # (flanneld reaches the API server at its ClusterIP)
 ip route replace ${SERVICE_SUBNET} dev eth0
-nohup containerd --config /etc/containerd/config.toml </dev/null >"$H/containerd.log" 2>&1 &
-i=0; until ctr version >/dev/null 2>&1; do i=$((i+1)); [ $i -lt 200 ] || { echo "containerd did not start" >&2; tail -20 "$H/containerd.log" >&2; exit 1; }; sleep 0.1; done
+sh "$H/containerd.sh"
 touch "$H/kubelet.enabled"
 nohup sh "$H/kubelet.sh" </dev/null >/dev/null 2>&1 &
+`;
+}
+
+/** Stands in for `systemctl restart containerd` (containerd.service): stops the running one, starts it with the config. */
+function containerdScript(hostDir: string): string {
+  return `#!/bin/sh
+H=${hostDir}
+if [ -f "$H/containerd.pid" ] && kill "$(cat "$H/containerd.pid")" 2>/dev/null; then
+  i=0; while kill -0 "$(cat "$H/containerd.pid")" 2>/dev/null && [ $i -lt 100 ]; do i=$((i+1)); sleep 0.1; done
+fi
+nohup containerd --config /etc/containerd/config.toml </dev/null >>"$H/containerd.log" 2>&1 &
+echo $! >"$H/containerd.pid"
+i=0; until ctr version >/dev/null 2>&1; do i=$((i+1)); [ $i -lt 200 ] || { echo "containerd did not start" >&2; tail -20 "$H/containerd.log" >&2; exit 1; }; sleep 0.1; done
 `;
 }
 
@@ -287,7 +322,7 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
   const timings: Record<string, number> = {};
   const mark = (k: string) => ((timings[k] = Date.now() - t0), log(`+${timings[k]} ms ${k}`));
   const savedSysctls = readGlobalSysctls();
-  const specs = clusterHostSpecs(o.workers ?? 2, binDir);
+  const specs = clusterHostSpecs(o.workers ?? 2, binDir, o.fresh);
   const lab = await labUp({ id: o.id, hosts: specs, registry: true, waitMs: o.waitMs, keep: o.keep });
   mark('lab up');
   const id = lab.id;
@@ -325,6 +360,7 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
     down,
     initConfig: join(lab.dir, 'init.yaml'),
     bootstrap: async () => {},
+    provision: async () => ({}),
     async kubelet(node, action) {
       const n = nodes.find((x) => x.name === node)!;
       if (action === 'stop')
@@ -337,7 +373,7 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
   };
   try {
     const reg = lab.registry!;
-    const cfg = containerdConfig(reg.caPath, reg.user, readFileSync(reg.passwordFile, 'utf8').trim());
+    const cfg = containerdConfig(reg.caPath, reg.user, readFileSync(reg.passwordFile, 'utf8').trim(), o.fresh);
     // as an operator does before `kubeadm init`: kubeadm's images into the private registry; the nodes pull them
     const pushed = await pushArchives({
       url: reg.url,
@@ -352,6 +388,7 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
       nodes.map(async (n) => {
         writeFileSync(join(mountSource(n.dir, '/etc/containerd'), 'config.toml'), cfg);
         writeFileSync(join(n.dir, 'kubelet.sh'), kubeletScript(n.dir));
+        writeFileSync(join(n.dir, 'containerd.sh'), containerdScript(n.dir));
         writeFileSync(join(n.dir, 'node.sh'), nodeScript(n.dir, n.cgroupRoot));
         await exec(n.name, `sh ${n.dir}/node.sh`, 300_000);
       }),
@@ -388,7 +425,37 @@ export async function clusterUp(o: ClusterOptions = {}): Promise<ClusterHandle> 
     await waitReady(kubectl, nodes.length, 240_000);
     mark('all nodes Ready, CoreDNS, kube-proxy and flannel available');
   };
-  if (o.noKubeadm) return handle;
+  handle.provision = async () => {
+    const reg = lab.registry!;
+    const hostsEnv = ['harbor=10.200.0.3', ...nodes.map((n) => `${n.name}=${n.address}`)].join(',');
+    const logs: Record<string, string> = {};
+    await Promise.all(
+      nodes.map(async (n) => {
+        // the design's choices, as an operator passes them to the scripts (vagrant/scripts/*.sh headers); KV_NO_LIVE:
+        // this kernel has no modules to load and the lab sets the live sysctls, and there is no package repository
+        const env = [
+          `KV_NODE=${n.name}`,
+          `KV_HOSTS=${hostsEnv}`,
+          'KV_DISTRO=debian',
+          'KV_NO_LIVE=1',
+          `KV_K8S_VERSION=${K8S_VERSION}`,
+          `KV_K8S_BIN_DIR=${FRESH_BIN_DIR}`,
+          'KV_CGROUP_DRIVER=cgroupfs',
+          'KV_RESTRICT_OOM_SCORE_ADJ=1',
+          `KV_REGISTRY_CA=${reg.caPath}`,
+          `KV_REGISTRY_USER=${reg.user}`,
+          `KV_REGISTRY_PASSWORD_FILE=${reg.passwordFile}`,
+        ].map((x) => `'${x.replace(/'/g, "'\\''")}'`);
+        const scripts = ['00-common.sh', '10-kernel.sh', '20-packages.sh', '30-containerd.sh'].map((f) => join(VAGRANT_SCRIPTS, f));
+        logs[n.name] = await exec(n.name, `set -e; for s in ${scripts.join(' ')}; do env ${env.join(' ')} bash "$s"; done 2>&1`, 300_000);
+        // what systemd would do on `systemctl restart containerd` (the scripts say so: no systemd runs here)
+        await exec(n.name, `sh ${n.dir}/containerd.sh`, 120_000);
+      }),
+    );
+    mark('provisioned by vagrant/scripts');
+    return logs;
+  };
+  if (o.noKubeadm || o.fresh) return handle;
   try {
     await handle.bootstrap();
   } catch (e) {

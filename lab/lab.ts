@@ -85,6 +85,11 @@ export interface LabHostSpec {
    * <dir>/hosts/<name>/fs<path>, so a test can hash them before and after a run — the read-only proof for tools
    * that would write (rpm without a database created ~/.rpmdb). Under /root, /var or /opt, not /tmp. */
   writable?: string[];
+  /** /etc is a writable overlay: what the host writes there (a provisioning script run in place) lands in
+   * <host dir>/upper/etc, never in the lab machine's /etc. Default: read-only, like the rest. */
+  etcWritable?: boolean;
+  /** /sys/module is the kernel's own, not a stand-in (a real cluster node: what the kernel has is what it has) */
+  realModules?: boolean;
   /** a real (empty) rpm database in /var/lib/rpm, made by the lab machine's rpmdb --initdb */
   rpmdb?: boolean;
   /** false: no dpkg status database (/var/lib/dpkg is then an empty directory of this host); default true */
@@ -622,14 +627,21 @@ function startScript(p: Prepared, lab: LabShared, mounts: string[], sshdConfig: 
   L.push(`printf '%s\\n' ${q(h.productUuid ?? uuidFor(lab.id, p.index))} > /sys/class/dmi/id/product_uuid`, 'chmod 0400 /sys/class/dmi/id/product_uuid');
   L.push('for d in /sys/devices/virtual/net/*; do ln -s "$d" "/sys/class/net/${d##*/}"; done', 'mount -o remount,ro /sys/class');
   // /sys/module stand-in: this kernel has no loadable modules and no /proc/modules; "loaded" = a directory here
-  L.push('mount -t tmpfs -o mode=755 kv-sysmodule /sys/module');
-  if (h.modules?.length) L.push(`cd /sys/module && mkdir -p ${h.modules.map(q).join(' ')} && cd /`);
-  L.push('mount -o remount,ro /sys/module');
+  if (!h.realModules) {
+    L.push('mount -t tmpfs -o mode=755 kv-sysmodule /sys/module');
+    if (h.modules?.length) L.push(`cd /sys/module && mkdir -p ${h.modules.map(q).join(' ')} && cd /`);
+    L.push('mount -o remount,ro /sys/module');
+  }
   L.push('mount --bind "$H/swaps" /proc/swaps', 'mount -o remount,bind,ro /proc/swaps');
   if (h.memTotalKiB) L.push('mount --bind "$H/meminfo" /proc/meminfo', 'mount -o remount,bind,ro /proc/meminfo');
   // files: read-only overlays (no upperdir) of the host's tree on the real directories — last, since mount(8)
   // reads /etc/fstab and a host's fstab is whatever its scenario says
-  for (const m of mounts) L.push(`mount -t overlay kv-ovl -o ro,lowerdir=${q(join(hostDir, 'fs') + m)}:${q(m)} ${q(m)}`);
+  for (const m of mounts) {
+    if (m === '/etc' && h.etcWritable) {
+      L.push('mkdir -p "$H/upper/etc" "$H/work/etc"');
+      L.push(`mount -t overlay kv-ovl -o lowerdir=${q(join(hostDir, 'fs') + m)}:${q(m)},upperdir="$H/upper/etc",workdir="$H/work/etc" ${q(m)}`);
+    } else L.push(`mount -t overlay kv-ovl -o ro,lowerdir=${q(join(hostDir, 'fs') + m)}:${q(m)} ${q(m)}`);
+  }
   // /usr/local/bin: the host's own stand-ins only (the lab machine's /usr/local/bin holds its own tools)
   L.push('mount --bind "$H/fs/usr/local/bin" /usr/local/bin', 'mount -o remount,bind,ro /usr/local/bin');
   // mounts: before /root is replaced (a source may live under the lab machine's /root, e.g. ~/.cache)

@@ -4,6 +4,8 @@
 // (what differs from it fails, and says why) → --dataplane on the real pod network → real breakages, each
 // judged and then repaired. KV_RECORD_FIXTURES=1 copies each run's scrubbed evidence bundle to
 // fixtures/real-cluster/ (the fast unit tests in test/unit/real-cluster-fixtures.test.ts judge those).
+// The hosts start as a fresh box (containerd's defaults, no kube tools in PATH, nothing persisted) and are configured
+// in place by vagrant/scripts (00-common, 10-kernel, 20-packages in its binaries mode, 30-containerd), as on a VM.
 // Binaries and images: bash lab/k8s/build.sh (cold: ~30 min on 2 cores, then cached). CI fails loudly without them.
 // Images: pushed into the lab's docker-registry (harbor:443, TLS + htpasswd) and pulled by each node's containerd
 // through the reference design's mirror config. CNI: flannel v0.28.10 (vxlan) from its kube-flannel.yml.
@@ -30,6 +32,35 @@ const PROFILE = join(ROOT, 'lab/cluster-profile.yaml');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const by = (r: ResultsFile, id: string, host = '*') => r.results.find((x) => x.id === id && x.host === host);
 // CALICO-* skip: the lab's CNI is flannel (profile cni.name: flannel); DATAPLANE runs only with --dataplane
+/** what the provisioning scripts set up (vagrant/scripts/00-common, 10-kernel, 20-packages, 30-containerd) */
+const COVERED = [
+  'HOST-PACKAGES',
+  'HOST-BINARIES',
+  'HOST-SERVICES',
+  'HOST-HOSTS-FILE',
+  'HOST-SWAP-FSTAB',
+  'HOST-MODULES',
+  'HOST-SYSCTL',
+  'HOST-SYSCTL-PERSIST',
+  'HOST-CONTAINERD-CONFIG',
+  'HOST-CONTAINERD-MIRRORS',
+  'HOST-CGROUP-DRIVER',
+  'HOST-CRI-SOCKET',
+];
+/** after provisioning, what does not pass, and why (the test asserts exactly this set) */
+const PROVISIONED_NON_PASS: Record<string, string> = Object.fromEntries(
+  ['master', 'node-0001', 'node-0002'].flatMap((h) => [
+    // the registry is a private project: containerd logs in, and its password sits in config.toml (a true warning)
+    [`HOST-CONTAINERD-SECURITY [${h}]`, 'warn'],
+    // no NTP server can be reached from the lab, and no time daemon may set this machine's clock
+    [`HOST-TIME-SYNC [${h}]`, 'warn'],
+    // not this design's: Debian hosts (no SELinux), kube-proxy iptables (no IP_VS in this kernel), containerd
+    [`HOST-SELINUX [${h}]`, 'skip'],
+    [`HOST-IPVS-MODULES [${h}]`, 'skip'],
+    [`HOST-DOCKER-CONFIG [${h}]`, 'skip'],
+    [`HOST-CRIO-CONFIG [${h}]`, 'skip'],
+  ]),
+);
 const HEALTHY: Expectations = { default: 'pass', 'CALICO-READY': { '*': 'skip' }, 'CALICO-IPPOOL': { '*': 'skip' }, DATAPLANE: { '*': 'skip' } };
 
 async function until<T>(what: string, ms: number, fn: () => Promise<T | undefined>): Promise<T> {
@@ -81,14 +112,14 @@ d('the operator story on a real kubeadm cluster', () => {
   const k = (args: string[]) => c.kubectl(args);
 
   beforeAll(async () => {
-    c = await clusterUp({ id: 'rk', noKubeadm: true, waitMs: 900_000 });
+    c = await clusterUp({ id: 'rk', fresh: true, waitMs: 900_000 });
   }, 1_200_000);
   afterAll(async () => {
     await c?.down();
   }, 120_000);
 
-  it('preflight on the fresh hosts (containerd running, no kubeadm yet): every host probed, true findings', async () => {
-    // the lab cluster's profile with this lab's registry CA, and its login: HOST-IMAGES asks the registry itself
+  /** preflight with the lab cluster's profile, this lab's registry CA and its login (HOST-IMAGES asks the registry) */
+  const preflight = async () => {
     const profile = join(c.lab.dir, 'cluster-profile.yaml');
     writeFileSync(
       profile,
@@ -99,9 +130,41 @@ d('the operator story on a real kubeadm cluster', () => {
       timeoutMs: 300_000,
       env,
     });
+    expect(run.results, run.stderr).toBeDefined();
     const r = run.results!;
-    expect(r, run.stderr).toBeDefined();
     expect(r.hosts.every((h) => h.reachable)).toBe(true);
+    process.stderr.write(
+      `preflight: ${JSON.stringify(r.summary)}\n${r.results
+        .filter((x) => x.status !== 'pass')
+        .map((x) => `  ${x.status} ${x.id} [${x.host}]: ${(x.reason ?? x.observed).slice(0, 200)}`)
+        .join('\n')}\n`,
+    );
+    return run;
+  };
+  const nonPass = (r: ResultsFile) =>
+    Object.fromEntries(
+      r.results
+        .filter((x) => x.status !== 'pass')
+        .map((x) => [`${x.id} [${x.host}]`, x.status])
+        .sort(),
+    );
+
+  it('preflight on the fresh hosts (containerd with its defaults, no kubeadm yet): every host probed, true findings', async () => {
+    const run = await preflight();
+    const r = run.results!;
+    // what a fresh box lacks, on every cluster host: the kube tools (not in PATH yet), containerd's config (its
+    // defaults: registry.k8s.io/pause, no mirror for harbor:443), persisted sysctls and modules, the kubelet unit
+    for (const host of ['master', 'node-0001', 'node-0002']) {
+      expect(by(r, 'HOST-PACKAGES', host)).toMatchObject({ status: 'fail', observed: expect.stringMatching(/kubeadm not in PATH/) });
+      expect(by(r, 'HOST-CONTAINERD-CONFIG', host)).toMatchObject({
+        status: 'fail',
+        observed: expect.stringMatching(/sandbox image registry\.k8s\.io\/pause/),
+      });
+      expect(by(r, 'HOST-CONTAINERD-MIRRORS', host)?.status).toBe('fail');
+      expect(by(r, 'HOST-SYSCTL-PERSIST', host)).toMatchObject({ status: 'fail', observed: expect.stringMatching(/not set in any sysctl file/) });
+      expect(by(r, 'HOST-MODULES', host)).toMatchObject({ status: 'fail', observed: expect.stringMatching(/not persisted/) });
+      expect(by(r, 'HOST-SERVICES', host)).toMatchObject({ status: 'fail', observed: expect.stringMatching(/kubelet/) });
+    }
     // every image kubeadm 1.29.15 and flannel need is really in harbor:443 (pushed by clusterUp, pulled later)
     expect(by(r, 'HOST-IMAGES'), JSON.stringify(by(r, 'HOST-IMAGES'))).toMatchObject({ status: 'pass' });
     expect(by(r, 'HOST-IMAGES')!.evidence.join('\n')).toMatch(/flannel-cni-plugin:v0\.9\.1/);
@@ -110,13 +173,29 @@ d('the operator story on a real kubeadm cluster', () => {
       expect(by(r, 'HOST-SWAP', host)?.status, JSON.stringify(by(r, 'HOST-SWAP', host))).toBe('pass');
     }
     runs.preflight = run;
-    process.stderr.write(
-      `preflight on the fresh hosts: ${JSON.stringify(r.summary)}\n${r.results
-        .filter((x) => x.status !== 'pass')
-        .map((x) => `  ${x.status} ${x.id} [${x.host}]: ${(x.reason ?? x.observed).slice(0, 160)}`)
-        .join('\n')}\n`,
-    );
   }, 400_000);
+
+  it('the Vagrant provisioning scripts configure the hosts in place → preflight passes (each non-pass with its reason)', async () => {
+    const logs = await c.provision();
+    for (const [host, log] of Object.entries(logs)) {
+      // each step ran to its end on each host, and said what it left to systemd (none runs here)
+      expect(log, host).toMatch(/\[30-containerd\.sh\] wrote \/etc\/containerd\/config\.toml/);
+      expect(log, host).toMatch(/\[20-packages\.sh\] wrote \/usr\/local\/bin\/kubeadm/);
+      expect(log, host).toMatch(/\[30-containerd\.sh\] enabled containerd kubelet/);
+    }
+    const run = await preflight();
+    const r = run.results!;
+    runs['preflight-provisioned'] = run;
+    // every requirement the scripts cover passes, on every host, for the reason the evidence shows
+    for (const host of ['master', 'node-0001', 'node-0002']) {
+      for (const id of COVERED) expect(by(r, id, host)?.status, `${id} [${host}]: ${JSON.stringify(by(r, id, host))}`).toBe('pass');
+    }
+    expect(by(r, 'HOST-IMAGES')?.status).toBe('pass'); // one result for the fleet: the registry has every image
+    expect(by(r, 'HOST-PACKAGES', 'master')!.evidence).toContain('binary: /usr/local/bin/kubeadm reports v1.29.15');
+    expect(by(r, 'HOST-MODULES', 'master')!.evidence.join('\n')).toMatch(/br_netfilter: built in \(net\.bridge\.bridge-nf-call-iptables exists/);
+    // and what is left is what this machine or this design is, said per host
+    expect(nonPass(r)).toEqual(PROVISIONED_NON_PASS);
+  }, 600_000);
 
   it('kubeadm init on master, kubeadm join on the workers, flannel: 3 nodes Ready, every image pulled from harbor:443', async () => {
     await c.bootstrap();
@@ -137,12 +216,16 @@ d('the operator story on a real kubeadm cluster', () => {
         expect.arrayContaining(['harbor:443/flannel-io/flannel:v0.28.10', 'harbor:443/k8s/kube-proxy:v1.29.15', 'harbor:443/k8s/pause:3.9']),
       );
     }
-    // the registry's access log: each worker (10.200.1.2, .3) fetched kube-proxy's layer itself (a 200: the registry
-    // answers 401 without the lab's login)
+    // the registry's access log: each worker (10.200.1.2, .3) fetched kube-proxy's layer itself, through the mirror
+    // 30-containerd.sh configured (containerd names the registry it mirrors: ns=harbor:443), with the login it wrote
+    // (a 200: the registry answers 401 without it)
     const regLog = readFileSync(join(c.lab.dir, 'registry', 'registry.log'), 'utf8');
     for (const ip of ['10.200.1.2', '10.200.1.3'])
       expect(regLog).toMatch(
-        new RegExp(`^${ip.replace(/\./g, '\\.')} - \\S+ \\[[^\\]]+\\] "GET /v2/k8s/kube-proxy/blobs/sha256:[0-9a-f]{64} HTTP/1\\.1" 200`, 'm'),
+        new RegExp(
+          `^${ip.replace(/\./g, '\\.')} - \\S+ \\[[^\\]]+\\] "GET /v2/k8s/kube-proxy/blobs/sha256:[0-9a-f]{64}\\?ns=harbor%3A443 HTTP/1\\.1" 200`,
+          'm',
+        ),
       );
   }, 600_000);
 
