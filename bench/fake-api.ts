@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BENCH_NODE_INFO, benchNodeName as nodeName, benchNodeSpec, benchReady } from './objects.ts';
 
 export interface FakeApi {
   kubeconfig: string;
@@ -14,7 +15,6 @@ export interface FakeApi {
   close: () => Promise<void>;
 }
 
-const nodeName = (i: number) => (i === 0 ? 'master' : `node-${String(i).padStart(5, '0')}`);
 const T = '2026-12-01T10:00:00Z';
 
 function node(i: number) {
@@ -45,23 +45,10 @@ function node(i: number) {
         },
       ],
     },
-    spec: i === 0 ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {},
+    spec: benchNodeSpec(i),
     status: {
-      conditions: [
-        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: T, lastTransitionTime: T },
-      ],
-      nodeInfo: {
-        kubeletVersion: 'v1.29.2',
-        kubeProxyVersion: 'v1.29.2',
-        containerRuntimeVersion: 'containerd://1.6.28',
-        operatingSystem: 'linux',
-        architecture: 'amd64',
-        osImage: 'Rocky Linux 8.6',
-        kernelVersion: '4.18.0',
-        machineID: '',
-        systemUUID: '',
-        bootID: '',
-      },
+      conditions: [benchReady(T)],
+      nodeInfo: BENCH_NODE_INFO,
       addresses: [
         { type: 'InternalIP', address: `10.${(i >> 8) & 255}.${i & 255}.1` },
         { type: 'Hostname', address: name },

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { argv } from 'node:process';
-import { labUp } from '../lab/lab.ts';
+import { labSshArgs, labUp } from '../lab/lab.ts';
 import { loadScenario } from '../lab/scenario.ts';
 import type { ResultsFile } from '../lib/types.ts';
 import { sampleTree, type TreeRss } from './tree-rss.ts';
@@ -126,22 +126,7 @@ async function floor(
       while (next < lab.hosts.length) {
         const h = lab.hosts[next++]!;
         const code = await new Promise<number | null>((res) => {
-          const p = spawn(
-            'ssh',
-            [
-              '-i',
-              lab.identityFile,
-              '-o',
-              `UserKnownHostsFile=${lab.knownHostsPath}`,
-              '-o',
-              'StrictHostKeyChecking=yes',
-              '-o',
-              'BatchMode=yes',
-              `root@${h.address}`,
-              cmd,
-            ],
-            { stdio: ['ignore', 'pipe', 'ignore'] },
-          );
+          const p = spawn('ssh', [...labSshArgs(lab, h.address), cmd], { stdio: ['ignore', 'pipe', 'ignore'] });
           let done = false;
           p.stdout.on('data', (b: Buffer) => (done ||= b.includes('@@KVbenchfloor1 done@@')));
           p.on('close', (c) => res(done ? c : (c ?? 1) || 1));

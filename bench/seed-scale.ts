@@ -1,5 +1,6 @@
 // Seeds N nodes and M kube-system pods (Running, via the status subresource) into a real kube-apiserver, in parallel.
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { BENCH_NODE_INFO, benchNodeName, benchNodeSpec, benchReady } from './objects.ts';
 
 async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -15,26 +16,15 @@ export async function seedScale(kubeconfig: string, nodes: number, pods: number)
   kc.loadFromFile(kubeconfig);
   const core = kc.makeApiClient(CoreV1Api);
   const now = new Date().toISOString() as never;
-  const names = Array.from({ length: nodes }, (_, i) => (i === 0 ? 'master' : `node-${String(i).padStart(5, '0')}`));
-  await pool(names, 32, async (name) => {
+  const names = Array.from({ length: nodes }, (_, i) => benchNodeName(i));
+  await pool([...names.entries()], 32, async ([i, name]) => {
     await core.createNode({
       body: {
         metadata: { name, labels: { 'kubernetes.io/hostname': name, ...(name === 'master' ? { 'node-role.kubernetes.io/control-plane': '' } : {}) } },
-        spec: name === 'master' ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {},
+        spec: benchNodeSpec(i),
         status: {
-          conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', lastHeartbeatTime: now, lastTransitionTime: now }],
-          nodeInfo: {
-            kubeletVersion: 'v1.29.2',
-            kubeProxyVersion: 'v1.29.2',
-            containerRuntimeVersion: 'containerd://1.6.28',
-            operatingSystem: 'linux',
-            architecture: 'amd64',
-            osImage: 'Rocky Linux 8.6',
-            kernelVersion: '4.18.0',
-            machineID: '',
-            systemUUID: '',
-            bootID: '',
-          },
+          conditions: [benchReady(now)],
+          nodeInfo: BENCH_NODE_INFO,
           addresses: [{ type: 'InternalIP', address: '192.0.2.1' }],
         },
       },

@@ -205,6 +205,31 @@ const alive = (pid: number | undefined) => {
 };
 
 /** host index → address: 10.200.1.1 … 10.200.1.250, 10.200.2.1 … (10.200.0.0/24 is the lab's own: .1 bridge, .3 registry) */
+/** ssh(1) arguments for `root@address` with the lab's key and known_hosts, strict host keys, never a prompt:
+ * what a test or a benchmark uses to reach a lab host without the verifier (the physical floor, a side check). */
+export function labSshArgs(lab: Pick<LabHandle, 'identityFile' | 'knownHostsPath'>, address: string, options: string[] = []): string[] {
+  return [
+    '-F',
+    '/dev/null',
+    '-i',
+    lab.identityFile,
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    `UserKnownHostsFile=${lab.knownHostsPath}`,
+    '-o',
+    'GlobalKnownHostsFile=/dev/null',
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'ConnectTimeout=5',
+    ...options,
+    `root@${address}`,
+  ];
+}
+
 export function labAddress(i: number): string {
   if (i < 0 || i >= 250 * 254) throw new Error(`lab: host index ${i} out of range`);
   return `10.200.${1 + Math.floor(i / 250)}.${(i % 250) + 1}`;

@@ -15,7 +15,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { labUp, type LabHandle } from '../../lab/lab.ts';
+import { labSshArgs, labUp, type LabHandle } from '../../lab/lab.ts';
 import { loadScenario } from '../../lab/scenario.ts';
 import { ROOT } from '../helpers/run-cli.ts';
 
@@ -227,20 +227,7 @@ d('bounded', () => {
     dirs.forEach((dir, i) => expect(treeHash(dir), names[i]).toEqual(before[i]));
     // the proof can fail: the query the probe used to make (rpm asked without a database) writes ~/.rpmdb here
     const ssh = (host: string, cmd: string) =>
-      spawnSync(
-        'ssh',
-        [
-          '-i',
-          lab.identityFile,
-          '-o',
-          `UserKnownHostsFile=${lab.knownHostsPath}`,
-          '-o',
-          'BatchMode=yes',
-          `root@${(inv.hosts[at(host)] as { address: string }).address}`,
-          cmd,
-        ],
-        { encoding: 'utf8', timeout: 30_000 },
-      );
+      spawnSync('ssh', [...labSshArgs(lab, (inv.hosts[at(host)] as { address: string }).address), cmd], { encoding: 'utf8', timeout: 30_000 });
     ssh('rpm-nodb', 'rpm -q rpm');
     expect(Object.keys(treeHash(dirs[0]!)).filter((f) => !(f in before[0]!))).toEqual(expect.arrayContaining([expect.stringMatching(/\/root\/\.rpmdb/)]));
   });

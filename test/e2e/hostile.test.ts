@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { labUp, type LabHandle } from '../../lab/lab.ts';
+import { labSshArgs, labUp, type LabHandle } from '../../lab/lab.ts';
 import { loadScenario } from '../../lab/scenario.ts';
 import { probeScript } from '../../lib/probe/script.ts';
 import { ROOT, runCli } from '../helpers/run-cli.ts';
@@ -26,16 +26,7 @@ d('hostile hosts', () => {
   const hostEtc = () => {
     const r = spawnSync(
       'ssh',
-      [
-        '-i',
-        lab.identityFile,
-        '-o',
-        `UserKnownHostsFile=${lab.knownHostsPath}`,
-        '-o',
-        'BatchMode=yes',
-        'root@10.200.1.1',
-        "find /etc -type f -printf '%p %s %T@\\n' | sort; find /etc -type f -exec sha256sum {} + | sort",
-      ],
+      [...labSshArgs(lab, '10.200.1.1'), "find /etc -type f -printf '%p %s %T@\\n' | sort; find /etc -type f -exec sha256sum {} + | sort"],
       { encoding: 'utf8', timeout: 30_000 },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -179,20 +170,7 @@ d('hostile hosts', () => {
   it("the lab hosts' /etc is read-only and no host file changed during all of the above", () => {
     // compared as the host sees /etc (sizes, mtimes, hashes), from before the first test to now
     expect(etcBefore.split('\n').filter((l) => /^\/etc\/\S+ \d+ \d/.test(l)).length).toBeGreaterThan(5);
-    const r = spawnSync(
-      'ssh',
-      [
-        '-i',
-        lab.identityFile,
-        '-o',
-        `UserKnownHostsFile=${lab.knownHostsPath}`,
-        '-o',
-        'BatchMode=yes',
-        'root@10.200.1.1',
-        'touch /etc/kv-write-test; touch /etc/fstab',
-      ],
-      { encoding: 'utf8' },
-    );
+    const r = spawnSync('ssh', [...labSshArgs(lab, '10.200.1.1'), 'touch /etc/kv-write-test; touch /etc/fstab'], { encoding: 'utf8' });
     expect(r.stderr).toMatch(/Read-only file system/);
     expect(hostEtc()).toBe(etcBefore);
   });

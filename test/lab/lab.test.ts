@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { labDown, labUp, LAB_ROOT, type LabHandle, type LabHostSpec } from '../../lab/lab.ts';
+import { labDown, labSshArgs, labUp, LAB_ROOT, type LabHandle, type LabHostSpec } from '../../lab/lab.ts';
 import { loadScenario } from '../../lab/scenario.ts';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -84,32 +84,7 @@ d('lab hosts over real SSH, and the registry', () => {
   const addr = (name: string) => lab.hosts.find((h) => h.name === name)!.address;
   /** One command on a host through the system ssh client, the lab key and known_hosts, strict host keys. */
   const ssh = (name: string, command: string) => {
-    const r = spawnSync(
-      'ssh',
-      [
-        '-F',
-        '/dev/null',
-        '-i',
-        lab.identityFile,
-        '-o',
-        'IdentitiesOnly=yes',
-        '-o',
-        `UserKnownHostsFile=${lab.knownHostsPath}`,
-        '-o',
-        'GlobalKnownHostsFile=/dev/null',
-        '-o',
-        'StrictHostKeyChecking=yes',
-        '-o',
-        'BatchMode=yes',
-        '-o',
-        'ConnectTimeout=5',
-        '-o',
-        'LogLevel=ERROR',
-        `root@${addr(name)}`,
-        command,
-      ],
-      { encoding: 'utf8', timeout: 20_000 },
-    );
+    const r = spawnSync('ssh', [...labSshArgs(lab, addr(name), ['-o', 'LogLevel=ERROR']), command], { encoding: 'utf8', timeout: 20_000 });
     if (r.error) throw r.error;
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
@@ -169,28 +144,10 @@ d('lab hosts over real SSH, and the registry', () => {
     const wrong = join(lab.dir, 'wrong_known_hosts');
     const lines = readFileSync(lab.knownHostsPath, 'utf8').trim().split('\n');
     writeFileSync(wrong, `10.200.1.1 ${lines[1]!.split(' ').slice(1).join(' ')}\n`); // worker-1's key under master's address
-    const r = spawnSync(
-      'ssh',
-      [
-        '-F',
-        '/dev/null',
-        '-i',
-        lab.identityFile,
-        '-o',
-        `UserKnownHostsFile=${wrong}`,
-        '-o',
-        'GlobalKnownHostsFile=/dev/null',
-        '-o',
-        'StrictHostKeyChecking=yes',
-        '-o',
-        'BatchMode=yes',
-        '-o',
-        'ConnectTimeout=5',
-        'root@10.200.1.1',
-        'true',
-      ],
-      { encoding: 'utf8', timeout: 20_000 },
-    );
+    const r = spawnSync('ssh', [...labSshArgs({ identityFile: lab.identityFile, knownHostsPath: wrong }, '10.200.1.1'), 'true'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(r.status).toBe(255);
     expect(r.stderr).toMatch(/HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
   });
