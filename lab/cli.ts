@@ -1,5 +1,7 @@
 // npm run lab:up [-- --hosts N | --scenario FILE] [--registry] [--id ID] [--wait SECONDS]
 // npm run lab:up -- --cluster [--workers N] [--id ID]   (a real kubeadm cluster: lab/cluster.ts; prints admin.conf's path)
+//   --fresh: the hosts as a fresh box (no kube tools in PATH, containerd's defaults): for a preflight; prints the inventory
+//   --provision: fresh hosts, then vagrant/scripts run in each, then kubeadm (the operator's whole path, as the self-test)
 // npm run lab:down [-- ID | --all]
 // `up` prints the inventory path on stdout (timing and the lab id on stderr); the lab stays up until `down`.
 import { argv } from 'node:process';
@@ -15,20 +17,33 @@ const flag = (name: string) => {
   return v;
 };
 const usage =
-  'usage: npx tsx lab/cli.ts up [--hosts N | --scenario FILE] [--registry] [--id ID] [--wait SECONDS] | up --cluster [--workers N] [--id ID] | down [ID | --all]\n';
+  'usage: npx tsx lab/cli.ts up [--hosts N | --scenario FILE] [--registry] [--id ID] [--wait SECONDS] | up --cluster [--workers N] [--id ID] [--fresh | --provision] | down [ID | --all]\n';
 
 try {
   if (cmd === 'up' && rest.includes('--cluster')) {
     const { clusterUp } = await import('./cluster.ts');
     const wait = flag('wait');
     const started = Date.now();
+    const fresh = rest.includes('--fresh') || rest.includes('--provision');
     const c = await clusterUp({
       id: flag('id'),
       workers: Number(flag('workers') ?? 2),
       keep: true,
+      fresh,
       waitMs: wait === undefined ? undefined : Number(wait) * 1000,
       log: (m) => process.stderr.write(`cluster: ${m}\n`),
     });
+    if (rest.includes('--fresh')) {
+      process.stderr.write(
+        `lab ${c.lab.id}: fresh hosts ${c.nodes.map((n) => `${n.name} ${n.address}`).join(', ')} (no kubeadm yet) up in ${Date.now() - started} ms\n  preflight: npm test -- --inventory ${c.lab.inventoryPath} --kubeadm-config ${c.initConfig} --profile lab/cluster-profile.yaml\n  npm run lab:down -- ${c.lab.id}\n`,
+      );
+      process.stdout.write(`${c.lab.inventoryPath}\n`);
+      process.exit(0);
+    }
+    if (fresh) {
+      for (const [host, log] of Object.entries(await c.provision())) process.stderr.write(`${log.trimEnd().replace(/^/gm, `${host}: `)}\n`);
+      await c.bootstrap();
+    }
     process.stderr.write(
       `lab ${c.lab.id}: kubeadm cluster of ${c.nodes.map((n) => `${n.name} ${n.address}`).join(', ')} up in ${Date.now() - started} ms\n  kubectl: ${c.binDir}/kubectl --kubeconfig ${c.adminConf}\n  inventory: ${c.lab.inventoryPath}\n  kubeadm config: ${c.initConfig}\n  npm run lab:down -- ${c.lab.id}\n`,
     );
