@@ -139,6 +139,7 @@ function forbidden(d: Design): { re: RegExp; why: string }[] {
   if (d.manager === 'rpm') no(/apt-get|\bsnap (install|refresh)/, 'an rpm host');
   if (d.manager === 'dpkg') no(/\/etc\/chrony\.conf/, "Debian's chrony reads /etc/chrony/chrony.conf");
   if (d.snap) no(/kube(adm|let|ctl)[-=]\d/, 'the kube tools come from snap');
+  if (p.kubernetesInstall === 'binaries') no(/kube(adm|let|ctl)[-=]\d|snap (install|refresh)/, 'the kube tools are installed as binaries');
   return out;
 }
 
@@ -227,7 +228,13 @@ describe('remediations fit the design and the host', () => {
     });
     expect(d003).toMatchObject({ runtime: { service: 'cri-containerd', configPath: '/etc/cri-containerd/config.toml' }, cni: { name: 'none' } });
     expect(d004).toMatchObject({ kubernetesVersion: '1.28.0', proxyMode: 'iptables', cni: { name: 'none' } });
-    expect(lab).toMatchObject({ kubernetesVersion: '1.29.15', proxyMode: 'iptables', cgroupDriver: 'cgroupfs', cni: { name: 'flannel' } });
+    expect(lab).toMatchObject({
+      kubernetesVersion: '1.29.15',
+      kubernetesInstall: 'binaries',
+      proxyMode: 'iptables',
+      cgroupDriver: 'cgroupfs',
+      cni: { name: 'flannel' },
+    });
     expect(forbidden(DESIGNS[1]!).map((x) => x.why)).toEqual(expect.arrayContaining(['the CNI is flannel', 'the runtime is docker', 'no private registry']));
   });
   it('the rules catch what they are for (a reference text under 001 and on Ubuntu)', () => {

@@ -88,7 +88,10 @@ function kubeletConfigRemediation(profile: Profile): string {
   } catch {
     // an unknown version: the verdict says so
   }
-  return `kubectl -n kube-system edit cm ${name} (cgroupDriver: ${profile.cgroupDriver}), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.`;
+  // `kubeadm upgrade node phase kubelet-config` from 1.15; 1.13/1.14 rewrote the kubelet's config with `upgrade node config`
+  const v = profile.kubernetesVersion;
+  const apply = compareVersions(v, '1.15') >= 0 ? 'kubeadm upgrade node phase kubelet-config' : `kubeadm upgrade node config --kubelet-version v${v}`;
+  return `kubectl -n kube-system edit cm ${name} (cgroupDriver: ${profile.cgroupDriver}), then on each node: ${apply}; systemctl restart kubelet.`;
 }
 
 export const postinstallChecks: Requirement[] = [
