@@ -5,7 +5,8 @@
 // requirement's own remediation says for any non-pass verdict that brings none). No remediation of a non-pass result
 // may carry a value of the reference design the profile does not have (calico, containerd, harbor:443, 1.29.2,
 // 100000, systemd as the cgroup driver, ipvs, the reference inventory's addresses…), nor another host's package
-// manager (dnf on EL7, yum on EL8, yum/dnf on Debian/Ubuntu, a package pin where the kube tools come from snap).
+// manager (dnf on EL7, yum on EL8, yum/dnf on Debian/Ubuntu, a package pin where the kube tools come from snap or
+// are binaries). SAYS (at the end) then pins, word for word, what 34 of those texts say under 001, 003, 004 and the lab.
 // Stand-ins: the facts are the reference host's (test/helpers/reference.ts) with the design's os-release, package
 // manager and snaps put in; the texts judged are the product's own.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -202,6 +203,12 @@ function resultsUnder(d: Design): { id: string; how: string; r: Result }[] {
   return out;
 }
 
+/** The remediation a non-pass verdict without its own shows for `id` on `target` under the design. */
+function forcedRemediation(d: Design, id: string, target: string): string {
+  const req = allRequirements().find((r) => r.id === id)!;
+  return evaluate(forced(req), applyDesign(SIDES[id]!.pass[0]!.ctx(), d), target).remediation;
+}
+
 /** "ID how: why: the offending remediation line" for every remediation that does not fit the design. */
 function misfits(d: Design): string[] {
   const rules = forbidden(d);
@@ -251,5 +258,150 @@ describe('remediations fit the design and the host', () => {
   it.each(DESIGNS.map((d) => [d.name, d] as const))('%s: no remediation of a non-pass result carries another design or host', (_n, d) => {
     expect(resultsUnder(d).length).toBeGreaterThan(allRequirements().length);
     expect(misfits(d)).toEqual([]);
+  });
+});
+
+// What the advice says, word for word, under the other designs (reviewed by hand): the forbidden words above cannot
+// tell a right text from an empty one.
+const SAYS: [string, string, string, string][] = [
+  ['001', 'HOST-PACKAGES', 'master', 'yum -y install kubeadm-1.13.1 kubelet-1.13.1 kubectl-1.13.1 docker-ce ipvsadm ipset iproute'],
+  [
+    '001',
+    'HOST-CGROUP-DRIVER',
+    'master',
+    'Set "exec-opts": ["native.cgroupdriver=cgroupfs"] in /etc/docker/daemon.json and cgroupDriver: cgroupfs in the KubeletConfiguration (init.yaml), then restart docker.',
+  ],
+  [
+    '001',
+    'HOST-SYSCTL',
+    'master',
+    "cat > /etc/sysctl.d/99-kubernetes-cri.conf <<'EOF'\nnet.ipv4.ip_forward = 1\nnet.bridge.bridge-nf-call-iptables = 1\nnet.bridge.bridge-nf-call-ip6tables = 1\nvm.swappiness = 0\nEOF\nsysctl -p /etc/sysctl.d/99-kubernetes-cri.conf",
+  ],
+  [
+    '001',
+    'HOST-TIME-SYNC',
+    'master',
+    "yum -y install chrony && printf 'server %s iburst\\n' 0.asia.pool.ntp.org 1.asia.pool.ntp.org 2.asia.pool.ntp.org 3.asia.pool.ntp.org 192.168.0.242 >> /etc/chrony.conf && systemctl enable --now chronyd && chronyc sources",
+  ],
+  ['001', 'HOST-CONTAINERD-CONFIG', 'master', "Nothing to do: the design's runtime is docker (profile runtime.name)."],
+  [
+    '001',
+    'DNS-READY',
+    '*',
+    'kubectl -n kube-system get deploy coredns; CoreDNS stays Pending until the CNI (flannel) is ready; check its image in registry.aliyuncs.com/google_containers/coredns.',
+  ],
+  ['001', 'DATAPLANE', '*', 'Check kube-flannel-ds on both nodes, kube-proxy (ipvsadm -Ln), and firewalls between the nodes (VXLAN 8472/udp).'],
+  [
+    '001',
+    'NODES-VERSION',
+    'master',
+    'Upgrade or downgrade the kubelet to the cluster version (yum -y install kubelet-1.13.1; systemctl restart kubelet), following kubeadm upgrade node for upgrades.',
+  ],
+  [
+    '001',
+    'KUBELET-CONFIG',
+    '*',
+    'kubectl -n kube-system edit cm kubelet-config-1.13 (cgroupDriver: cgroupfs), then on each node: kubeadm upgrade node config --kubelet-version v1.13.1; systemctl restart kubelet.',
+  ],
+  [
+    '001',
+    'CERTS-EXPIRY',
+    '*',
+    'openssl x509 -noout -enddate -in /etc/kubernetes/pki/apiserver.crt; kubeadm alpha certs renew all, then restart the control-plane static pods (move the manifests out and back).',
+  ],
+  ['001', 'CP-TAINT', 'master', 'kubectl taint nodes master node-role.kubernetes.io/master:NoSchedule'],
+  [
+    '001',
+    'HOST-MODULES',
+    'master',
+    "cat > /etc/modules-load.d/k8s.conf <<'EOF'\nbr_netfilter\nxt_conntrack\nEOF\nsystemctl restart systemd-modules-load.service",
+  ],
+  [
+    '001',
+    'HOST-IPVS-MODULES',
+    'master',
+    "cat > /etc/modules-load.d/ipvs.conf <<'EOF'\nip_vs\nip_vs_rr\nip_vs_wrr\nip_vs_sh\nnf_conntrack_ipv4\nEOF\nsystemctl restart systemd-modules-load.service",
+  ],
+  [
+    '001',
+    'CP-HEALTHZ',
+    'master',
+    'On the control-plane host: curl -k http://127.0.0.1:10251/healthz; curl -k http://127.0.0.1:10252/healthz; docker logs of the failing component.',
+  ],
+  ['001', 'HOST-HOSTS-FILE', 'master', 'Add one line per cluster host to /etc/hosts on every host, e.g. "192.168.0.242 master".'],
+  ['001', 'HOST-IMAGES', '*', 'Nothing to do: the design has no private registry (profile registry: none).'],
+  ['003', 'HOST-CRI-SOCKET', 'master', 'systemctl enable --now cri-containerd   # creates /run/cri-containerd/cri-containerd.sock'],
+  ['003', 'HOST-SERVICES', 'master', 'systemctl enable --now cri-containerd.service && systemctl enable kubelet.service'],
+  [
+    '003',
+    'HOST-CONTAINERD-CONFIG',
+    'master',
+    'containerd config default > /etc/cri-containerd/config.toml\n# then, in /etc/cri-containerd/config.toml (containerd 1.x, version = 2):\n#   SystemdCgroup = true\n#   sandbox_image = "registry.cn-hangzhou.aliyuncs.com/google_containers/pause:3.5"\nsystemctl restart cri-containerd',
+  ],
+  [
+    '003',
+    'HOST-CONTAINERD-SECURITY',
+    'master',
+    'Give containerd the registry CA (tls.ca_file, or ca = in hosts.toml) instead of insecure_skip_verify, and move credentials out of /etc/cri-containerd/config.toml (a kubelet image credential provider or imagePullSecrets).',
+  ],
+  [
+    '004',
+    'HOST-PACKAGES',
+    'master',
+    'for s in kubeadm kubelet kubectl; do snap install "$s" --classic --channel=1.28/stable; done && apt-get install -y containerd iproute2 cri-tools',
+  ],
+  [
+    '004',
+    'NODES-VERSION',
+    'master',
+    'Upgrade or downgrade the kubelet to the cluster version (snap refresh kubelet --channel=1.28/stable; systemctl restart snap.kubelet.daemon), following kubeadm upgrade node for upgrades.',
+  ],
+  ['004', 'HOST-TIME-SYNC', 'master', 'apt-get install -y chrony && systemctl enable --now chrony && chronyc sources'],
+  ['004', 'HOST-FIREWALLD', 'master', 'systemctl disable --now firewalld && apt-get remove -y firewalld'],
+  [
+    '004',
+    'PROXY-IPVS',
+    '*',
+    'kubectl -n kube-system edit configmap kube-proxy: mode: "iptables"; then kubectl -n kube-system rollout restart daemonset kube-proxy.',
+  ],
+  ['004', 'HOST-KERNEL', 'master', 'Upgrade the kernel (apt-get install -y linux-image-generic) and reboot.'],
+  ['004', 'HOST-SERVICES', 'master', 'systemctl enable --now containerd.service && systemctl enable snap.kubelet.daemon.service'],
+  [
+    '004',
+    'CP-COMPONENTS',
+    'master',
+    'On the node: ls /etc/kubernetes/manifests; crictl ps -a; journalctl -u snap.kubelet.daemon. kubeadm writes the static pod manifests during init.',
+  ],
+  ['004', 'HOST-BINARIES', 'master', 'apt-get install -y conntrack cri-tools iproute2 iptables mount util-linux ebtables ethtool socat coreutils'],
+  [
+    'lab',
+    'NODES-VERSION',
+    'master',
+    'Upgrade or downgrade the kubelet to the cluster version (curl -fLo /usr/local/bin/kubelet https://dl.k8s.io/release/v1.29.15/bin/linux/amd64/kubelet; systemctl restart kubelet), following kubeadm upgrade node for upgrades.',
+  ],
+  [
+    'lab',
+    'HOST-PACKAGES',
+    'master',
+    "for b in kubeadm kubelet kubectl; do curl -fLo /usr/local/bin/$b https://dl.k8s.io/release/v1.29.15/bin/linux/amd64/$b && chmod +x /usr/local/bin/$b; done  # or copy them from the site's own mirror; crictl from cri-tools' release\napt-get install -y containerd iproute2",
+  ],
+  ['lab', 'HOST-REGISTRY', 'master', 'Make the registry name resolve on the host (/etc/hosts: "10.200.0.3 harbor") and open the path to port 443.'],
+  [
+    'lab',
+    'PODS-IMAGES',
+    '*',
+    "Set imageRepository: harbor:443/k8s in the ClusterConfiguration and rewrite the CNI manifest's images to harbor:443/flannel-io (sed).",
+  ],
+  [
+    'lab',
+    'HOST-CONTAINERD-MIRRORS',
+    'master',
+    'In /etc/containerd/config.toml (version = 2):\n[plugins."io.containerd.grpc.v1.cri".registry.mirrors."docker.io"]\n  endpoint = ["https://10.200.0.3:443"]\n[plugins."io.containerd.grpc.v1.cri".registry.mirrors."harbor:443"]\n  endpoint = ["https://10.200.0.3:443"]\n[plugins."io.containerd.grpc.v1.cri".registry.configs."10.200.0.3:443".tls]\n  ca_file = "/etc/containerd/certs.d/harbor-ca.crt"\nthen: systemctl restart containerd',
+  ],
+];
+const byName: Record<string, Design> = { '001': DESIGNS[1]!, '003': DESIGNS[2]!, '004': DESIGNS[3]!, lab: DESIGNS[4]! };
+describe('what the remediation says under another design', () => {
+  it.each(SAYS)('%s %s [%s]', (design, id, target, text) => {
+    expect(forcedRemediation(byName[design]!, id, target)).toBe(text);
   });
 });
