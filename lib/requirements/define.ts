@@ -34,7 +34,31 @@ export interface RequirementMeta {
   severity: Severity;
   /** where the documents ask for it, e.g. "000 三(二)" */
   source: string;
-  remediation: string;
+  /** What to do about a non-pass verdict that brings no remediation of its own: a text, or one written for this run
+   * (the design's profile, the host's spec and facts when the target is a host) so that it fits the design and the host. */
+  remediation: Remediation;
+}
+
+/** What a requirement's remediation may look at: what its check gets. `host`/`facts`: the target's, when it is a host
+ * of the run (a node's name is its host's). */
+export interface RemediationInput {
+  profile: Profile;
+  ctx: RunContext;
+  target: string;
+  host?: InventoryHost;
+  facts?: HostFacts;
+}
+export type Remediation = string | ((x: RemediationInput) => string);
+
+/** The requirement's own remediation for this target, written for the run's design and host. Never throws. */
+export function remediationOf(req: Pick<RequirementMeta, 'remediation'>, ctx: RunContext, target: string): string {
+  if (typeof req.remediation === 'string') return req.remediation;
+  const h = ctx.hosts.find((x) => x.spec.name === target);
+  try {
+    return req.remediation({ profile: ctx.profile, ctx, target, host: h?.spec, facts: h?.facts });
+  } catch (e) {
+    return `(no remediation: writing it failed: ${(e as Error).message})`;
+  }
 }
 
 export interface Requirement extends RequirementMeta {
@@ -132,7 +156,7 @@ export function evaluate(req: Requirement, ctx: RunContext, target: string, opts
     observed: v.observed,
     expected: v.expected,
     evidence: v.evidence,
-    remediation: v.remediation ?? req.remediation,
+    remediation: v.remediation ?? remediationOf(req, ctx, target),
     ...(v.reason ? { reason: v.reason } : {}),
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
   });

@@ -175,7 +175,8 @@ describe('host.ts', () => {
       observed: 'installed: podman 4.0.2-6.module+el8.6.0',
       expected: "podman and cri-o absent (the design's runtime is containerd)",
       evidence: ['podman 4.0.2-6.module+el8.6.0'],
-      remediation: 'yum -y remove podman cri-o',
+      // Rocky 8.6: dnf (yum only on EL ≤ 7)
+      remediation: 'dnf -y remove podman cri-o',
     });
     expect(on('HOST-CONFLICTS')).toMatchObject({ status: 'pass', observed: 'none installed', evidence: ['rpm: podman, cri-o not installed'] });
     expect(

@@ -379,7 +379,7 @@ describe('HOST-TIME-SYNC, HOST-CONTAINERD-CONFIG', () => {
     expect(none).toMatchObject({
       status: 'warn',
       observed: 'no time sync daemon running',
-      remediation: 'yum -y install chrony && systemctl enable --now chronyd && chronyc sources',
+      remediation: 'dnf -y install chrony && systemctl enable --now chronyd && chronyc sources',
       evidence: ['active time daemons: none', 'NTPSynchronized=yes'],
     });
     expect(on('HOST-TIME-SYNC', ts({ ntpSynchronized: false, timesyncdSynchronized: false, raw: 'NTPSynchronized=no' }))).toMatchObject({
@@ -391,7 +391,7 @@ describe('HOST-TIME-SYNC, HOST-CONTAINERD-CONFIG', () => {
         debian(m);
         units(m).units.chronyd = { active: 'inactive', enabled: 'disabled', method: 'systemctl' };
       }),
-    ).toMatchObject({ remediation: 'apt-get install -y chrony && systemctl enable --now chronyd && chronyc sources' });
+    ).toMatchObject({ remediation: 'apt-get install -y chrony && systemctl enable --now chrony && chronyc sources' });
   });
   it("HOST-TIME-SYNC pass: ntp (the EL7 unit name) or timesyncd; synchronised by chrony's leap status or ntpstat", () => {
     const only = (unit: string) => (m: HostFacts) => {
@@ -434,7 +434,7 @@ describe('HOST-TIME-SYNC, HOST-CONTAINERD-CONFIG', () => {
       status: 'warn',
       observed: 'synchronised to 162.159.200.1, not one of 192.168.88.1',
       remediation:
-        "yum -y install chrony && printf 'server %s iburst\\n' 192.168.88.1 >> /etc/chrony.conf && systemctl enable --now chronyd && chronyc sources",
+        "dnf -y install chrony && printf 'server %s iburst\\n' 192.168.88.1 >> /etc/chrony.conf && systemctl enable --now chronyd && chronyc sources",
     });
     expect(on('HOST-TIME-SYNC', ts({ ntpSynchronized: true, chronySources: [src('10.0.0.9')], chronyServers: conf }), servers)).toMatchObject({
       status: 'pass',

@@ -3,6 +3,8 @@ import type { ClusterExtra } from '../../cluster/snapshot.ts';
 import { need, verdict, type Requirement, type RunContext } from '../define.ts';
 import { compareVersions, list } from '../preflight/util.ts';
 import { componentHealthUrls, kubeadmFacts } from '../../kubeadm/versions.ts';
+import type { Profile } from '../../config/profile.ts';
+import { cniPods, install, kubeFromSnap, kubeletUnit, nothingToDo, packageTool, runtimeCli } from '../advice.ts';
 import {
   badPodReason,
   clusterRequirement,
@@ -25,6 +27,18 @@ function cniSkip(name: string, mine: string): string {
 }
 
 const phase = 'postinstall' as const;
+
+/** The remediation of a CNI's check on a design with another CNI (its verdict is a skip). */
+const notMyCni = (profile: Profile, mine: string) =>
+  profile.cni.name === mine ? undefined : nothingToDo(`the design's CNI is ${profile.cni.name} (profile cni.name)`);
+/** The taint key kubeadm sets for this version; the newest when the version is unknown. */
+const taintKey = (v: string) => {
+  try {
+    return kubeadmFacts(v).taintKeys.at(-1)!;
+  } catch {
+    return 'node-role.kubernetes.io/control-plane';
+  }
+};
 const COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd'];
 
 /** Without an inventory the run audits this machine (the local transport): node-side checks judge it only when it
@@ -66,6 +80,20 @@ export function firstServiceIP(cidr: string): string {
   return o.join('.');
 }
 
+function kubeletConfigRemediation(profile: Profile): string {
+  let name = 'kubelet-config';
+  try {
+    // kubeadm ≤ 1.23 named it kubelet-config-1.X
+    name = kubeadmFacts(profile.kubernetesVersion).kubeletConfigMap;
+  } catch {
+    // an unknown version: the verdict says so
+  }
+  // `kubeadm upgrade node phase kubelet-config` from 1.15; 1.13/1.14 rewrote the kubelet's config with `upgrade node config`
+  const v = profile.kubernetesVersion;
+  const apply = compareVersions(v, '1.15') >= 0 ? 'kubeadm upgrade node phase kubelet-config' : `kubeadm upgrade node config --kubelet-version v${v}`;
+  return `kubectl -n kube-system edit cm ${name} (cgroupDriver: ${profile.cgroupDriver}), then on each node: ${apply}; systemctl restart kubelet.`;
+}
+
 export const postinstallChecks: Requirement[] = [
   clusterRequirement({
     id: 'CP-APISERVER',
@@ -74,8 +102,10 @@ export const postinstallChecks: Requirement[] = [
     group: 'control-plane',
     severity: 'error',
     source: '000 五, 002',
-    remediation:
-      'Check the kube-apiserver static pod: crictl ps -a | grep kube-apiserver; crictl logs <id>; and the certificate-authority-data of your kubeconfig.',
+    remediation: ({ profile }) => {
+      const c = runtimeCli(profile);
+      return `Check the kube-apiserver static pod: ${c.ps} | grep kube-apiserver; ${c.logs}; and the certificate-authority-data of your kubeconfig.`;
+    },
     check: (s) => {
       const evidence = [`server ${s.server} (context ${s.context})`, `/livez: HTTP ${s.health.livez?.status}`, `/readyz: HTTP ${s.health.readyz?.status}`];
       const failed = [s.health.livez?.body, s.health.readyz?.body]
@@ -104,7 +134,8 @@ export const postinstallChecks: Requirement[] = [
     group: 'control-plane',
     severity: 'error',
     source: '002',
-    remediation: 'On the node: ls /etc/kubernetes/manifests; crictl ps -a; journalctl -u kubelet. kubeadm writes the static pod manifests during init.',
+    remediation: ({ profile, facts }) =>
+      `On the node: ls /etc/kubernetes/manifests; ${runtimeCli(profile).ps}; journalctl -u ${kubeletUnit(facts)}. kubeadm writes the static pod manifests during init.`,
     targets: (s) =>
       items(s.nodes, 'nodes')
         .filter((n) => isControlPlane(n.labels))
@@ -137,8 +168,15 @@ export const postinstallChecks: Requirement[] = [
     group: 'control-plane',
     severity: 'error',
     source: '000 五',
-    remediation:
-      'On the control-plane host: curl -k https://127.0.0.1:10259/healthz; curl -k https://127.0.0.1:10257/healthz; crictl logs of the failing component.',
+    remediation: ({ profile }) => {
+      let urls = ['https://127.0.0.1:10259/healthz', 'https://127.0.0.1:10257/healthz'];
+      try {
+        urls = Object.values(componentHealthUrls(profile.kubernetesVersion));
+      } catch {
+        // an unknown version: the verdict says so; the current ports
+      }
+      return `On the control-plane host: ${urls.map((u) => `curl -k ${u}`).join('; ')}; ${runtimeCli(profile).logs.replace(' <id>', '')} of the failing component.`;
+    },
     targets: (ctx) => clusterHosts(ctx, 'control-plane').map((h) => h.spec.name),
     judge(ctx, target) {
       const { facts, error, skip } = hostFacts(ctx, target);
@@ -164,7 +202,8 @@ export const postinstallChecks: Requirement[] = [
     group: 'control-plane',
     severity: 'error',
     source: '000 五',
-    remediation: 'ss -ltnp on the host shows what listens; a missing port means its component is not running (crictl ps -a, journalctl -u kubelet).',
+    remediation: ({ profile, facts }) =>
+      `ss -ltnp on the host shows what listens; a missing port means its component is not running (${runtimeCli(profile).ps}, journalctl -u ${kubeletUnit(facts)}).`,
     targets: (ctx) => clusterHosts(ctx).map((h) => h.spec.name),
     judge(ctx, target) {
       const { h, facts, error, skip } = hostFacts(ctx, target);
@@ -210,7 +249,10 @@ export const postinstallChecks: Requirement[] = [
     group: 'nodes',
     severity: 'error',
     source: '000 验证, 001',
-    remediation: 'kubectl describe node <name>; on the node: journalctl -u kubelet -e; a NotReady node is often the CNI (calico-node) or the kubelet.',
+    remediation: ({ profile, facts }) => {
+      const pods = cniPods(profile);
+      return `kubectl describe node <name>; on the node: journalctl -u ${kubeletUnit(facts)} -e; a NotReady node is often the CNI (${pods ?? 'the design names none: a node stays NotReady until one is applied'}) or the kubelet.`;
+    },
     targets: (s) => nodeNames(s),
     check: (s, _ctx, name) => {
       const n = nodeNamed(s, name)!;
@@ -235,8 +277,19 @@ export const postinstallChecks: Requirement[] = [
     group: 'nodes',
     severity: 'error',
     source: '000',
-    remediation:
-      'Upgrade or downgrade the kubelet package to the cluster version (yum install kubelet-1.29.2; systemctl restart kubelet), following kubeadm upgrade node for upgrades.',
+    remediation: ({ profile, facts }) => {
+      const v = profile.kubernetesVersion;
+      const tool = packageTool(facts);
+      const how =
+        profile.kubernetesInstall === 'binaries'
+          ? `curl -fLo /usr/local/bin/kubelet https://dl.k8s.io/release/v${v}/bin/linux/amd64/kubelet`
+          : kubeFromSnap(facts)
+            ? `snap refresh kubelet --channel=${v.split('.').slice(0, 2).join('.')}/stable`
+            : tool === 'apt-get'
+              ? `apt-get install -y --allow-downgrades kubelet=${v}-*`
+              : install(tool, `kubelet-${v}`);
+      return `Upgrade or downgrade the kubelet to the cluster version (${how}; systemctl restart ${kubeletUnit(facts)}), following kubeadm upgrade node for upgrades.`;
+    },
     targets: (s) => nodeNames(s),
     check: (s, ctx, name) => {
       const n = nodeNamed(s, name)!;
@@ -263,8 +316,12 @@ export const postinstallChecks: Requirement[] = [
     group: 'pods',
     severity: 'error',
     source: '000 验证, 001',
-    remediation:
-      'kubectl -n kube-system describe pod <pod>; kubectl -n kube-system logs <pod> --previous; ImagePullBackOff: is the image in harbor:443 and is the mirror configured?',
+    remediation: ({ profile }) =>
+      `kubectl -n kube-system describe pod <pod>; kubectl -n kube-system logs <pod> --previous; ImagePullBackOff: ${
+        profile.registry.enabled
+          ? `is the image in ${profile.registry.name} and is the mirror configured?`
+          : `can the node pull it from ${profile.imageRepository}?`
+      }`,
     targets: (s) => {
       const pods = items(s.pods, 'pods');
       return [...nodeNames(s), ...(pods.some((p) => !p.nodeName) ? ['*'] : [])];
@@ -291,8 +348,12 @@ export const postinstallChecks: Requirement[] = [
     group: 'pods',
     severity: 'warn',
     source: '000 (八)(九)',
-    remediation:
-      "Set imageRepository: harbor:443/k8s in the ClusterConfiguration and rewrite the CNI manifest's images to harbor:443/calico (sed as in 000 (九)).",
+    remediation: ({ profile }) => {
+      const cni = profile.cni.imageRepository;
+      return `Set imageRepository: ${profile.imageRepository} in the ClusterConfiguration${
+        cni ? ` and rewrite the CNI manifest's images to ${cni} (sed${profile.cni.name === 'calico' ? ' as in 000 (九)' : ''})` : ''
+      }.`;
+    },
     check: (s, ctx) => {
       const repos = [ctx.profile.imageRepository, ctx.profile.cni.imageRepository].filter(Boolean).map((r) => `${r.replace(/\/+$/, '')}/`);
       const foreign = [
@@ -310,8 +371,9 @@ export const postinstallChecks: Requirement[] = [
     group: 'cni',
     severity: 'error',
     source: '000 (九)',
-    remediation:
-      'kubectl -n kube-system get pods -l k8s-app=calico-node -o wide; kubectl -n kube-system logs <calico-node pod> -c calico-node; check the images in harbor:443/calico.',
+    remediation: ({ profile }) =>
+      notMyCni(profile, 'calico') ??
+      `kubectl -n kube-system get pods -l k8s-app=calico-node -o wide; kubectl -n kube-system logs <calico-node pod> -c calico-node; check the images in ${profile.cni.imageRepository || profile.imageRepository}.`,
     targets: (s, ctx) => (ctx.profile.cni.name === 'calico' ? ['*', ...nodeNames(s)] : ['*']),
     check: (s, ctx, target) => {
       if (ctx.profile.cni.name !== 'calico') return verdict.skip(cniSkip(ctx.profile.cni.name, 'calico'));
@@ -354,7 +416,8 @@ export const postinstallChecks: Requirement[] = [
     group: 'cni',
     severity: 'error',
     source: '001 (部署网络插件)',
-    remediation:
+    remediation: ({ profile }) =>
+      notMyCni(profile, 'flannel') ??
       'kubectl -n kube-flannel get pods -l app=flannel -o wide (kube-system for older manifests); kubectl logs <pod> -c kube-flannel; the node needs br_netfilter and a podCIDR (kubeadm init --pod-network-cidr).',
     targets: (s, ctx) => (ctx.profile.cni.name === 'flannel' ? ['*', ...nodeNames(s)] : ['*']),
     check: (s, ctx, target) => {
@@ -396,8 +459,9 @@ export const postinstallChecks: Requirement[] = [
     group: 'cni',
     severity: 'error',
     source: '001 (--pod-network-cidr=10.244.0.0/16 for flannel)',
-    remediation:
-      'kubectl -n kube-flannel edit cm kube-flannel-cfg: net-conf.json "Network" = the podSubnet; then kubectl -n kube-flannel rollout restart ds kube-flannel-ds.',
+    remediation: ({ profile }) =>
+      notMyCni(profile, 'flannel') ??
+      `kubectl -n kube-flannel edit cm kube-flannel-cfg: net-conf.json "Network" = the podSubnet (${profile.podSubnet}); then kubectl -n kube-flannel rollout restart ds kube-flannel-ds.`,
     check: (s, ctx) => {
       if (ctx.profile.cni.name !== 'flannel') return verdict.skip(cniSkip(ctx.profile.cni.name, 'flannel'));
       const cm = s.configMaps['kube-flannel-cfg'];
@@ -428,7 +492,9 @@ export const postinstallChecks: Requirement[] = [
     group: 'cni',
     severity: 'warn',
     source: '000 (八)',
-    remediation: 'Set CALICO_IPV4POOL_CIDR in calico.yaml to the podSubnet (10.244.0.0/16) before applying it; an existing pool must be replaced (calicoctl).',
+    remediation: ({ profile }) =>
+      notMyCni(profile, 'calico') ??
+      `Set CALICO_IPV4POOL_CIDR in calico.yaml to the podSubnet (${profile.podSubnet}) before applying it; an existing pool must be replaced (calicoctl).`,
     check: (s, ctx) => {
       if (ctx.profile.cni.name !== 'calico') return verdict.skip(cniSkip(ctx.profile.cni.name, 'calico'));
       if (!s.ipPools.ok)
@@ -453,8 +519,10 @@ export const postinstallChecks: Requirement[] = [
     group: 'kube-proxy',
     severity: 'error',
     source: '000 (八), 001',
-    remediation:
-      'kubectl -n kube-system edit configmap kube-proxy: mode: "ipvs", ipvs.strictARP: true; then kubectl -n kube-system rollout restart daemonset kube-proxy. The ip_vs modules must be loaded on every node.',
+    remediation: ({ profile }) => {
+      const ipvs = profile.proxyMode === 'ipvs';
+      return `kubectl -n kube-system edit configmap kube-proxy: mode: "${profile.proxyMode}"${ipvs && profile.strictARP ? ', ipvs.strictARP: true' : ''}; then kubectl -n kube-system rollout restart daemonset kube-proxy.${ipvs ? ' The ip_vs modules must be loaded on every node.' : ''}`;
+    },
     targets: (ctx) => ['*', ...clusterHosts(ctx).map((h) => h.spec.name)],
     judge(ctx, target) {
       const want = ctx.profile.proxyMode;
@@ -541,18 +609,14 @@ export const postinstallChecks: Requirement[] = [
     group: 'config',
     severity: 'error',
     source: '000 (八), 001 (kubelet-config-1.13)',
-    remediation:
-      'kubectl -n kube-system edit cm kubelet-config (cgroupDriver: systemd), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.',
+    remediation: ({ profile }) => kubeletConfigRemediation(profile),
     check: (s, ctx) => {
       // kubeadm ≤ 1.23 named it kubelet-config-1.X
       const name = kubeadmFacts(ctx.profile.kubernetesVersion).kubeletConfigMap;
       const k = yamlDoc<{ cgroupDriver?: string }>(configMap(s, 'kubelet-config').kubelet, `${name} key kubelet`);
       const got = k?.cgroupDriver ?? 'cgroupfs (unset)';
       const ev = [`${name}: cgroupDriver: ${got}`];
-      const rem = `kubectl -n kube-system edit cm ${name} (cgroupDriver: ${ctx.profile.cgroupDriver}), then on each node: kubeadm upgrade node phase kubelet-config; systemctl restart kubelet.`;
-      return got === ctx.profile.cgroupDriver
-        ? verdict.pass(got, ctx.profile.cgroupDriver, ev)
-        : verdict.fail(got, ctx.profile.cgroupDriver, ev, { remediation: rem });
+      return got === ctx.profile.cgroupDriver ? verdict.pass(got, ctx.profile.cgroupDriver, ev) : verdict.fail(got, ctx.profile.cgroupDriver, ev);
     },
   }),
   clusterRequirement({
@@ -562,7 +626,11 @@ export const postinstallChecks: Requirement[] = [
     group: 'dns',
     severity: 'error',
     source: '002',
-    remediation: 'kubectl -n kube-system get deploy coredns; CoreDNS stays Pending until the CNI (Calico) is ready; check its image in harbor:443/k8s/coredns.',
+    remediation: ({ profile }) => {
+      const n = profile.cni.name;
+      const until = n === 'none' ? 'a CNI is applied (the design names none)' : `the CNI (${n === 'calico' ? 'Calico' : n}) is ready`;
+      return `kubectl -n kube-system get deploy coredns; CoreDNS stays Pending until ${until}; check its image in ${profile.imageRepository}/coredns.`;
+    },
     check: (s) => {
       const w = items(s.workloads, 'Deployments');
       const d = w.find((x) => x.kind === 'Deployment' && x.name === 'coredns');
@@ -586,7 +654,13 @@ export const postinstallChecks: Requirement[] = [
     group: 'security',
     severity: 'warn',
     source: '001 (certificates last one year)',
-    remediation: 'kubeadm certs check-expiration; kubeadm certs renew all, then restart the control-plane static pods (move the manifests out and back).',
+    remediation: ({ profile }) => {
+      // kubeadm certs is GA from 1.20, `kubeadm alpha certs` before; check-expiration exists from 1.15
+      const v = profile.kubernetesVersion;
+      const certs = compareVersions(v, '1.20') >= 0 ? 'kubeadm certs' : 'kubeadm alpha certs';
+      const check = compareVersions(v, '1.15') >= 0 ? `${certs} check-expiration` : 'openssl x509 -noout -enddate -in /etc/kubernetes/pki/apiserver.crt';
+      return `${check}; ${certs} renew all, then restart the control-plane static pods (move the manifests out and back).`;
+    },
     check: (s, ctx) => {
       if (!s.servingCert && !s.caCert) return verdict.error(`no certificate read: ${s.tlsError ?? 'unknown'}`);
       const warnDays = ctx.profile.certWarnDays;
@@ -634,7 +708,7 @@ export const postinstallChecks: Requirement[] = [
     group: 'nodes',
     severity: 'warn',
     source: '001',
-    remediation: 'kubectl taint nodes <name> node-role.kubernetes.io/control-plane:NoSchedule',
+    remediation: ({ profile, target }) => `kubectl taint nodes ${target === '*' ? '<name>' : target} ${taintKey(profile.kubernetesVersion)}:NoSchedule`,
     targets: (s) =>
       items(s.nodes, 'nodes')
         .filter((n) => isControlPlane(n.labels))
@@ -648,9 +722,7 @@ export const postinstallChecks: Requirement[] = [
       const expected = keys.map((k) => `${k}:NoSchedule`).join(' or ');
       return ok
         ? verdict.pass('tainted', expected, ev)
-        : verdict.fail('no control-plane NoSchedule taint: workloads can land on the control plane', expected, ev, {
-            remediation: `kubectl taint nodes ${name} ${keys[keys.length - 1]}:NoSchedule`,
-          });
+        : verdict.fail('no control-plane NoSchedule taint: workloads can land on the control plane', expected, ev);
     },
   }),
   {
@@ -660,7 +732,20 @@ export const postinstallChecks: Requirement[] = [
     group: 'dataplane',
     severity: 'error',
     source: '001 四',
-    remediation: 'Check calico-node on both nodes, kube-proxy (ipvsadm -Ln), and firewalls between the nodes (BGP 179, IPIP).',
+    remediation: ({ profile }) => {
+      const pods = cniPods(profile);
+      const proxy = profile.proxyMode === 'ipvs' ? 'ipvsadm -Ln' : profile.proxyMode === 'nftables' ? 'nft list ruleset' : 'iptables-save';
+      const n = profile.cni.name;
+      const ports =
+        n === 'calico'
+          ? 'BGP 179, IPIP'
+          : n === 'flannel'
+            ? (profile.cni.backend ?? 'vxlan') === 'vxlan'
+              ? 'VXLAN 8472/udp'
+              : `flannel's ${profile.cni.backend} backend`
+            : "the CNI's ports";
+      return `Check ${pods ? `${pods} on both nodes` : 'the CNI (the design names none)'}, kube-proxy (${proxy}), and firewalls between the nodes (${ports}).`;
+    },
     targets: () => ['*'],
     judge(ctx) {
       const c = ctx.extra.cluster as ClusterExtra | undefined;

@@ -6,6 +6,7 @@ import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { kernelAccepted, kubeadmFacts } from '../../kubeadm/versions.ts';
 import { CONFLICTING_PACKAGES, FIREWALLD } from '../../kubeadm/expect.ts';
 import { at, list } from './util.ts';
+import { packageTool, remove } from '../advice.ts';
 
 const phase = 'preflight' as const;
 
@@ -37,7 +38,17 @@ export const hostRequirements: Requirement[] = [
     group: 'kernel',
     severity: 'error',
     source: '000 三(二), system-validators',
-    remediation: 'Upgrade the kernel (dnf -y update kernel / apt-get install linux-image-…) and reboot.',
+    remediation: ({ facts }) => {
+      const tool = packageTool(facts);
+      const os = facts?.os.ok ? facts.os.value.id : '';
+      const how =
+        tool === 'apt-get'
+          ? `apt-get install -y ${os === 'ubuntu' ? 'linux-image-generic' : 'linux-image-amd64'}`
+          : tool
+            ? `${tool} -y update kernel`
+            : 'dnf -y update kernel / apt-get install linux-image-…';
+      return `Upgrade the kernel (${how}) and reboot.`;
+    },
     check: ({ facts, profile }) => {
       const k = need(facts.kernel);
       // kubeadm's SystemVerification: the release must match one of the validators' regexes (lib/kubeadm/versions.ts)
@@ -54,7 +65,7 @@ export const hostRequirements: Requirement[] = [
     group: 'resources',
     severity: 'error',
     source: '000 三(二)',
-    remediation: 'Give the machine at least 2 vCPUs (kubeadm init fails below 2 on control-plane nodes).',
+    remediation: ({ profile }) => `Give the machine at least ${profile.minCPUs} vCPUs (kubeadm init fails below 2 on control-plane nodes).`,
     check: ({ facts, profile, host }) => {
       const n = need(facts.cpus);
       const expected = `≥ ${profile.minCPUs} CPUs`;
@@ -70,7 +81,8 @@ export const hostRequirements: Requirement[] = [
     group: 'resources',
     severity: 'error',
     source: '000 三(二)',
-    remediation: "Give the machine more memory (kubeadm's floor is 1700 MiB; the design asks for 2 GiB per node, 4 GiB on the master).",
+    remediation: ({ profile, host }) =>
+      `Give the machine more memory: the design asks for ${host ? `${minMemoryFor(profile, host.roles)} MiB on this host` : 'it in profile minMemoryMiB'} (kubeadm's floor is 1700 MiB).`,
     check: ({ facts, profile, host }) => {
       const kib = need(facts.memTotalKiB);
       const mib = Math.floor(kib / 1024);
@@ -146,7 +158,7 @@ export const hostRequirements: Requirement[] = [
     group: 'security',
     severity: 'error',
     source: '000 三(二)',
-    remediation: 'systemctl disable --now firewalld && yum -y remove firewalld',
+    remediation: ({ facts }) => `systemctl disable --now firewalld && ${remove(packageTool(facts), FIREWALLD)}`,
     check: ({ facts }) => {
       const svc = need(facts.services);
       const pkgs = need(facts.packages);
@@ -155,15 +167,11 @@ export const hostRequirements: Requirement[] = [
       const installed = pkgs.installed[FIREWALLD];
       const ev = [`firewalld: ${unit?.active ?? 'unknown'} (${unit?.method ?? 'n/a'})`, `package firewalld: ${installed ?? 'not installed'} (${pkgs.manager})`];
       const expected = 'not running, not installed';
-      const remove =
-        pkgs.manager === 'dpkg'
-          ? 'apt-get remove -y firewalld'
-          : need(facts.os).versionId.startsWith('7')
-            ? 'yum -y remove firewalld'
-            : 'dnf -y remove firewalld';
-      if (running)
-        return verdict.fail('firewalld is running', expected, ev, { severity: 'error', remediation: `systemctl disable --now firewalld && ${remove}` });
-      if (installed) return verdict.warn(`firewalld installed (${installed}), not running`, expected, ev, { remediation: remove });
+      // yum or dnf: the EL release decides (os-release), so without it the verdict is an error, not a guess
+      if (pkgs.manager !== 'dpkg') need(facts.os);
+      const rm = remove(packageTool(facts), FIREWALLD);
+      if (running) return verdict.fail('firewalld is running', expected, ev, { severity: 'error', remediation: `systemctl disable --now firewalld && ${rm}` });
+      if (installed) return verdict.warn(`firewalld installed (${installed}), not running`, expected, ev, { remediation: rm });
       return verdict.pass('not running, not installed', expected, ev);
     },
   }),
@@ -174,16 +182,14 @@ export const hostRequirements: Requirement[] = [
     group: 'runtime',
     severity: 'warn',
     source: '000 三(二)',
-    remediation: 'yum -y remove podman cri-o',
+    remediation: ({ facts, profile }) => remove(packageTool(facts), CONFLICTING_PACKAGES.filter((p) => p !== profile.runtime.name).join(' ')),
     check: ({ facts, profile }) => {
       const pkgs = need(facts.packages);
       const others = CONFLICTING_PACKAGES.filter((p) => p !== profile.runtime.name);
       const found = others.filter((p) => pkgs.installed[p]).map((p) => `${p} ${pkgs.installed[p]}`);
       const expected = `${others.join(' and ')} absent (the design's runtime is ${profile.runtime.name})`;
       return found.length
-        ? verdict.fail(`installed: ${found.join(', ')}`, expected, found, {
-            remediation: `${pkgs.manager === 'rpm' ? 'yum -y remove' : 'apt-get remove -y'} ${others.join(' ')}`,
-          })
+        ? verdict.fail(`installed: ${found.join(', ')}`, expected, found, { remediation: remove(packageTool(facts), others.join(' ')) })
         : verdict.pass('none installed', expected, [`${pkgs.manager}: ${others.join(', ')} not installed`]);
     },
   }),

@@ -2,6 +2,7 @@
 // gathered once per run by lib/run/gather-registry.ts (ctx.extra.registry); this judge only reads it.
 import type { Verdict } from '../../types.ts';
 import { fleetRequirement, verdict, type Requirement } from '../define.ts';
+import { nothingToDo } from '../advice.ts';
 
 export interface RegistryExtra {
   /** set when the catalogue could not be gathered at all (no registry configured, unknown version...) */
@@ -18,8 +19,12 @@ export const imageRequirements: Requirement[] = [
     group: 'registry',
     severity: 'error',
     source: '000 (六)(九)',
-    remediation:
-      'Push the missing images: docker pull <upstream image>; docker tag <upstream image> harbor:443/k8s/<name>:<tag>; docker push harbor:443/k8s/<name>:<tag>',
+    remediation: ({ profile }) => {
+      if (!profile.registry.enabled) return nothingToDo('the design has no private registry (profile registry: none)');
+      const to = `${profile.imageRepository}/<name>:<tag>`;
+      const cni = profile.cni.imageRepository ? ` (the CNI's into ${profile.cni.imageRepository})` : '';
+      return `Push the missing images: docker pull <upstream image>; docker tag <upstream image> ${to}; docker push ${to}${cni}`;
+    },
     check: (ctx) => {
       const r = ctx.extra.registry as RegistryExtra | undefined;
       if (!r) return verdict.error('the registry catalogue was not gathered');

@@ -2,9 +2,12 @@
 import { isLoaded, modName } from '../../facts/modules.ts';
 import type { ModuleFacts } from '../../facts/modules.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
-import { at, list } from './util.ts';
+import { at, compareVersions, list } from './util.ts';
 import { kubeadmFacts } from '../../kubeadm/versions.ts';
 import { REQUIRED_SYSCTLS, type SysctlRule } from '../../kubeadm/expect.ts';
+import type { Profile } from '../../config/profile.ts';
+import type { HostFacts } from '../../probe/facts.ts';
+import { nothingToDo } from '../advice.ts';
 
 const phase = 'preflight' as const;
 
@@ -83,12 +86,20 @@ function moduleCheck(f: ModuleFacts, wanted: string[][]): { missing: string[]; u
 
 const heredoc = (file: string, lines: string[], then: string) => [`cat > ${file} <<'EOF'`, ...lines, 'EOF', then].join('\n');
 
-const MODULES_REM = heredoc('/etc/modules-load.d/containerd.conf', ['br_netfilter', 'xt_conntrack'], 'systemctl restart systemd-modules-load.service');
-const IPVS_REM = heredoc(
-  '/etc/modules-load.d/ipvs.conf',
-  ['ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh', 'nf_conntrack'],
-  'systemctl restart systemd-modules-load.service',
-);
+/** The reference design names its file after containerd (000 (五)); other designs get a neutral name. */
+const modulesRemediation = (profile: Profile) =>
+  heredoc(
+    `/etc/modules-load.d/${profile.runtime.name === 'containerd' ? 'containerd' : 'k8s'}.conf`,
+    ['br_netfilter', 'xt_conntrack'],
+    'systemctl restart systemd-modules-load.service',
+  );
+/** nf_conntrack_ipv4 on kernels before 4.19 (EL7's 3.10), nf_conntrack from 4.19 and on EL8's 4.18 (merged there too). */
+function ipvsRemediation(profile: Profile, facts?: HostFacts) {
+  if (profile.proxyMode !== 'ipvs') return nothingToDo(`kube-proxy's mode is ${profile.proxyMode} (profile proxyMode)`);
+  const release = facts?.kernel.ok ? facts.kernel.value.release : undefined;
+  const ct = release && compareVersions(release.split('-')[0]!, '4.19') < 0 && !/\.el8/.test(release) ? 'nf_conntrack_ipv4' : 'nf_conntrack';
+  return heredoc('/etc/modules-load.d/ipvs.conf', ['ip_vs', 'ip_vs_rr', 'ip_vs_wrr', 'ip_vs_sh', ct], 'systemctl restart systemd-modules-load.service');
+}
 
 /** The required sysctls plus the ones the design sets (profile `sysctls`, e.g. 001's vm.swappiness = 0). */
 function sysctlRules(extra: Record<string, string>, minConntrackMax: number): SysctlRule[] {
@@ -104,11 +115,14 @@ function sysctlRules(extra: Record<string, string>, minConntrackMax: number): Sy
   ];
 }
 
-const SYSCTL_REM = heredoc(
-  '/etc/sysctl.d/99-kubernetes-cri.conf',
-  ['net.ipv4.ip_forward = 1', 'net.bridge.bridge-nf-call-iptables = 1', 'net.bridge.bridge-nf-call-ip6tables = 1', 'net.netfilter.nf_conntrack_max = 100000'],
-  'sysctl -p /etc/sysctl.d/99-kubernetes-cri.conf',
-);
+/** The design's sysctls as a sysctl.d file: the required ones (nf_conntrack_max at the profile's minimum, unless 0),
+ * then the design's own (profile sysctls). */
+function sysctlRemediation(profile: Profile) {
+  const lines = sysctlRules(profile.sysctls, profile.minConntrackMax).map(
+    (r) => `${r.key} = ${profile.sysctls[r.key] ?? (r.key === 'net.netfilter.nf_conntrack_max' ? profile.minConntrackMax : 1)}`,
+  );
+  return heredoc('/etc/sysctl.d/99-kubernetes-cri.conf', lines, 'sysctl -p /etc/sysctl.d/99-kubernetes-cri.conf');
+}
 
 /** Ports that must be free: kubeadm's own preflight list for the version (lib/kubeadm/versions.ts), plus kube-proxy's healthz on workers. */
 export function portsToBeFree(kubernetesVersion: string): Record<'control-plane' | 'worker' | 'etcd', number[]> {
@@ -124,7 +138,10 @@ export const networkRequirements: Requirement[] = [
     group: 'network',
     severity: 'error',
     source: '000 (二), 001',
-    remediation: 'Add one line per cluster host to /etc/hosts on every host, e.g. "192.168.88.4 master".',
+    remediation: ({ ctx }) => {
+      const h = ctx.inventory[0];
+      return `Add one line per cluster host to /etc/hosts on every host${h ? `, e.g. "${h.address} ${h.name}"` : ''}.`;
+    },
     check: ({ facts, ctx, host }) => {
       const res = need(facts.resolution);
       const hostsFile = need(facts.etcHosts);
@@ -153,7 +170,7 @@ export const networkRequirements: Requirement[] = [
     group: 'kernel',
     severity: 'error',
     source: '000 (五)',
-    remediation: MODULES_REM,
+    remediation: ({ profile }) => modulesRemediation(profile),
     check: ({ facts }) => {
       const live = facts.sysctls.ok ? facts.sysctls.value : undefined;
       const r = moduleCheck(builtinBySysctl(need(facts.modules), live), [['br_netfilter'], ['xt_conntrack', 'nf_conntrack', 'nf_conntrack_ipv4']]);
@@ -171,7 +188,7 @@ export const networkRequirements: Requirement[] = [
     group: 'kernel',
     severity: 'error',
     source: '001, 000 (八) init.yaml mode: ipvs',
-    remediation: IPVS_REM,
+    remediation: ({ profile, facts }) => ipvsRemediation(profile, facts),
     check: ({ facts, profile }) => {
       if (profile.proxyMode !== 'ipvs') return verdict.skip(`kube-proxy mode is ${profile.proxyMode}, not ipvs`);
       const r = moduleCheck(need(facts.modules), [['ip_vs'], ['ip_vs_rr'], ['ip_vs_wrr'], ['ip_vs_sh'], ['nf_conntrack', 'nf_conntrack_ipv4']]);
@@ -187,7 +204,7 @@ export const networkRequirements: Requirement[] = [
     group: 'kernel',
     severity: 'error',
     source: '000 (五), 001, 003',
-    remediation: SYSCTL_REM,
+    remediation: ({ profile }) => sysctlRemediation(profile),
     check: ({ facts, profile }) => {
       const live = need(facts.sysctls);
       const min = profile.minConntrackMax;
@@ -216,7 +233,7 @@ export const networkRequirements: Requirement[] = [
     group: 'kernel',
     severity: 'error',
     source: '000 (五)',
-    remediation: SYSCTL_REM,
+    remediation: ({ profile }) => sysctlRemediation(profile),
     check: ({ facts, profile }) => {
       const { settings } = need(facts.sysctlFiles);
       const min = profile.minConntrackMax;
@@ -293,7 +310,14 @@ export const networkRequirements: Requirement[] = [
     group: 'registry',
     severity: 'error',
     source: '000 (六)',
-    remediation: 'Make the registry name resolve on the host (/etc/hosts: "192.168.88.3 harbor") and open the path to its port.',
+    remediation: ({ profile }) => {
+      if (!profile.registry.enabled) return nothingToDo('the design has no private registry (profile registry: none)');
+      const ep = profile.registry.endpoint.replace(/^https?:\/\//, '');
+      const addr = ep.replace(/[:/].*$/, '');
+      const host = profile.registry.name.replace(/[:/].*$/, '');
+      const port = /^[^/]*:(\d+)/.exec(ep)?.[1] ?? (profile.registry.endpoint.startsWith('http://') ? '80' : '443');
+      return `Make the registry name resolve on the host (/etc/hosts: "${addr} ${host}") and open the path to port ${port}.`;
+    },
     check: ({ facts, profile }) => {
       const r = need(facts.registry);
       const expected = `${profile.registry.name} resolves and accepts connections from this host`;

@@ -8,7 +8,8 @@ import type { ContainerdFacts, HostFacts } from '../../probe/facts.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { list } from './util.ts';
 import { kubeadmFacts } from '../../kubeadm/versions.ts';
-import { DOCKER_PACKAGES, KUBE_TOOLS, packageNames, SNAP_KUBELET_UNIT, TIME_DAEMON_UNITS, wantedBinaries, wantedPackages } from '../../kubeadm/expect.ts';
+import { DOCKER_PACKAGES, KUBE_TOOLS, packageNames, TIME_DAEMON_UNITS, wantedBinaries, wantedPackages } from '../../kubeadm/expect.ts';
+import { familyOf, install, isEl7, kubeletUnit, nothingToDo, packageTool } from '../advice.ts';
 
 const phase = 'preflight' as const;
 const isKubeTool = (p: string) => (KUBE_TOOLS as readonly string[]).includes(p);
@@ -26,12 +27,6 @@ function containerdConfig(facts: HostFacts) {
   return { c, cfg: c.config };
 }
 
-const CONTAINERD_REM = `containerd config default > /etc/containerd/config.toml
-# then, in /etc/containerd/config.toml (containerd 1.x, version = 2):
-#   SystemdCgroup = true
-#   sandbox_image = "harbor:443/k8s/pause:3.9"
-systemctl restart containerd`;
-
 /** HOST-CONTAINERD-* judge containerd only; on a Docker or CRI-O design they do not apply. */
 function notContainerd(profile: Profile) {
   return profile.runtime.name !== 'containerd'
@@ -39,7 +34,11 @@ function notContainerd(profile: Profile) {
     : undefined;
 }
 
+/** The remediation of a HOST-CONTAINERD-* check on a design whose runtime is not containerd (its verdict is a skip). */
+const notContainerdRemediation = (profile: Profile) => nothingToDo(`the design's runtime is ${profile.runtime.name} (profile runtime.name)`);
+
 function containerdRemediation(profile: Profile): string {
+  if (profile.runtime.name !== 'containerd') return notContainerdRemediation(profile);
   const p = profile.runtime.configPath;
   return `containerd config default > ${p}
 # then, in ${p} (containerd 1.x, version = 2):
@@ -78,6 +77,95 @@ function runtimeCgroupDriver(facts: HostFacts, profile: Profile): { driver: stri
   };
 }
 
+/** HOST-PACKAGES: install what the design needs, with the host's tool (dnf/yum, apt-get, snap) or as binaries. */
+function packagesRemediation(profile: Profile, roles: string[], facts?: HostFacts): string {
+  const snaps = facts?.packages.ok ? (facts.packages.value.snaps ?? {}) : {};
+  const tool = packageTool(facts);
+  const fam = familyOf(facts) ?? 'rhel';
+  const asBinaries = profile.kubernetesInstall === 'binaries';
+  const isBinary = (p: string) => asBinaries && (isKubeTool(p) || p === 'crictl');
+  const others = wantedPackages(profile, roles)
+    .filter((p) => !isKubeTool(p) && !isBinary(p))
+    .map((p) => packageNames(p, fam, isEl7(facts))[0])
+    .join(' ');
+  const v = profile.kubernetesVersion;
+  const cp = roles.includes('control-plane');
+  const kube = `kubeadm kubelet${cp ? ' kubectl' : ''}`;
+  const andOthers = others ? ` && ${install(tool, others)}` : '';
+  if (asBinaries)
+    return `for b in ${kube}; do curl -fLo /usr/local/bin/$b https://dl.k8s.io/release/v${v}/bin/linux/amd64/$b && chmod +x /usr/local/bin/$b; done  # or copy them from the site's own mirror; crictl from cri-tools' release${others ? `\n${install(tool, others)}` : ''}`;
+  if (KUBE_TOOLS.some((p) => snaps[p]))
+    return `for s in ${kube}; do snap install "$s" --classic --channel=${v.split('.').slice(0, 2).join('.')}/stable; done${andOthers}`;
+  if (tool === 'apt-get') return `apt-get install -y kubeadm=${v}-* kubelet=${v}-*${cp ? ` kubectl=${v}-*` : ''} ${others} && apt-mark hold ${kube}`;
+  return install(tool, `kubeadm-${v} kubelet-${v}${cp ? ` kubectl-${v}` : ''} ${others}`);
+}
+
+/** The package that provides each executable of kubeadm's InPathCheck, per family. */
+const BINARY_PACKAGES: Record<string, { rhel: string; debian: string }> = {
+  conntrack: { rhel: 'conntrack-tools', debian: 'conntrack' },
+  ip: { rhel: 'iproute', debian: 'iproute2' },
+  tc: { rhel: 'iproute-tc', debian: 'iproute2' },
+  iptables: { rhel: 'iptables', debian: 'iptables' },
+  mount: { rhel: 'util-linux', debian: 'mount' },
+  nsenter: { rhel: 'util-linux', debian: 'util-linux' },
+  losetup: { rhel: 'util-linux', debian: 'mount' },
+  ebtables: { rhel: 'ebtables', debian: 'ebtables' },
+  ethtool: { rhel: 'ethtool', debian: 'ethtool' },
+  socat: { rhel: 'socat', debian: 'socat' },
+  crictl: { rhel: 'cri-tools', debian: 'cri-tools' },
+  touch: { rhel: 'coreutils', debian: 'coreutils' },
+  cp: { rhel: 'coreutils', debian: 'coreutils' },
+};
+
+/** HOST-BINARIES: install the packages that provide the missing executables, with the host's tool. */
+function binariesRemediation(profile: Profile, facts?: HostFacts): string {
+  const { mandatory, optional } = wantedBinaries(profile);
+  const bins = facts?.binaries.ok ? facts.binaries.value : {};
+  const missing = [...mandatory, ...optional].filter((b) => !bins[b]);
+  const fam = familyOf(facts);
+  const pkgOf = (b: string) => (b === 'tc' && isEl7(facts) ? 'iproute' : (BINARY_PACKAGES[b]?.[fam ?? 'rhel'] ?? b));
+  const pkgs = [...new Set((missing.length ? missing : [...mandatory, ...optional]).map(pkgOf))].join(' ');
+  if (!fam) return `Install the packages that provide them (RHEL family names; Debian/Ubuntu: conntrack, iproute2, mount): ${pkgs}`;
+  return `${install(packageTool(facts), pkgs)}${missing.length ? `   # provides ${missing.join(', ')}` : ''}`;
+}
+
+/** HOST-CONTAINERD-MIRRORS: the mirrors and the registry's TLS section in config.toml, or hosts.toml files under config_path. */
+function mirrorsRemediation(profile: Profile, file = profile.runtime.configPath, configPath?: string): string {
+  if (profile.runtime.name !== 'containerd') return notContainerdRemediation(profile);
+  if (!profile.registry.enabled) return nothingToDo('the design has no private registry (profile registry: none): no mirrors to set');
+  const ep = endpointOf(profile);
+  const regs = ['docker.io', profile.registry.name];
+  if (configPath) {
+    const dir = configPath.split(':')[0]!;
+    return regs
+      .map((r) => `mkdir -p ${dir}/${r} && cat > ${dir}/${r}/hosts.toml <<'EOF'\nserver = "${ep}"\n[host."${ep}"]\n  capabilities = ["pull", "resolve"]\nEOF`)
+      .join('\n');
+  }
+  const certs = `${file.replace(/\/[^/]*$/, '')}/certs.d`;
+  return `In ${file} (version = 2):\n${regs.map((r) => `[plugins."io.containerd.grpc.v1.cri".registry.mirrors."${r}"]\n  endpoint = ["${ep}"]`).join('\n')}\n[plugins."io.containerd.grpc.v1.cri".registry.configs."${hostPort(ep)}".tls]\n  ca_file = "${certs}/${profile.registry.name.split(':')[0]}-ca.crt"\nthen: systemctl restart ${profile.runtime.service}`;
+}
+
+/** HOST-TIME-SYNC: chrony with the host's tool, its config where the family keeps it, the design's servers. */
+function timeSyncRemediation(profile: Profile, facts?: HostFacts): string {
+  const tool = packageTool(facts);
+  const deb = tool === 'apt-get';
+  const servers = profile.timeSync.servers;
+  const conf = deb ? '/etc/chrony/chrony.conf' : '/etc/chrony.conf';
+  return `${install(tool, 'chrony')}${servers.length ? ` && printf 'server %s iburst\\n' ${servers.join(' ')} >> ${conf}` : ''} && systemctl enable --now ${deb ? 'chrony' : 'chronyd'} && chronyc sources`;
+}
+
+function daemonJsonRemediation(profile: Profile, path: string): string {
+  const json = {
+    'exec-opts': [`native.cgroupdriver=${profile.cgroupDriver}`],
+    ...(profile.registry.mirrors?.length ? { 'registry-mirrors': profile.registry.mirrors } : {}),
+  };
+  return `cat > ${path} <<'EOF'\n${JSON.stringify(json, null, 2)}\nEOF\nsystemctl restart ${profile.runtime.service}`;
+}
+
+function crioRemediation(profile: Profile): string {
+  return `cat > /etc/crio/crio.conf.d/02-kubernetes.conf <<'EOF'\n[crio.runtime]\ncgroup_manager = "${profile.cgroupDriver}"\n[crio.image]\npause_image = "${profile.sandboxImage}"\nEOF\nsystemctl restart ${profile.runtime.service}`;
+}
+
 const vnum = (v: string) => v.replace(/^v/, '').split(/[.-]/).slice(0, 2).map(Number);
 const vless = (a: string, b: string) => {
   const [a1 = 0, a2 = 0] = vnum(a);
@@ -93,7 +181,7 @@ export const runtimeRequirements: Requirement[] = [
     group: 'packages',
     severity: 'error',
     source: '000 (三)',
-    remediation: 'yum -y install kubeadm-1.29.2 kubelet-1.29.2 kubectl-1.29.2 containerd.io ipvsadm ipset iproute-tc cri-tools',
+    remediation: ({ profile, host, facts }) => packagesRemediation(profile, host?.roles ?? [], facts),
     check: ({ facts, profile, host }) => {
       const pkgs = need(facts.packages);
       const snaps = pkgs.snaps ?? {};
@@ -140,24 +228,7 @@ export const runtimeRequirements: Requirement[] = [
             .map((p) => namesOf(p)[0])
             .join(', ')} as packages`
         : `${want.map((p) => namesOf(p)[0]).join(', ')}; kube* at ${profile.kubernetesVersion} (rpm, dpkg or snap)`;
-      const v = profile.kubernetesVersion;
-      const cp = host.roles.includes('control-plane');
-      const others = want
-        .filter((p) => !isKubeTool(p) && !isBinary(p))
-        .map((p) => namesOf(p)[0])
-        .join(' ');
-      const viaSnap = KUBE_TOOLS.some((p) => snaps[p]);
-      const minor = v.split('.').slice(0, 2).join('.');
-      const binRem = `for b in kubeadm kubelet${cp ? ' kubectl' : ''}; do curl -fLo /usr/local/bin/$b https://dl.k8s.io/release/v${v}/bin/linux/amd64/$b && chmod +x /usr/local/bin/$b; done  # or copy them from the site's own mirror; crictl from cri-tools' release`;
-      const pkgRem = (fam === 'rhel' ? `${el7 ? 'yum' : 'dnf'} -y install ` : 'apt-get install -y ') + others;
-      const rem = asBinaries
-        ? `${binRem}${others ? `\n${pkgRem}` : ''}`
-        : viaSnap
-          ? `for s in kubeadm kubelet${cp ? ' kubectl' : ''}; do snap install "$s" --classic --channel=${minor}/stable; done${others ? ` && apt-get install -y ${others}` : ''}`
-          : fam === 'rhel'
-            ? `${el7 ? 'yum' : 'dnf'} -y install kubeadm-${v} kubelet-${v}${cp ? ` kubectl-${v}` : ''} ${others}`
-            : `apt-get install -y kubeadm=${v}-* kubelet=${v}-*${cp ? ` kubectl=${v}-*` : ''} ${others} && apt-mark hold kubeadm kubelet${cp ? ' kubectl' : ''}`;
-      return problems.length ? verdict.fail(problems.join('; '), expected, evidence, { remediation: rem }) : verdict.pass('all installed', expected, evidence);
+      return problems.length ? verdict.fail(problems.join('; '), expected, evidence) : verdict.pass('all installed', expected, evidence);
     },
   }),
   hostRequirement({
@@ -167,8 +238,7 @@ export const runtimeRequirements: Requirement[] = [
     group: 'packages',
     severity: 'warn',
     source: 'kubeadm preflight (checks.go InPathCheck)',
-    remediation:
-      'Install the packages that provide them: conntrack-tools (conntrack), iproute/iproute-tc (ip, tc), iptables, util-linux (mount, nsenter), ethtool, socat, cri-tools (crictl).',
+    remediation: ({ profile, facts }) => binariesRemediation(profile, facts),
     check: ({ facts, profile }) => {
       const bins = need(facts.binaries);
       const { mandatory, optional } = wantedBinaries(profile);
@@ -190,31 +260,26 @@ export const runtimeRequirements: Requirement[] = [
     group: 'services',
     severity: 'error',
     source: '000 (四)',
-    remediation: 'systemctl enable --now kubelet containerd',
+    remediation: ({ profile, facts }) => `systemctl enable --now ${profile.runtime.service}.service && systemctl enable ${kubeletUnit(facts)}.service`,
     check: ({ facts, profile }) => {
       const svc = need(facts.services);
       const rt = profile.runtime.service;
-      const pkgs = facts.packages.ok ? facts.packages.value : undefined;
       // snap's kubelet runs as snap.kubelet.daemon.service (004)
-      const kubeletUnit = pkgs?.snaps?.kubelet && !pkgs.installed.kubelet ? SNAP_KUBELET_UNIT : 'kubelet';
+      const kubelet = kubeletUnit(facts);
       const c = svc.units[rt];
-      const k = svc.units[kubeletUnit];
+      const k = svc.units[kubelet];
       const method = svc.systemd ? 'systemctl' : `no systemd (PID 1 is ${svc.pid1 || 'unknown'}): running processes and /etc/systemd/system/*.wants links`;
       const evidence = [
         `method: ${method}`,
         `${rt}: ${c?.active ?? 'unknown'}, ${c?.enabled ?? 'unknown'}`,
-        `${kubeletUnit}: ${k?.active ?? 'unknown'}, ${k?.enabled ?? 'unknown'}`,
+        `${kubelet}: ${k?.active ?? 'unknown'}, ${k?.enabled ?? 'unknown'}`,
       ];
       const problems: string[] = [];
       if (c?.active !== 'active') problems.push(`${rt} ${c?.active ?? 'unknown'}`);
       if (c?.enabled !== 'enabled') problems.push(`${rt} ${c?.enabled === 'unknown' ? 'not enabled (no wants link)' : (c?.enabled ?? 'unknown')}`);
-      if (k?.enabled !== 'enabled') problems.push(`${kubeletUnit} ${k?.enabled === 'unknown' ? 'not enabled (no wants link)' : (k?.enabled ?? 'unknown')}`);
-      const expected = `${rt} active + enabled, ${kubeletUnit} enabled`;
-      return problems.length
-        ? verdict.fail(problems.join('; '), expected, evidence, {
-            remediation: `systemctl enable --now ${rt}.service && systemctl enable ${kubeletUnit}.service`,
-          })
-        : verdict.pass(expected, expected, evidence);
+      if (k?.enabled !== 'enabled') problems.push(`${kubelet} ${k?.enabled === 'unknown' ? 'not enabled (no wants link)' : (k?.enabled ?? 'unknown')}`);
+      const expected = `${rt} active + enabled, ${kubelet} enabled`;
+      return problems.length ? verdict.fail(problems.join('; '), expected, evidence) : verdict.pass(expected, expected, evidence);
     },
   }),
   hostRequirement({
@@ -224,7 +289,7 @@ export const runtimeRequirements: Requirement[] = [
     group: 'containerd',
     severity: 'error',
     source: '000 (四), 003',
-    remediation: CONTAINERD_REM,
+    remediation: ({ profile }) => containerdRemediation(profile),
     check: ({ facts, profile }) => {
       const na = notContainerd(profile);
       if (na) return na;
@@ -256,14 +321,7 @@ export const runtimeRequirements: Requirement[] = [
     group: 'containerd',
     severity: 'error',
     source: '000 (四)',
-    remediation: `In /etc/containerd/config.toml (version = 2):
-[plugins."io.containerd.grpc.v1.cri".registry.mirrors."docker.io"]
-  endpoint = ["https://192.168.88.3:443"]
-[plugins."io.containerd.grpc.v1.cri".registry.mirrors."harbor:443"]
-  endpoint = ["https://192.168.88.3:443"]
-[plugins."io.containerd.grpc.v1.cri".registry.configs."192.168.88.3:443".tls]
-  ca_file = "/etc/containerd/certs.d/harbor-ca.crt"
-then: systemctl restart containerd`,
+    remediation: ({ profile }) => mirrorsRemediation(profile),
     check: ({ facts, profile }) => {
       const na = notContainerd(profile);
       if (na) return na;
@@ -310,17 +368,8 @@ then: systemctl restart containerd`,
         if (!cfg.configs[hp]) problems.push(`no registry.configs."${hp}" section (TLS/auth for the registry)`);
         else evidence.push(...tomlLines(c, new RegExp(`configs\\."${hp.replace(/[.]/g, '\\.')}"`)));
       }
-      const hp0 = hostPort(ep);
-      const rem = cfg.configPath
-        ? regs
-            .map(
-              (r) =>
-                `mkdir -p ${cfg.configPath!.split(':')[0]}/${r} && cat > ${cfg.configPath!.split(':')[0]}/${r}/hosts.toml <<'EOF'\nserver = "${ep}"\n[host."${ep}"]\n  capabilities = ["pull", "resolve"]\nEOF`,
-            )
-            .join('\n')
-        : `In ${c.path} (version = 2):\n${regs.map((r) => `[plugins."io.containerd.grpc.v1.cri".registry.mirrors."${r}"]\n  endpoint = ["${ep}"]`).join('\n')}\n[plugins."io.containerd.grpc.v1.cri".registry.configs."${hp0}".tls]\n  ca_file = "/etc/containerd/certs.d/${profile.registry.name.split(':')[0]}-ca.crt"\nthen: systemctl restart ${profile.runtime.service}`;
       return problems.length
-        ? verdict.fail(problems.join('; '), expected, evidence, { remediation: rem })
+        ? verdict.fail(problems.join('; '), expected, evidence, { remediation: mirrorsRemediation(profile, c.path, cfg.configPath) })
         : verdict.pass(`mirrors → ${ep}`, expected, evidence);
     },
   }),
@@ -331,8 +380,10 @@ then: systemctl restart containerd`,
     group: 'containerd',
     severity: 'warn',
     source: '000 (四)',
-    remediation:
-      'Give containerd the registry CA (tls.ca_file, or ca = in hosts.toml) instead of insecure_skip_verify, and move credentials out of config.toml (a kubelet image credential provider or imagePullSecrets).',
+    remediation: ({ profile }) =>
+      profile.runtime.name !== 'containerd'
+        ? notContainerdRemediation(profile)
+        : `Give containerd the registry CA (tls.ca_file, or ca = in hosts.toml) instead of insecure_skip_verify, and move credentials out of ${profile.runtime.configPath} (a kubelet image credential provider or imagePullSecrets).`,
     check: ({ facts, profile }) => {
       const na = notContainerd(profile);
       if (na) return na;
@@ -366,7 +417,11 @@ then: systemctl restart containerd`,
     group: 'runtime',
     severity: 'error',
     source: '000 (八)',
-    remediation: 'systemctl enable --now containerd   # creates /run/containerd/containerd.sock',
+    remediation: ({ profile }) => {
+      const path = profile.criSocket.replace(/^unix:\/\//, '');
+      // dockershim's socket is the kubelet's own: what the runtime's unit creates is Docker's
+      return `systemctl enable --now ${profile.runtime.service}   # creates ${profile.runtime.name === 'docker' && /dockershim\.sock$/.test(path) ? '/var/run/docker.sock' : path}`;
+    },
     check: ({ facts, profile }) => {
       const socks = need(facts.criSockets);
       let path = profile.criSocket.replace(/^unix:\/\//, '');
@@ -396,9 +451,7 @@ then: systemctl restart containerd`,
       if (!evidence.length) evidence.push(`${path}: ${st ?? 'absent'}`);
       const expected = `${path} is a socket${note}`;
       if (st === 'socket') return verdict.pass(`${path} exists`, expected, evidence);
-      return verdict.fail(st === 'other' ? `${path} exists but is not a socket` : `${path} does not exist`, expected, evidence, {
-        remediation: `systemctl enable --now ${profile.runtime.service}   # creates ${path}`,
-      });
+      return verdict.fail(st === 'other' ? `${path} exists but is not a socket` : `${path} does not exist`, expected, evidence);
     },
   }),
   hostRequirement({
@@ -408,8 +461,17 @@ then: systemctl restart containerd`,
     group: 'runtime',
     severity: 'error',
     source: '000 (八), 003',
-    remediation:
-      'Set SystemdCgroup = true in /etc/containerd/config.toml and cgroupDriver: systemd in the KubeletConfiguration (init.yaml), then restart containerd.',
+    remediation: ({ profile }) => {
+      const d = profile.cgroupDriver;
+      const rt = profile.runtime;
+      const setting =
+        rt.name === 'docker'
+          ? `"exec-opts": ["native.cgroupdriver=${d}"] in ${rt.configPath}`
+          : rt.name === 'cri-o'
+            ? `cgroup_manager = "${d}" in /etc/crio/crio.conf.d/02-kubernetes.conf`
+            : `SystemdCgroup = ${d === 'systemd'} in ${rt.configPath}`;
+      return `Set ${setting} and cgroupDriver: ${d} in the KubeletConfiguration (init.yaml), then restart ${rt.service}.`;
+    },
     check: ({ facts, profile }) => {
       const rt = runtimeCgroupDriver(facts, profile);
       const kub = need(facts.kubelet);
@@ -447,7 +509,7 @@ then: systemctl restart containerd`,
     group: 'services',
     severity: 'warn',
     source: '001',
-    remediation: 'yum -y install chrony && systemctl enable --now chronyd && chronyc tracking',
+    remediation: ({ profile, facts }) => timeSyncRemediation(profile, facts),
     check: ({ facts, profile }) => {
       const svc = need(facts.services);
       const t = need(facts.timeSync);
@@ -466,7 +528,8 @@ then: systemctl restart containerd`,
       ];
       const servers = profile.timeSync.servers;
       const expected = servers.length ? `a time daemon active and synchronised to one of ${servers.join(', ')}` : 'a time daemon active and synchronised';
-      const rem = `${need(facts.os).family === 'rhel' ? 'yum -y install chrony' : 'apt-get install -y chrony'}${servers.length ? ` && printf 'server %s iburst\\n' ${servers.join(' ')} >> /etc/chrony.conf` : ''} && systemctl enable --now chronyd && chronyc sources`;
+      need(facts.os);
+      const rem = timeSyncRemediation(profile, facts);
       if (!daemons.length) return verdict.fail('no time sync daemon running', expected, evidence, { remediation: rem });
       if (!synced) return verdict.fail(`${daemons.join(', ')} running, not synchronised (or sync state unknown)`, expected, evidence, { remediation: rem });
       if (servers.length) {
@@ -505,14 +568,17 @@ then: systemctl restart containerd`,
     group: 'runtime',
     severity: 'error',
     source: '001, 003 (daemon.json), 000 六',
-    remediation: `cat > /etc/docker/daemon.json <<'EOF'\n{ "exec-opts": ["native.cgroupdriver=systemd"] }\nEOF\nsystemctl restart docker`,
+    remediation: ({ profile }) =>
+      profile.runtime.name !== 'docker'
+        ? nothingToDo(`the design's runtime is ${profile.runtime.name} (profile runtime.name)`)
+        : daemonJsonRemediation(profile, profile.runtime.configPath),
     check: ({ facts, profile }) => {
       if (profile.runtime.name !== 'docker') return verdict.skip(`the design's runtime is ${profile.runtime.name}, not docker (profile runtime.name)`);
       const d = need(facts.docker);
       const pkgs = need(facts.packages);
       const kv = profile.kubernetesVersion;
       const expected = `${d.path} valid JSON; cgroup driver ${profile.cgroupDriver}${profile.registry.mirrors?.length ? `; registry-mirrors ${profile.registry.mirrors.join(', ')}` : ''}; no insecure-registries; Docker validated for kubeadm ${kv}`;
-      const rem = `cat > ${d.path} <<'EOF'\n${JSON.stringify({ 'exec-opts': [`native.cgroupdriver=${profile.cgroupDriver}`], ...(profile.registry.mirrors?.length ? { 'registry-mirrors': profile.registry.mirrors } : {}) }, null, 2)}\nEOF\nsystemctl restart ${profile.runtime.service}`;
+      const rem = daemonJsonRemediation(profile, d.path);
       if (d.unreadable) return verdict.error(`${d.path} is not readable (run the probe as root: sudo: true)`, expected);
       const problems: string[] = [];
       const warnings: string[] = [];
@@ -562,12 +628,13 @@ then: systemctl restart containerd`,
     group: 'runtime',
     severity: 'error',
     source: 'kubeadm container runtimes',
-    remediation: `cat > /etc/crio/crio.conf.d/02-kubernetes.conf <<'EOF'\n[crio.runtime]\ncgroup_manager = "systemd"\n[crio.image]\npause_image = "registry.k8s.io/pause:3.9"\nEOF\nsystemctl restart crio`,
+    remediation: ({ profile }) =>
+      profile.runtime.name !== 'cri-o' ? nothingToDo(`the design's runtime is ${profile.runtime.name} (profile runtime.name)`) : crioRemediation(profile),
     check: ({ facts, profile }) => {
       if (profile.runtime.name !== 'cri-o') return verdict.skip(`the design's runtime is ${profile.runtime.name}, not cri-o (profile runtime.name)`);
       const c = need(facts.crio);
       const expected = `valid TOML; cgroup_manager = ${profile.cgroupDriver}; pause_image = ${profile.sandboxImage}`;
-      const rem = `cat > /etc/crio/crio.conf.d/02-kubernetes.conf <<'EOF'\n[crio.runtime]\ncgroup_manager = "${profile.cgroupDriver}"\n[crio.image]\npause_image = "${profile.sandboxImage}"\nEOF\nsystemctl restart ${profile.runtime.service}`;
+      const rem = crioRemediation(profile);
       if (c.parseError) return verdict.fail(c.parseError, expected, [], { remediation: rem });
       if (!c.files.length) return verdict.fail(`neither ${c.path} nor /etc/crio/crio.conf.d/*.conf exists`, expected, [], { remediation: rem });
       const cm = c.config?.cgroupManager;
