@@ -1,7 +1,7 @@
 // The expected values every requirement judges against. Defaults = the reference design of seeds/000
 // (Rocky Linux 8.6, kubeadm 1.29.2, containerd, Harbor at harbor:443, Calico 3.26.4, kube-proxy ipvs).
 import { dirname, resolve } from 'node:path';
-import { CRI_DOCKERD_SOCKET, kubeadmFacts } from '../kubeadm/versions.ts';
+import { kubeadmFacts, LAST_MINOR } from '../kubeadm/versions.ts';
 import { ConfigError } from './errors.ts';
 import { Checker } from './validate.ts';
 import { loadYaml, loadYamlDocuments } from './yaml-file.ts';
@@ -13,11 +13,12 @@ export type CniName = 'calico' | 'flannel' | 'none' | (string & {});
 /** packages: rpm, dpkg or snap (what the host has); binaries: kubeadm's "without a package manager" install */
 export type KubernetesInstall = 'packages' | 'binaries';
 
-/** Where each runtime keeps its configuration and which unit runs it, unless the profile says otherwise. */
-export const RUNTIME_DEFAULTS: Record<RuntimeName, { configPath: string; service: string; process: string; socket: string }> = {
-  containerd: { configPath: '/etc/containerd/config.toml', service: 'containerd', process: 'containerd', socket: '/run/containerd/containerd.sock' },
-  docker: { configPath: '/etc/docker/daemon.json', service: 'docker', process: 'dockerd', socket: '/var/run/docker.sock' },
-  'cri-o': { configPath: '/etc/crio/crio.conf', service: 'crio', process: 'crio', socket: '/var/run/crio/crio.sock' },
+/** Where each runtime keeps its configuration and which unit runs it, unless the profile says otherwise (its CRI
+ * socket per kubeadm version: lib/kubeadm/versions.ts). */
+export const RUNTIME_DEFAULTS: Record<RuntimeName, { configPath: string; service: string; process: string }> = {
+  containerd: { configPath: '/etc/containerd/config.toml', service: 'containerd', process: 'containerd' },
+  docker: { configPath: '/etc/docker/daemon.json', service: 'docker', process: 'dockerd' },
+  'cri-o': { configPath: '/etc/crio/crio.conf', service: 'crio', process: 'crio' },
 };
 
 export interface Profile {
@@ -109,7 +110,7 @@ export function criSocketFor(runtime: RuntimeName, kubernetesVersion: string): s
   try {
     s = kubeadmFacts(kubernetesVersion).defaultCriSocket(runtime);
   } catch {
-    s = runtime === 'docker' ? CRI_DOCKERD_SOCKET : RUNTIME_DEFAULTS[runtime].socket; // a version the table does not know: today's sockets
+    s = kubeadmFacts(`1.${LAST_MINOR}.0`).defaultCriSocket(runtime); // a version the table does not know: the newest's sockets
   }
   return s.startsWith('unix://') ? s : `unix://${s}`;
 }
