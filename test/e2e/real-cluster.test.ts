@@ -20,6 +20,7 @@ import { BUSYBOX_IMAGE, clusterUp, missingClusterBuild, type ClusterHandle } fro
 import type { ResultsFile } from '../../lib/types.ts';
 import { mismatches, ROOT, runCli, type CliRun, type Expectations } from '../helpers/run-cli.ts';
 import { requirements } from '../../lib/requirements/index.ts';
+import { COVERED, PROVISIONED_NON_PASS } from '../helpers/real-preflight.ts';
 
 const isRoot = process.getuid?.() === 0;
 const missing = isRoot ? missingClusterBuild() : [];
@@ -32,35 +33,6 @@ const PROFILE = join(ROOT, 'lab/cluster-profile.yaml');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const by = (r: ResultsFile, id: string, host = '*') => r.results.find((x) => x.id === id && x.host === host);
 // CALICO-* skip: the lab's CNI is flannel (profile cni.name: flannel); DATAPLANE runs only with --dataplane
-/** what the provisioning scripts set up (vagrant/scripts/00-common, 10-kernel, 20-packages, 30-containerd) */
-const COVERED = [
-  'HOST-PACKAGES',
-  'HOST-BINARIES',
-  'HOST-SERVICES',
-  'HOST-HOSTS-FILE',
-  'HOST-SWAP-FSTAB',
-  'HOST-MODULES',
-  'HOST-SYSCTL',
-  'HOST-SYSCTL-PERSIST',
-  'HOST-CONTAINERD-CONFIG',
-  'HOST-CONTAINERD-MIRRORS',
-  'HOST-CGROUP-DRIVER',
-  'HOST-CRI-SOCKET',
-];
-/** after provisioning, what does not pass, and why (the test asserts exactly this set) */
-const PROVISIONED_NON_PASS: Record<string, string> = Object.fromEntries(
-  ['master', 'node-0001', 'node-0002'].flatMap((h) => [
-    // the registry is a private project: containerd logs in, and its password sits in config.toml (a true warning)
-    [`HOST-CONTAINERD-SECURITY [${h}]`, 'warn'],
-    // no NTP server can be reached from the lab, and no time daemon may set this machine's clock
-    [`HOST-TIME-SYNC [${h}]`, 'warn'],
-    // not this design's: Debian hosts (no SELinux), kube-proxy iptables (no IP_VS in this kernel), containerd
-    [`HOST-SELINUX [${h}]`, 'skip'],
-    [`HOST-IPVS-MODULES [${h}]`, 'skip'],
-    [`HOST-DOCKER-CONFIG [${h}]`, 'skip'],
-    [`HOST-CRIO-CONFIG [${h}]`, 'skip'],
-  ]),
-);
 const HEALTHY: Expectations = { default: 'pass', 'CALICO-READY': { '*': 'skip' }, 'CALICO-IPPOOL': { '*': 'skip' }, DATAPLANE: { '*': 'skip' } };
 
 async function until<T>(what: string, ms: number, fn: () => Promise<T | undefined>): Promise<T> {
@@ -102,11 +74,12 @@ d('the operator story on a real kubeadm cluster', () => {
     record(name, run);
     return run.results!;
   };
-  const record = (name: string, run: CliRun) => {
+  /** the run's scrubbed evidence bundle: post-install states to fixtures/real-cluster/, preflight to fixtures/real-preflight/ */
+  const record = (name: string, run: CliRun, dir = 'fixtures/real-cluster') => {
     runs[name] = run;
     if (process.env.KV_RECORD_FIXTURES) {
-      mkdirSync(join(ROOT, 'fixtures/real-cluster'), { recursive: true });
-      copyFileSync(join(run.reportDir, '.run/context.json'), join(ROOT, `fixtures/real-cluster/${name}.context.json`));
+      mkdirSync(join(ROOT, dir), { recursive: true });
+      copyFileSync(join(run.reportDir, '.run/context.json'), join(ROOT, `${dir}/${name}.context.json`));
     }
   };
   const k = (args: string[]) => c.kubectl(args);
@@ -172,7 +145,7 @@ d('the operator story on a real kubeadm cluster', () => {
     for (const host of ['master', 'node-0001', 'node-0002']) {
       expect(by(r, 'HOST-SWAP', host)?.status, JSON.stringify(by(r, 'HOST-SWAP', host))).toBe('pass');
     }
-    runs.preflight = run;
+    record('fresh', run, 'fixtures/real-preflight');
   }, 400_000);
 
   it('the Vagrant provisioning scripts configure the hosts in place → preflight passes (each non-pass with its reason)', async () => {
@@ -185,7 +158,7 @@ d('the operator story on a real kubeadm cluster', () => {
     }
     const run = await preflight();
     const r = run.results!;
-    runs['preflight-provisioned'] = run;
+    record('provisioned', run, 'fixtures/real-preflight');
     // every requirement the scripts cover passes, on every host, for the reason the evidence shows
     for (const host of ['master', 'node-0001', 'node-0002']) {
       for (const id of COVERED) expect(by(r, id, host)?.status, `${id} [${host}]: ${JSON.stringify(by(r, id, host))}`).toBe('pass');
