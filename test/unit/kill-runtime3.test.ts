@@ -392,3 +392,257 @@ describe('HOST-CONTAINERD-CONFIG and HOST-CGROUP-DRIVER on the runtime container
     });
   });
 });
+
+// ---- HOST-CRI-SOCKET: /run and /var/run both ways, which sockets the evidence shows, the commands ----
+const socks = (s: Record<string, 'socket' | 'other' | 'absent'>) => (m: HostFacts) => void (m.criSockets = ok(s));
+describe('HOST-CRI-SOCKET', () => {
+  it('HOST-CRI-SOCKET pass: the profile names /run, the host shows the socket under /var/run (the same directory)', () => {
+    expect(on('HOST-CRI-SOCKET', socks({ '/var/run/containerd/containerd.sock': 'socket' }))).toMatchObject({
+      status: 'pass',
+      observed: '/run/containerd/containerd.sock exists',
+      expected: '/run/containerd/containerd.sock is a socket',
+      evidence: ['/var/run/containerd/containerd.sock: socket'],
+    });
+  });
+  it("HOST-CRI-SOCKET fail: the evidence shows every socket found and the profile's own path even when absent; the command starts the runtime", () => {
+    const r = on(
+      'HOST-CRI-SOCKET',
+      socks({
+        '/var/run/docker.sock': 'socket',
+        '/run/containerd/containerd.sock': 'absent',
+        '/var/run/crio/crio.sock': 'absent',
+        '/run/cri-dockerd.sock': 'other',
+      }),
+    );
+    expect(r).toMatchObject({
+      status: 'fail',
+      observed: '/run/containerd/containerd.sock does not exist',
+      expected: '/run/containerd/containerd.sock is a socket',
+      evidence: ['/var/run/docker.sock: socket', '/run/containerd/containerd.sock: absent', '/run/cri-dockerd.sock: other'],
+      remediation: 'systemctl enable --now containerd   # creates /run/containerd/containerd.sock',
+    });
+    expect(on('HOST-CRI-SOCKET', socks({}))).toMatchObject({ status: 'fail', evidence: ['/run/containerd/containerd.sock: absent'] });
+  });
+  it('HOST-CRI-SOCKET fail: dockershim asked of kubeadm 1.24+, with the way out (cri-dockerd or containerd)', () => {
+    expect(
+      on('HOST-CRI-SOCKET', socks({ '/var/run/docker.sock': 'socket' }), {
+        runtime: { name: 'docker', configPath: DJ, service: 'docker' },
+        criSocket: 'unix:///var/run/dockershim.sock',
+        cgroupDriver: 'systemd',
+      }),
+    ).toMatchObject({
+      status: 'fail',
+      remediation:
+        'Install cri-dockerd and set criSocket: unix:///var/run/cri-dockerd.sock, or move to containerd (criSocket: unix:///var/run/containerd/containerd.sock).',
+    });
+  });
+});
+
+// ---- HOST-CONTAINERD-SECURITY: which credentials, commented lines, key=value without blanks ----
+describe('HOST-CONTAINERD-SECURITY', () => {
+  const AUTH = '[plugins."io.containerd.grpc.v1.cri".registry.configs."192.168.88.3:443".auth]';
+  it('HOST-CONTAINERD-SECURITY warn: password and identitytoken named (values not shown), the lines found, a commented one not', () => {
+    const text = `version = 2\n${AUTH}\n  username = "admin"\n  password="Kill-Sec-Pass-PLANTED"\n  # auth = "old"\n  identitytoken = "Kill-Sec-Tok-PLANTED"\n`;
+    const r = on('HOST-CONTAINERD-SECURITY', ctd(text));
+    expect(r).toMatchObject({
+      status: 'warn',
+      observed: 'registry.configs."192.168.88.3:443".auth holds plaintext credentials (password, identitytoken; values not shown)',
+      expected: 'insecure_skip_verify not true; no username/password/auth/identitytoken in config.toml',
+      evidence: [`${CT}:4: password = <redacted>`, `${CT}:6: identitytoken = <redacted>`],
+    });
+    const auth = on('HOST-CONTAINERD-SECURITY', ctd(`version = 2\n${AUTH}\n  auth = "Kill-Sec-Auth-PLANTED"\n`));
+    expect(auth).toMatchObject({ status: 'warn', observed: 'registry.configs."192.168.88.3:443".auth holds plaintext credentials (auth; values not shown)' });
+  });
+  it('HOST-CONTAINERD-SECURITY pass: an auth table with a username only holds no credential', () => {
+    expect(on('HOST-CONTAINERD-SECURITY', ctd(`version = 2\n${AUTH}\n  username = "admin"\n`))).toMatchObject({
+      status: 'pass',
+      observed: 'TLS verified, no credentials in config.toml',
+      evidence: [],
+    });
+  });
+});
+
+// ---- HOST-SERVICES: the kubelet unit when the kubelet is no package, a unit systemd does not know ----
+const svc = (m: HostFacts) =>
+  value<{ systemd: boolean; pid1: string; units: Record<string, { active: string; enabled: string; method: string }> }>(
+    m.services as { ok: boolean; value?: never },
+  );
+describe('HOST-SERVICES', () => {
+  it('HOST-SERVICES pass: kubelet installed as a binary (no kubelet package, no snap) is still the unit kubelet; no packages fact is no matter', () => {
+    const r = on('HOST-SERVICES', binaryInstall);
+    expect(r).toMatchObject({
+      status: 'pass',
+      observed: 'containerd active + enabled, kubelet enabled',
+      evidence: ['method: systemctl', 'containerd: active, enabled', expect.stringMatching(/^kubelet: \S+, enabled$/)],
+    });
+    expect(on('HOST-SERVICES', (m) => void (m.packages = { ok: false, error: 'section packages missing' }))).toMatchObject({ status: 'pass' });
+  });
+  it('HOST-SERVICES fail: no kubelet unit known at all, no systemd and no PID 1 name: unknown, said so', () => {
+    const r = on('HOST-SERVICES', (m) => {
+      const s = svc(m);
+      delete s.units.kubelet;
+      s.systemd = false;
+      s.pid1 = '';
+    });
+    expect(r).toMatchObject({
+      status: 'fail',
+      observed: 'kubelet unknown',
+      evidence: [
+        'method: no systemd (PID 1 is unknown): running processes and /etc/systemd/system/*.wants links',
+        'containerd: active, enabled',
+        'kubelet: unknown, unknown',
+      ],
+      remediation: 'systemctl enable --now containerd.service && systemctl enable kubelet.service',
+    });
+  });
+});
+
+// ---- HOST-TIME-SYNC with two daemons and two servers: every list joined as written ----
+describe('HOST-TIME-SYNC, two of each', () => {
+  const ts = (t: Record<string, unknown>) => (m: HostFacts) => void (m.timeSync = ok(t as never));
+  const two = (m: HostFacts) => void (svc(m).units.ntpd = { active: 'active', enabled: 'enabled', method: 'systemctl' });
+  const SERVERS = { timeSync: { servers: ['192.168.88.1', '192.168.88.2'] } } as Partial<Profile>;
+  const REM =
+    "yum -y install chrony && printf 'server %s iburst\\n' 192.168.88.1 192.168.88.2 >> /etc/chrony.conf && systemctl enable --now chronyd && chronyc sources";
+  const src = (address: string, state = '*') => ({ state, address, line: `^${state} ${address}  2  6  377  12  +1ms[ +1ms] +/- 20ms`, mode: '^' });
+  const conf = [{ kind: 'server', name: '192.168.88.1', file: '/etc/chrony.conf', line: 3 }];
+  it('HOST-TIME-SYNC pass: chronyd and ntpd both running, synchronised; the evidence keeps six sync lines of the raw output', () => {
+    const raw = [
+      'NTPSynchronized=yes',
+      'Timezone=UTC',
+      'Leap status     : Normal',
+      'Reference ID    : C0A85801 (192.168.88.1)',
+      'System time     : 0.000001 seconds fast of NTP time',
+      'ntpstat: synchronised to NTP server',
+      '^* 192.168.88.1  2  6  377  12  +1ms[ +1ms] +/- 20ms',
+      'synchronised again',
+    ].join('\n');
+    expect(on('HOST-TIME-SYNC', (m) => (two(m), ts({ ntpSynchronized: true, raw })(m)))).toMatchObject({
+      status: 'pass',
+      observed: 'chronyd, ntpd synchronised',
+      evidence: [
+        'active time daemons: chronyd, ntpd',
+        'NTPSynchronized=yes',
+        'Leap status     : Normal',
+        'Reference ID    : C0A85801 (192.168.88.1)',
+        'System time     : 0.000001 seconds fast of NTP time',
+        'ntpstat: synchronised to NTP server',
+        '^* 192.168.88.1  2  6  377  12  +1ms[ +1ms] +/- 20ms',
+      ],
+    });
+  });
+  it('HOST-TIME-SYNC warn: two daemons not synchronised, or synchronised with servers unreadable, or elsewhere: each message with both', () => {
+    expect(on('HOST-TIME-SYNC', (m) => (two(m), ts({ ntpSynchronized: false, raw: 'NTPSynchronized=no' })(m)), SERVERS)).toMatchObject({
+      status: 'warn',
+      observed: 'chronyd, ntpd running, not synchronised (or sync state unknown)',
+      expected: 'a time daemon active and synchronised to one of 192.168.88.1, 192.168.88.2',
+      remediation: REM,
+    });
+    expect(on('HOST-TIME-SYNC', (m) => (two(m), ts({ ntpSynchronized: true })(m)), SERVERS)).toMatchObject({
+      status: 'warn',
+      observed: 'chronyd, ntpd synchronised, but its servers cannot be read (no chronyc)',
+      remediation: REM,
+    });
+    expect(on('HOST-TIME-SYNC', ts({ ntpSynchronized: true, chronySources: [src('192.168.88.1', '+')], chronyServers: conf }), SERVERS)).toMatchObject({
+      status: 'warn',
+      remediation: REM,
+    });
+    expect(on('HOST-TIME-SYNC', ts({ ntpSynchronized: true, chronySources: [src('10.0.0.9')], chronyServers: [] }), SERVERS)).toMatchObject({
+      status: 'warn',
+      observed: 'synchronised to 10.0.0.9, not one of 192.168.88.1, 192.168.88.2',
+      remediation: REM,
+    });
+    expect(
+      on('HOST-TIME-SYNC', (m) => (two(m), ts({ ntpSynchronized: true, chronySources: [src('10.0.0.9')], chronyServers: conf })(m)), SERVERS),
+    ).toMatchObject({
+      status: 'pass',
+      observed: 'chronyd, ntpd synchronised to 10.0.0.9 (chrony.conf lists only 192.168.88.1, 192.168.88.2)',
+    });
+  });
+});
+
+// ---- HOST-PACKAGES, the package side: a binary that agrees, snaps on a worker, RHEL 10 ----
+describe('HOST-PACKAGES, packages', () => {
+  it('HOST-PACKAGES pass: binaries that report the package version add nothing to the evidence; one that differs says so', () => {
+    const same = on('HOST-PACKAGES', (m) => void (m.binaryVersions = ok({ kubeadm: '1.29.2', kubelet: '1.29.2', kubectl: '1.29.2' })));
+    expect(same).toMatchObject({ status: 'pass' });
+    expect(same.evidence.slice(0, 3)).toEqual(['rpm: kubeadm 1.29.2-150500.1.1', 'rpm: kubelet 1.29.2-150500.1.1', 'rpm: kubectl 1.29.2-150500.1.1']);
+    const differs = on('HOST-PACKAGES', (m) => void (m.binaryVersions = ok({ kubeadm: '1.29.2', kubelet: '1.29.3', kubectl: '1.29.2' })));
+    expect(differs).toMatchObject({ status: 'fail', observed: 'kubelet 1.29.3 ≠ 1.29.2' });
+    expect(differs.evidence[1]).toBe('rpm: kubelet 1.29.2-150500.1.1; the binary says v1.29.3 (kubelet version), which is what runs');
+  });
+  it('HOST-PACKAGES fail on a snap worker: the snap command installs kubeadm and kubelet only, then the packages by apt', () => {
+    const r = on(
+      'HOST-PACKAGES',
+      (m) => {
+        m.os = ok({ id: 'ubuntu', idLike: ['debian'], versionId: '20.04', prettyName: 'Ubuntu 20.04.6 LTS', family: 'debian' as const });
+        Object.assign(pk(m), {
+          manager: 'dpkg',
+          installed: { 'containerd.io': '1.6.28-1', ipvsadm: '1:1.31-1', ipset: '7.5-1~exp1', iproute2: '5.5.0-1ubuntu1', 'cri-tools': '1.29.0-1.1' },
+          snaps: { kubeadm: '1.29.1', kubelet: '1.29.2', core20: '20240111' },
+        });
+        delete m.binaryVersions;
+      },
+      undefined,
+      'node-0001',
+    );
+    expect(r).toMatchObject({
+      status: 'fail',
+      observed: 'kubeadm 1.29.1 ≠ 1.29.2',
+      remediation:
+        'for s in kubeadm kubelet; do snap install "$s" --classic --channel=1.29/stable; done && apt-get install -y containerd ipvsadm ipset iproute2 cri-tools',
+    });
+    expect(r.evidence.slice(0, 2)).toEqual(['snap: kubeadm 1.29.1', 'snap: kubelet 1.29.2']);
+  });
+  it('HOST-PACKAGES fail on Rocky 10 (versionId 10.0): not EL7 — dnf and iproute-tc', () => {
+    const r = on('HOST-PACKAGES', (m) => {
+      m.os = ok({ id: 'rocky', idLike: ['rhel', 'centos', 'fedora'], versionId: '10.0', prettyName: 'Rocky Linux 10.0 (Red Quartz)', family: 'rhel' as const });
+      delete pk(m).installed.ipset;
+    });
+    expect(r).toMatchObject({
+      status: 'fail',
+      observed: 'ipset missing',
+      remediation: 'dnf -y install kubeadm-1.29.2 kubelet-1.29.2 kubectl-1.29.2 containerd.io ipvsadm ipset iproute-tc cri-tools',
+    });
+  });
+});
+
+// ---- HOST-CONTAINERD-MIRRORS with a plain-HTTP registry at a path: the TLS/auth section named by host:port ----
+describe('HOST-CONTAINERD-MIRRORS, registry endpoints', () => {
+  it('HOST-CONTAINERD-MIRRORS fail: http://…:5000/k8s — the section looked up is 192.168.88.3:5000 (scheme and path dropped)', () => {
+    const r = on('HOST-CONTAINERD-MIRRORS', undefined, { registry: { enabled: true, name: 'harbor:443', endpoint: 'http://192.168.88.3:5000/k8s/' } });
+    expect(r).toMatchObject({
+      status: 'fail',
+      expected: 'mirrors for docker.io and harbor:443 → http://192.168.88.3:5000/k8s; a TLS/auth section for 192.168.88.3:5000',
+      observed:
+        'mirror for docker.io → https://192.168.88.3:443, not http://192.168.88.3:5000/k8s; mirror for harbor:443 → https://192.168.88.3:443, not http://192.168.88.3:5000/k8s; no registry.configs."192.168.88.3:5000" section (TLS/auth for the registry)',
+    });
+  });
+});
+
+describe('HOST-BINARIES, HOST-CGROUP-DRIVER: the words of the last cases', () => {
+  it('HOST-BINARIES warn: two optional ones missing, both named in order', () => {
+    expect(on('HOST-BINARIES', (m) => (delete bins(m).socat, void delete bins(m).touch))).toMatchObject({ status: 'warn', observed: 'missing: socat, touch' });
+  });
+  it("HOST-CGROUP-DRIVER pass: the profile's cgroupDriver named with where it was set; a kubelet drop-in without the flag is no config.yaml", () => {
+    const ctx = ctxOf(
+      (m) =>
+        void (m.kubelet = ok({
+          files: [
+            {
+              path: '/etc/systemd/system/kubelet.service.d/10-kubeadm.conf',
+              content: '[Service]\nEnvironment="KUBELET_KUBECONFIG_ARGS=--kubeconfig=/etc/kubernetes/kubelet.conf"\n',
+            },
+          ],
+        })),
+    );
+    ctx.profile.origin = { ...ctx.profile.origin, cgroupDriver: 'lab/cluster-profile.yaml' };
+    expect(judge('HOST-CGROUP-DRIVER', ctx, 'master')).toMatchObject({
+      status: 'pass',
+      evidence: [
+        `containerd: systemd (${CT}: runtime runc SystemdCgroup = true)`,
+        'kubelet: systemd (from profile (what kubeadm will write: lab/cluster-profile.yaml))',
+      ],
+    });
+  });
+});
