@@ -8,6 +8,7 @@
 // rpm -q, dpkg-query -W and systemctl show lines in the probe's formats (fixtures/recorded/rpm/ where recorded).
 import { describe, expect, it } from 'vitest';
 import { parseContainerdConfig, parseHostsToml } from '../../lib/facts/containerd.ts';
+import { parseFstab } from '../../lib/facts/fstab.ts';
 import { parseSnapList, upstreamVersion } from '../../lib/facts/packages.ts';
 import { parseServices } from '../../lib/facts/services.ts';
 import { scrub } from '../../lib/redact.ts';
@@ -207,6 +208,20 @@ describe('containerd config.toml, schema by schema', () => {
     parseContainerdConfig('[x]\nPassword = "Kill-Case-PLANTED"\nno_auth = "/etc/kill-file-path"\npassword_file = "/etc/kill-other-path"\n');
     expect(scrub('Kill-Case-PLANTED /etc/kill-file-path /etc/kill-other-path')).toBe('<redacted> /etc/kill-file-path /etc/kill-other-path');
   });
+  it('no registry table: no unknown keys, no mirrors, no configs; a config_path that is not a string is none', () => {
+    expect(parseContainerdConfig('version = 2\n[plugins."io.containerd.grpc.v1.cri"]\n  sandbox_image = "harbor:443/k8s/pause:3.9"\n')).toStrictEqual({
+      version: 2,
+      criPath: V2,
+      sandboxImage: { value: 'harbor:443/k8s/pause:3.9', key: `${V2}.sandbox_image` },
+      systemdCgroup: [],
+      defaultRuntime: 'runc',
+      mirrors: {},
+      configs: {},
+      unknownRegistryKeys: [],
+    });
+    const c = parseContainerdConfig('version = 2\n[plugins."io.containerd.grpc.v1.cri".registry]\nconfig_path = ["/etc/containerd/certs.d"]\n');
+    expect('configPath' in c).toBe(false);
+  });
 });
 
 describe('certs.d hosts.toml', () => {
@@ -248,6 +263,12 @@ describe('certs.d hosts.toml', () => {
     expect(bad).toMatchObject({ registry: 'harbor:443', hosts: [] });
     expect(bad.parseError).toMatch(/^\S.*\S$/);
     expect(bad.parseError).not.toContain('\n');
+  });
+});
+
+describe('/etc/fstab: a line of one field', () => {
+  it('a device alone (a line cut short): mount point, type and options empty, not undefined', () => {
+    expect(parseFstab('/dev/sdb1\n')).toStrictEqual([{ line: 1, text: '/dev/sdb1', spec: '/dev/sdb1', file: '', type: '', options: '' }]);
   });
 });
 
