@@ -646,3 +646,36 @@ describe('HOST-BINARIES, HOST-CGROUP-DRIVER: the words of the last cases', () =>
     });
   });
 });
+
+describe('the last survivors of the first AFTER run', () => {
+  it('HOST-DOCKER-CONFIG pass: Docker 17.12 on kubeadm 1.13 (validated up to 18.06) is older, not newer: no warning', () => {
+    const r = on(
+      'HOST-DOCKER-CONFIG',
+      (m) => {
+        delete pk(m).installed['containerd.io'];
+        pk(m).installed['docker-ce'] = '17.12.1.ce-1.el7.centos';
+        m.docker = ok({ path: DJ, present: false });
+      },
+      D001,
+    );
+    expect(r).toMatchObject({ status: 'pass', observed: 'cgroup driver cgroupfs, Docker 17.12.1' });
+  });
+  it('HOST-CRI-SOCKET fail on CRI-O: the command starts crio and names its socket', () => {
+    expect(on('HOST-CRI-SOCKET', socks({}), CRIO)).toMatchObject({
+      status: 'fail',
+      observed: '/var/run/crio/crio.sock does not exist',
+      remediation: 'systemctl enable --now crio   # creates /var/run/crio/crio.sock',
+    });
+  });
+  it("HOST-TIME-SYNC pass: chrony.conf not read (no server lines known) while the selected source is the profile's server", () => {
+    const t = {
+      ntpSynchronized: true,
+      chronySources: [{ state: '*', address: '192.168.88.1', line: '^* 192.168.88.1  2  6  377  12  +1ms[ +1ms] +/- 20ms', mode: '^' }],
+    };
+    expect(on('HOST-TIME-SYNC', (m) => void (m.timeSync = ok(t as never)), { timeSync: { servers: ['192.168.88.1'] } } as Partial<Profile>)).toMatchObject({
+      status: 'pass',
+      observed: 'chronyd synchronised to 192.168.88.1',
+      evidence: ['active time daemons: chronyd', 'chronyc sources: ^* 192.168.88.1  2  6  377  12  +1ms[ +1ms] +/- 20ms'],
+    });
+  });
+});
