@@ -594,6 +594,14 @@ describe('HOST-PACKAGES, packages', () => {
     });
     expect(r.evidence.slice(0, 2)).toEqual(['snap: kubeadm 1.29.1', 'snap: kubelet 1.29.2']);
   });
+  it('HOST-PACKAGES pass: a kube tool both in rpm and in snap is judged and shown as the rpm package', () => {
+    const r = on('HOST-PACKAGES', (m) => {
+      pk(m).snaps = { kubeadm: '1.29.3', kubelet: '1.29.2' };
+      delete m.binaryVersions;
+    });
+    expect(r).toMatchObject({ status: 'pass', observed: 'all installed' });
+    expect(r.evidence.slice(0, 2)).toEqual(['rpm: kubeadm 1.29.2-150500.1.1', 'rpm: kubelet 1.29.2-150500.1.1']);
+  });
   it('HOST-PACKAGES fail on Rocky 10 (versionId 10.0): not EL7 — dnf and iproute-tc', () => {
     const r = on('HOST-PACKAGES', (m) => {
       m.os = ok({ id: 'rocky', idLike: ['rhel', 'centos', 'fedora'], versionId: '10.0', prettyName: 'Rocky Linux 10.0 (Red Quartz)', family: 'rhel' as const });
