@@ -503,7 +503,7 @@ describe('HOST-TIME-SYNC, two of each', () => {
   const two = (m: HostFacts) => void (svc(m).units.ntpd = { active: 'active', enabled: 'enabled', method: 'systemctl' });
   const SERVERS = { timeSync: { servers: ['192.168.88.1', '192.168.88.2'] } } as Partial<Profile>;
   const REM =
-    "yum -y install chrony && printf 'server %s iburst\\n' 192.168.88.1 192.168.88.2 >> /etc/chrony.conf && systemctl enable --now chronyd && chronyc sources";
+    "dnf -y install chrony && printf 'server %s iburst\\n' 192.168.88.1 192.168.88.2 >> /etc/chrony.conf && systemctl enable --now chronyd && chronyc sources";
   const src = (address: string, state = '*') => ({ state, address, line: `^${state} ${address}  2  6  377  12  +1ms[ +1ms] +/- 20ms`, mode: '^' });
   const conf = [{ kind: 'server', name: '192.168.88.1', file: '/etc/chrony.conf', line: 3 }];
   it('HOST-TIME-SYNC pass: chronyd and ntpd both running, synchronised; the evidence keeps six sync lines of the raw output', () => {
