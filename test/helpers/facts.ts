@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultConnection, type InventoryHost } from '../../lib/config/inventory.ts';
 import { defaultProfile, type Profile } from '../../lib/config/profile.ts';
+import { parseCrioConfig } from '../../lib/facts/crio.ts';
 import { parseFacts, type HostFacts } from '../../lib/probe/facts.ts';
 import type { RunContext } from '../../lib/requirements/define.ts';
 import { evaluate } from '../../lib/requirements/define.ts';
@@ -29,3 +30,14 @@ export function judge(id: string, ctx: RunContext, target: string) {
 }
 
 export const ok = <T>(value: T) => ({ ok: true as const, value });
+
+/** A host whose CRI-O configuration is these files (crio.conf and crio.conf.d drop-ins), parsed as the probe would. */
+export const crioFacts = (files: { path: string; content: string }[]) => (m: HostFacts) => {
+  let config, parseError;
+  try {
+    config = parseCrioConfig(files);
+  } catch (e) {
+    parseError = (e as Error).message;
+  }
+  m.crio = ok({ path: '/etc/crio/crio.conf', present: files.some((f) => f.path === '/etc/crio/crio.conf'), files, config, parseError });
+};

@@ -349,22 +349,7 @@ d('lab CLI and down from a fresh process', () => {
     // the process that started it is gone; its hosts are not
     const r = spawnSync(
       'ssh',
-      [
-        '-F',
-        '/dev/null',
-        '-i',
-        inv.defaults.identityFile,
-        '-o',
-        `UserKnownHostsFile=${inv.defaults.knownHostsFile}`,
-        '-o',
-        'StrictHostKeyChecking=yes',
-        '-o',
-        'BatchMode=yes',
-        '-o',
-        'ConnectTimeout=5',
-        'root@10.200.1.2',
-        'hostname',
-      ],
+      [...labSshArgs({ identityFile: inv.defaults.identityFile, knownHostsPath: inv.defaults.knownHostsFile }, '10.200.1.2'), 'hostname'],
       { encoding: 'utf8', timeout: 20_000 },
     );
     expect(r.stdout).toBe('host-1\n');

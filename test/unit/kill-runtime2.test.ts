@@ -8,11 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../lib/config/profile.ts';
 import { parseContainerdConfig } from '../../lib/facts/containerd.ts';
-import { parseCrioConfig } from '../../lib/facts/crio.ts';
 import { parseDaemonJson, parseDockerInfo, type DockerFacts } from '../../lib/facts/docker.ts';
 import type { HostFacts } from '../../lib/probe/facts.ts';
 import type { RunContext } from '../../lib/requirements/define.ts';
-import { judge, ok } from '../helpers/facts.ts';
+import { crioFacts, judge, ok } from '../helpers/facts.ts';
 import { fx, twoHosts } from '../helpers/reference.ts';
 
 function ctxOf(edit: (m: HostFacts) => void, profile: Partial<Profile> = {}): RunContext {
@@ -244,15 +243,7 @@ const CRIO: Partial<Profile> = {
   sandboxImage: 'registry.k8s.io/pause:3.9',
 };
 const DROPIN = '/etc/crio/crio.conf.d/02-kubernetes.conf';
-const crioHost = (files: { path: string; content: string }[]) => (m: HostFacts) => {
-  let config, parseError;
-  try {
-    config = parseCrioConfig(files);
-  } catch (e) {
-    parseError = (e as Error).message;
-  }
-  m.crio = ok({ path: '/etc/crio/crio.conf', present: files.some((f) => f.path === '/etc/crio/crio.conf'), files, config, parseError });
-};
+const crioHost = crioFacts;
 const CRIO_EXP = 'valid TOML; cgroup_manager = systemd; pause_image = registry.k8s.io/pause:3.9';
 const CRIO_REM = `cat > ${DROPIN} <<'EOF'\n[crio.runtime]\ncgroup_manager = "systemd"\n[crio.image]\npause_image = "registry.k8s.io/pause:3.9"\nEOF\nsystemctl restart crio`;
 // crio.conf as the CRI-O 1.24 package ships it (the two keys commented out), and the recorded kubeadm drop-in

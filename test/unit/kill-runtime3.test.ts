@@ -8,13 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../lib/config/profile.ts';
 import { parseContainerdConfig } from '../../lib/facts/containerd.ts';
-import { parseCrioConfig } from '../../lib/facts/crio.ts';
 import { parseDaemonJson, parseDockerInfo, type DockerFacts } from '../../lib/facts/docker.ts';
 import type { ModuleFacts } from '../../lib/facts/modules.ts';
 import type { HostFacts } from '../../lib/probe/facts.ts';
 import { builtinBySysctl } from '../../lib/requirements/preflight/network.ts';
 import type { RunContext } from '../../lib/requirements/define.ts';
-import { judge, ok } from '../helpers/facts.ts';
+import { crioFacts, judge, ok } from '../helpers/facts.ts';
 import { fx, twoHosts } from '../helpers/reference.ts';
 
 function ctxOf(edit: (m: HostFacts) => void = () => {}, profile: Partial<Profile> = {}): RunContext {
@@ -221,15 +220,7 @@ const CRIO: Partial<Profile> = {
   criSocket: 'unix:///var/run/crio/crio.sock',
 };
 const docker = (d: Partial<DockerFacts>) => (m: HostFacts) => void (m.docker = ok({ path: DJ, present: true, ...d }));
-const crio = (files: { path: string; content: string }[]) => (m: HostFacts) => {
-  let config, parseError;
-  try {
-    config = parseCrioConfig(files);
-  } catch (e) {
-    parseError = (e as Error).message;
-  }
-  m.crio = ok({ path: '/etc/crio/crio.conf', present: files.some((f) => f.path === '/etc/crio/crio.conf'), files, config, parseError });
-};
+const crio = crioFacts;
 const KUBELET_CFS = 'kubelet: cgroupfs (from profile (what kubeadm will write: default))';
 const INFO_1806 = parseDockerInfo(fx('recorded/docker-18.06-centos7-info.txt'));
 
