@@ -141,3 +141,20 @@ export const PROBED_CRI_SOCKETS: string[] = unique([...KNOWN_CRI_SOCKET_PATHS, '
 export const KUBE_PROXY_MODE_URL = 'http://127.0.0.1:10249/proxyMode';
 /** What the node-health section asks with curl, after install. */
 export const PROBED_NODE_URLS: string[] = [...ALL_COMPONENT_HEALTH_URLS, KUBE_PROXY_MODE_URL];
+
+/** The package that provides each executable of kubeadm's InPathCheck, per family. */
+export const BINARY_PACKAGES: Record<string, { rhel: string; debian: string }> = {
+  conntrack: { rhel: 'conntrack-tools', debian: 'conntrack' },
+  ip: { rhel: 'iproute', debian: 'iproute2' },
+  tc: { rhel: 'iproute-tc', debian: 'iproute2' },
+  iptables: { rhel: 'iptables', debian: 'iptables' },
+  mount: { rhel: 'util-linux', debian: 'mount' },
+  nsenter: { rhel: 'util-linux', debian: 'util-linux' },
+  losetup: { rhel: 'util-linux', debian: 'mount' },
+  ebtables: { rhel: 'ebtables', debian: 'ebtables' },
+  ethtool: { rhel: 'ethtool', debian: 'ethtool' },
+  socat: { rhel: 'socat', debian: 'socat' },
+  crictl: { rhel: 'cri-tools', debian: 'cri-tools' },
+  touch: { rhel: 'coreutils', debian: 'coreutils' },
+  cp: { rhel: 'coreutils', debian: 'coreutils' },
+};

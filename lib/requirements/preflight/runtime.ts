@@ -8,7 +8,7 @@ import type { ContainerdFacts, HostFacts } from '../../probe/facts.ts';
 import { hostRequirement, need, verdict, type Requirement } from '../define.ts';
 import { list } from './util.ts';
 import { kubeadmFacts } from '../../kubeadm/versions.ts';
-import { DOCKER_PACKAGES, KUBE_TOOLS, packageNames, TIME_DAEMON_UNITS, wantedBinaries, wantedPackages } from '../../kubeadm/expect.ts';
+import { BINARY_PACKAGES, DOCKER_PACKAGES, KUBE_TOOLS, packageNames, TIME_DAEMON_UNITS, wantedBinaries, wantedPackages } from '../../kubeadm/expect.ts';
 import { familyOf, install, isEl7, kubeletUnit, nothingToDo, packageTool } from '../advice.ts';
 
 const phase = 'preflight' as const;
@@ -99,23 +99,6 @@ function packagesRemediation(profile: Profile, roles: string[], facts?: HostFact
   if (tool === 'apt-get') return `apt-get install -y kubeadm=${v}-* kubelet=${v}-*${cp ? ` kubectl=${v}-*` : ''} ${others} && apt-mark hold ${kube}`;
   return install(tool, `kubeadm-${v} kubelet-${v}${cp ? ` kubectl-${v}` : ''} ${others}`);
 }
-
-/** The package that provides each executable of kubeadm's InPathCheck, per family. */
-const BINARY_PACKAGES: Record<string, { rhel: string; debian: string }> = {
-  conntrack: { rhel: 'conntrack-tools', debian: 'conntrack' },
-  ip: { rhel: 'iproute', debian: 'iproute2' },
-  tc: { rhel: 'iproute-tc', debian: 'iproute2' },
-  iptables: { rhel: 'iptables', debian: 'iptables' },
-  mount: { rhel: 'util-linux', debian: 'mount' },
-  nsenter: { rhel: 'util-linux', debian: 'util-linux' },
-  losetup: { rhel: 'util-linux', debian: 'mount' },
-  ebtables: { rhel: 'ebtables', debian: 'ebtables' },
-  ethtool: { rhel: 'ethtool', debian: 'ethtool' },
-  socat: { rhel: 'socat', debian: 'socat' },
-  crictl: { rhel: 'cri-tools', debian: 'cri-tools' },
-  touch: { rhel: 'coreutils', debian: 'coreutils' },
-  cp: { rhel: 'coreutils', debian: 'coreutils' },
-};
 
 /** HOST-BINARIES: install the packages that provide the missing executables, with the host's tool. */
 function binariesRemediation(profile: Profile, facts?: HostFacts): string {
@@ -295,7 +278,7 @@ export const runtimeRequirements: Requirement[] = [
       if (na) return na;
       const { c, cfg, problem } = containerdConfig(facts);
       const expected = `valid TOML; SystemdCgroup = ${profile.cgroupDriver === 'systemd'}; sandbox image ${profile.sandboxImage}`;
-      if (!cfg) return verdict.fail(problem!, expected, [], { remediation: containerdRemediation(profile) });
+      if (!cfg) return verdict.fail(problem!, expected, []);
       const problems: string[] = [];
       const evidence = [`${c.path}: version = ${cfg.version} (${cfg.version >= 3 ? 'containerd 2.x schema' : 'containerd 1.x schema'})`];
       const runc = cfg.systemdCgroup.find((r) => r.runtime === cfg.defaultRuntime) ?? cfg.systemdCgroup[0];
@@ -309,9 +292,7 @@ export const runtimeRequirements: Requirement[] = [
       if (sb !== profile.sandboxImage) problems.push(`sandbox image ${sb ?? 'unset (containerd default registry.k8s.io/pause)'} ≠ ${profile.sandboxImage}`);
       evidence.push(...tomlLines(c, /sandbox_image|sandbox\s*=/));
       const observed = `SystemdCgroup = ${runc?.value ?? 'unset'}, sandbox image ${sb ?? 'unset'}`;
-      return problems.length
-        ? verdict.fail(problems.join('; '), expected, evidence, { remediation: containerdRemediation(profile) })
-        : verdict.pass(observed, expected, evidence);
+      return problems.length ? verdict.fail(problems.join('; '), expected, evidence) : verdict.pass(observed, expected, evidence);
     },
   }),
   hostRequirement({
@@ -529,21 +510,17 @@ export const runtimeRequirements: Requirement[] = [
       const servers = profile.timeSync.servers;
       const expected = servers.length ? `a time daemon active and synchronised to one of ${servers.join(', ')}` : 'a time daemon active and synchronised';
       need(facts.os);
-      const rem = timeSyncRemediation(profile, facts);
-      if (!daemons.length) return verdict.fail('no time sync daemon running', expected, evidence, { remediation: rem });
-      if (!synced) return verdict.fail(`${daemons.join(', ')} running, not synchronised (or sync state unknown)`, expected, evidence, { remediation: rem });
+      if (!daemons.length) return verdict.fail('no time sync daemon running', expected, evidence);
+      if (!synced) return verdict.fail(`${daemons.join(', ')} running, not synchronised (or sync state unknown)`, expected, evidence);
       if (servers.length) {
         // chronyd only ever selects a source it was configured with: a `^*` source while every server/pool line
         // names a profile server means it is synchronised to one of them; else the selected address must be one of theirs
-        if (!t.chronySources)
-          return verdict.fail(`${daemons.join(', ')} synchronised, but its servers cannot be read (no chronyc)`, expected, evidence, { remediation: rem });
+        if (!t.chronySources) return verdict.fail(`${daemons.join(', ')} synchronised, but its servers cannot be read (no chronyc)`, expected, evidence);
         if (!selected)
-          return verdict.fail(
-            'chronyc sources shows no ^* (selected) source',
-            expected,
-            [...evidence, ...t.chronySources.map((x) => `chronyc sources: ${x.line}`)],
-            { remediation: rem },
-          );
+          return verdict.fail('chronyc sources shows no ^* (selected) source', expected, [
+            ...evidence,
+            ...t.chronySources.map((x) => `chronyc sources: ${x.line}`),
+          ]);
         const conf = t.chronyServers ?? [];
         // an address, or an inventory name the host resolved (HOST-HOSTS-FILE's lookups), that is the selected source
         const res = facts.resolution.ok ? facts.resolution.value : {};
@@ -551,7 +528,7 @@ export const runtimeRequirements: Requirement[] = [
         evidence.push(`chronyc sources: ${selected.line}`, ...conf.map((x) => `${x.file}:${x.line}: ${x.kind} ${x.name}`));
         const named = servers.find((n) => n === selected.address || (res[n] ?? []).includes(selected.address));
         if (!named && (foreign.length || !conf.length))
-          return verdict.fail(`synchronised to ${selected.address}, not one of ${servers.join(', ')}`, expected, evidence, { remediation: rem });
+          return verdict.fail(`synchronised to ${selected.address}, not one of ${servers.join(', ')}`, expected, evidence);
         return verdict.pass(
           `${daemons.join(', ')} synchronised to ${named ?? `${selected.address} (chrony.conf lists only ${servers.join(', ')})`}`,
           expected,
@@ -634,9 +611,8 @@ export const runtimeRequirements: Requirement[] = [
       if (profile.runtime.name !== 'cri-o') return verdict.skip(`the design's runtime is ${profile.runtime.name}, not cri-o (profile runtime.name)`);
       const c = need(facts.crio);
       const expected = `valid TOML; cgroup_manager = ${profile.cgroupDriver}; pause_image = ${profile.sandboxImage}`;
-      const rem = crioRemediation(profile);
-      if (c.parseError) return verdict.fail(c.parseError, expected, [], { remediation: rem });
-      if (!c.files.length) return verdict.fail(`neither ${c.path} nor /etc/crio/crio.conf.d/*.conf exists`, expected, [], { remediation: rem });
+      if (c.parseError) return verdict.fail(c.parseError, expected, []);
+      if (!c.files.length) return verdict.fail(`neither ${c.path} nor /etc/crio/crio.conf.d/*.conf exists`, expected, []);
       const cm = c.config?.cgroupManager;
       const pi = c.config?.pauseImage;
       const evidence = [
@@ -647,7 +623,7 @@ export const runtimeRequirements: Requirement[] = [
       if ((cm?.value ?? 'systemd') !== profile.cgroupDriver) problems.push(`cgroup_manager ${cm?.value ?? 'systemd (default)'} ≠ ${profile.cgroupDriver}`);
       if (pi?.value !== profile.sandboxImage) problems.push(`pause_image ${pi?.value ?? 'unset'} ≠ ${profile.sandboxImage}`);
       return problems.length
-        ? verdict.fail(problems.join('; '), expected, evidence, { remediation: rem })
+        ? verdict.fail(problems.join('; '), expected, evidence)
         : verdict.pass(`cgroup_manager ${cm?.value ?? 'systemd'}, pause_image ${pi?.value}`, expected, evidence);
     },
   }),
